@@ -1,0 +1,74 @@
+//! Exports of what a chart shows: CSV of the shown rows (UTF-8 with a byte-order mark
+//! so Excel reads the Chinese, cells guarded against formula injection). The PNG
+//! export is the canvas itself and lives in `web`.
+
+use crate::format::{self, Locale};
+use crate::model::Dataset;
+use crate::view::{ChartSpec, Target};
+
+/// Quotes a CSV cell when it needs it, and neutralises cells a spreadsheet would run
+/// as a formula (starting with = + - @, tab or carriage return) by prefixing a '.
+pub fn cell(s: &str) -> String {
+    let guarded = match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        _ => s.to_string(),
+    };
+    if guarded.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+fn number(v: f64) -> String {
+    if v.is_finite() {
+        format::trim_decimals(v, 6)
+    } else {
+        String::new()
+    }
+}
+
+/// The rows of `spec` as CSV, header first, lines ending in CRLF (RFC 4180).
+pub fn csv(ds: &Dataset, spec: &ChartSpec, locale: Locale) -> String {
+    let mut out = String::from("\u{feff}");
+    let header: &[&str] = match locale {
+        Locale::Zh => &["id", "部分", "指标", "指标（英文）", "数值", "单位", "类型", "约数", "显示值", "原文"],
+        Locale::En => &["id", "section", "label", "label_en", "value", "unit", "kind", "approx", "display", "quote"],
+    };
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for row in spec.rows() {
+        let fields: Vec<String> = match &row.target {
+            Target::Indicator(i) => match ds.indicators.get(*i) {
+                Some(ind) => vec![
+                    cell(&ind.id),
+                    cell(&ind.section),
+                    cell(&ind.label),
+                    cell(&ind.label_en),
+                    number(ind.value),
+                    cell(&ind.unit),
+                    ind.kind.as_str().to_string(),
+                    ind.approx.to_string(),
+                    cell(&row.value_text),
+                    cell(&ind.quote),
+                ],
+                None => continue,
+            },
+            Target::Section(id) => vec![
+                cell(id),
+                cell(id),
+                cell(&row.label),
+                String::new(),
+                number(row.value),
+                cell(if locale == Locale::Zh { "项" } else { "indicators" }),
+                "count".to_string(),
+                "false".to_string(),
+                cell(&row.value_text),
+                cell(row.note.as_deref().unwrap_or("")),
+            ],
+        };
+        out.push_str(&fields.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}

@@ -1,0 +1,1 @@
+//! The text extractor: Chinese report prose → the dataset schema (see `model`).

@@ -1,0 +1,330 @@
+//! Number formatting for readers: 万/亿 in Chinese, thousands separators and
+//! million/billion in English, the report's approximation marks (8万余), signed
+//! changes (−11.8%), ranks (全省第1), and short axis-tick labels.
+
+use crate::model::{Indicator, Kind};
+
+/// The reader's language. Chinese follows the report's own conventions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Locale {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Locale {
+    pub fn parse(s: &str) -> Option<Locale> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "zh" | "zh-cn" | "zh-hans" | "cn" => Some(Locale::Zh),
+            "en" | "en-us" | "en-gb" => Some(Locale::En),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Locale::Zh => "zh",
+            Locale::En => "en",
+        }
+    }
+}
+
+/// The true minus sign, which lines up with the plus sign in tabular text.
+pub const MINUS: char = '\u{2212}';
+
+/// Writes `v` with at most `decimals` decimals, trailing zeros removed.
+pub fn trim_decimals(v: f64, decimals: usize) -> String {
+    let s = format!("{:.*}", decimals, v);
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s
+    }
+}
+
+/// Groups the integer part in threes: 1070000000 → "1,070,000,000".
+pub fn group_thousands(v: f64, decimals: usize) -> String {
+    let s = trim_decimals(v.abs(), decimals);
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (s.clone(), None),
+    };
+    let mut out = String::with_capacity(int.len() + int.len() / 3);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(&f);
+    }
+    if v < 0.0 && out.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.insert(0, MINUS);
+    }
+    out
+}
+
+/// A magnitude in the reader's words, without unit: 80000 → 8万 / 80,000;
+/// 1070000000 → 10.7亿 / 1.07 billion. Negative values get a true minus.
+pub fn magnitude(v: f64, locale: Locale) -> String {
+    if !v.is_finite() {
+        return "—".to_string();
+    }
+    let sign = if v < 0.0 { MINUS.to_string() } else { String::new() };
+    let a = v.abs();
+    let body = match locale {
+        Locale::Zh => {
+            if a >= 1e8 {
+                format!("{}亿", trim_decimals(a / 1e8, 2))
+            } else if a >= 1e4 {
+                format!("{}万", trim_decimals(a / 1e4, 2))
+            } else {
+                trim_decimals(a, 2)
+            }
+        }
+        Locale::En => {
+            if a >= 1e12 {
+                format!("{} trillion", trim_decimals(a / 1e12, 2))
+            } else if a >= 1e9 {
+                format!("{} billion", trim_decimals(a / 1e9, 2))
+            } else if a >= 1e6 {
+                format!("{} million", trim_decimals(a / 1e6, 2))
+            } else {
+                group_thousands(a, 2)
+            }
+        }
+    };
+    if body.trim_start_matches(|c: char| c == '0' || c == '.').is_empty() {
+        return "0".to_string();
+    }
+    format!("{sign}{body}")
+}
+
+/// A short label for an axis tick: 0, 2万, 1.5亿 / 0, 20k, 1.5M, 2B.
+pub fn tick(v: f64, locale: Locale, percent: bool) -> String {
+    if percent {
+        return format!("{}%", signed_plain(v, 1));
+    }
+    let sign = if v < 0.0 { MINUS.to_string() } else { String::new() };
+    let a = v.abs();
+    let body = match locale {
+        Locale::Zh => return magnitude(v, locale),
+        Locale::En => {
+            if a >= 1e9 {
+                format!("{}B", trim_decimals(a / 1e9, 1))
+            } else if a >= 1e6 {
+                format!("{}M", trim_decimals(a / 1e6, 1))
+            } else if a >= 1e3 {
+                format!("{}k", trim_decimals(a / 1e3, 1))
+            } else {
+                trim_decimals(a, 2)
+            }
+        }
+    };
+    if a == 0.0 {
+        "0".to_string()
+    } else {
+        format!("{sign}{body}")
+    }
+}
+
+fn signed_plain(v: f64, decimals: usize) -> String {
+    let s = trim_decimals(v.abs(), decimals);
+    if v < 0.0 && s != "0" {
+        format!("{MINUS}{s}")
+    } else {
+        s
+    }
+}
+
+/// English words for the report's common units; `None` for units that read fine
+/// without a word in English (个, 家, …), where the label already names the thing.
+pub fn unit_en(unit: &str) -> Option<&'static str> {
+    Some(match unit {
+        "人" | "名" => "people",
+        "人次" => "person-times",
+        "起" => "cases",
+        "件" => "items",
+        "张" => "tickets",
+        "条" => "items",
+        "批次" => "batches",
+        "批" => "batches",
+        "部" => "titles",
+        "份" => "reports",
+        "路" => "feeds",
+        "处" => "sites",
+        "辆" => "vehicles",
+        "小时" => "hour(s)",
+        "支" => "teams",
+        "项" => "measures",
+        _ => return None,
+    })
+}
+
+/// The value as a reader should see it, with its unit: 8万余人次, 8900万元, 同比下降11.8%
+/// (with `verbose`) or −11.8%, 全省第1; in English 80,000+ person-times, ¥89 million,
+/// −11.8% y/y, No. 1 in the province.
+pub fn value_text(ind: &Indicator, locale: Locale, verbose: bool) -> String {
+    let v = ind.value;
+    match (ind.kind, locale) {
+        (Kind::Percent | Kind::Ratio, _) => {
+            let s = format!("{}%", trim_decimals(v, 2));
+            approx_mark(s, ind.approx, locale)
+        }
+        (Kind::YoyChange, Locale::Zh) if verbose => {
+            let dir = if v < 0.0 { "同比下降" } else if v > 0.0 { "同比上升" } else { "同比持平" };
+            format!("{dir}{}%", trim_decimals(v.abs(), 2))
+        }
+        (Kind::YoyChange | Kind::Change, _) => {
+            let s = trim_decimals(v.abs(), 2);
+            let sign = if v < 0.0 { MINUS.to_string() } else if v > 0.0 { "+".to_string() } else { String::new() };
+            let unit = if ind.unit == "%" || ind.unit.is_empty() { "%".to_string() } else { ind.unit.clone() };
+            let tail = match (ind.kind, locale, verbose) {
+                (Kind::YoyChange, Locale::En, true) => " year on year",
+                (Kind::YoyChange, Locale::En, false) => " y/y",
+                _ => "",
+            };
+            approx_mark(format!("{sign}{s}{unit}{tail}"), ind.approx, locale)
+        }
+        (Kind::Rank, Locale::Zh) => format!("全省第{}", trim_decimals(v, 0)),
+        (Kind::Rank, Locale::En) => format!("No. {} in the province", trim_decimals(v, 0)),
+        (Kind::Money, Locale::Zh) => {
+            let unit = if ind.unit == "元" || ind.unit.is_empty() { "元" } else { ind.unit.as_str() };
+            format!("{}{}", approx_mark(magnitude(v, locale), ind.approx, locale), unit)
+        }
+        (Kind::Money, Locale::En) => {
+            approx_mark(format!("¥{}", magnitude(v, locale)), ind.approx, locale)
+        }
+        (Kind::Count, Locale::Zh) => {
+            format!("{}{}", approx_mark(magnitude(v, locale), ind.approx, locale), ind.unit)
+        }
+        (Kind::Count, Locale::En) => {
+            let n = approx_mark(magnitude(v, locale), ind.approx, locale);
+            match unit_en(&ind.unit) {
+                Some(u) => format!("{n} {u}"),
+                None => n,
+            }
+        }
+    }
+}
+
+/// Marks an approximate figure the way the report does: 8万余 / 80,000+.
+fn approx_mark(s: String, approx: bool, locale: Locale) -> String {
+    if !approx {
+        return s;
+    }
+    match locale {
+        Locale::Zh => {
+            // 余 goes before a trailing % (30余%) and after 万/亿 (8万余).
+            match s.strip_suffix('%') {
+                Some(n) => format!("{n}余%"),
+                None => format!("{s}余"),
+            }
+        }
+        Locale::En => match s.strip_suffix('%') {
+            Some(n) => format!("{n}+%"),
+            None => format!("{s}+"),
+        },
+    }
+}
+
+/// The indicator's label in the reader's language (English falls back to Chinese).
+pub fn label(ind: &Indicator, locale: Locale) -> &str {
+    match locale {
+        Locale::En if !ind.label_en.trim().is_empty() => &ind.label_en,
+        _ => &ind.label,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ind(value: f64, unit: &str, kind: Kind, approx: bool) -> Indicator {
+        Indicator {
+            id: "x".into(),
+            section: "s".into(),
+            label: "标签".into(),
+            label_en: "Label".into(),
+            value,
+            unit: unit.into(),
+            kind,
+            approx,
+            quote: "q".into(),
+            span: None,
+            repeat_of: None,
+        }
+    }
+
+    #[test]
+    fn chinese_magnitudes() {
+        assert_eq!(magnitude(80000.0, Locale::Zh), "8万");
+        assert_eq!(magnitude(1_070_000_000.0, Locale::Zh), "10.7亿");
+        assert_eq!(magnitude(89_000_000.0, Locale::Zh), "8900万");
+        assert_eq!(magnitude(5_355_000.0, Locale::Zh), "535.5万");
+        assert_eq!(magnitude(1035.0, Locale::Zh), "1035");
+        assert_eq!(magnitude(9999.0, Locale::Zh), "9999");
+        assert_eq!(magnitude(140_000_000.0, Locale::Zh), "1.4亿");
+        assert_eq!(magnitude(1e11, Locale::Zh), "1000亿");
+        assert_eq!(magnitude(0.0, Locale::Zh), "0");
+        assert_eq!(magnitude(-0.0, Locale::Zh), "0");
+        assert_eq!(magnitude(-48500.0, Locale::Zh), "−4.85万");
+    }
+
+    #[test]
+    fn english_magnitudes() {
+        assert_eq!(magnitude(80000.0, Locale::En), "80,000");
+        assert_eq!(magnitude(1_070_000_000.0, Locale::En), "1.07 billion");
+        assert_eq!(magnitude(89_000_000.0, Locale::En), "89 million");
+        assert_eq!(magnitude(1035.0, Locale::En), "1,035");
+        assert_eq!(magnitude(999.5, Locale::En), "999.5");
+        assert_eq!(group_thousands(1234567.891, 2), "1,234,567.89");
+        assert_eq!(group_thousands(-1000.0, 0), "−1,000");
+    }
+
+    #[test]
+    fn value_texts_zh() {
+        assert_eq!(value_text(&ind(80000.0, "人次", Kind::Count, true), Locale::Zh, false), "8万余人次");
+        assert_eq!(value_text(&ind(89_000_000.0, "元", Kind::Money, false), Locale::Zh, false), "8900万元");
+        assert_eq!(value_text(&ind(1e11, "元", Kind::Money, true), Locale::Zh, false), "1000亿余元");
+        assert_eq!(value_text(&ind(-11.8, "%", Kind::YoyChange, false), Locale::Zh, false), "−11.8%");
+        assert_eq!(value_text(&ind(-11.8, "%", Kind::YoyChange, false), Locale::Zh, true), "同比下降11.8%");
+        assert_eq!(value_text(&ind(20.84, "%", Kind::YoyChange, false), Locale::Zh, true), "同比上升20.84%");
+        assert_eq!(value_text(&ind(20.84, "%", Kind::YoyChange, false), Locale::Zh, false), "+20.84%");
+        assert_eq!(value_text(&ind(99.4, "%", Kind::Percent, false), Locale::Zh, false), "99.4%");
+        assert_eq!(value_text(&ind(1.0, "名次", Kind::Rank, false), Locale::Zh, false), "全省第1");
+        assert_eq!(value_text(&ind(30.0, "个", Kind::Count, true), Locale::Zh, false), "30余个");
+    }
+
+    #[test]
+    fn value_texts_en() {
+        assert_eq!(value_text(&ind(80000.0, "人次", Kind::Count, true), Locale::En, false), "80,000+ person-times");
+        assert_eq!(value_text(&ind(89_000_000.0, "元", Kind::Money, false), Locale::En, false), "¥89 million");
+        assert_eq!(value_text(&ind(-11.8, "%", Kind::YoyChange, false), Locale::En, false), "−11.8% y/y");
+        assert_eq!(value_text(&ind(2.0, "名次", Kind::Rank, false), Locale::En, false), "No. 2 in the province");
+        assert_eq!(value_text(&ind(952.0, "个", Kind::Count, false), Locale::En, false), "952");
+        assert_eq!(value_text(&ind(111.0, "%", Kind::Ratio, false), Locale::En, false), "111%");
+    }
+
+    #[test]
+    fn ticks() {
+        assert_eq!(tick(20000.0, Locale::Zh, false), "2万");
+        assert_eq!(tick(20000.0, Locale::En, false), "20k");
+        assert_eq!(tick(1.5e6, Locale::En, false), "1.5M");
+        assert_eq!(tick(-20.0, Locale::En, true), "−20%");
+        assert_eq!(tick(0.0, Locale::En, false), "0");
+    }
+
+    #[test]
+    fn locale_parse() {
+        assert_eq!(Locale::parse("EN"), Some(Locale::En));
+        assert_eq!(Locale::parse("zh-CN"), Some(Locale::Zh));
+        assert_eq!(Locale::parse("fr"), None);
+    }
+}

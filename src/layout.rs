@@ -1,0 +1,549 @@
+//! Layout: where everything of a chart goes, in CSS pixels, as a flat list of
+//! [`Paint`] primitives plus the rows' hit bands. Hit-testing (which bar is under the
+//! pointer) and tooltip placement live here too, so all geometry is plain Rust that
+//! tests natively; `render` only paints what this module decided.
+//!
+//! Bars are horizontal: Chinese labels are long and read best on the left, and a list
+//! of rows stays usable on a 360 px phone, where labels move above their bars.
+
+use crate::format::{self, Locale};
+use crate::view::{ChartSpec, Group, Tone};
+
+/// Measures text; the browser uses the canvas's own `measureText`, native code an
+/// estimate. Widths in CSS pixels.
+pub trait Measure {
+    fn text_width(&self, text: &str, px: f64, bold: bool) -> f64;
+}
+
+/// An estimate good enough for tests and for server-side rendering: CJK and
+/// full-width characters are one em, Latin about half.
+pub struct ApproxMeasure;
+
+impl Measure for ApproxMeasure {
+    fn text_width(&self, text: &str, px: f64, bold: bool) -> f64 {
+        let em: f64 = text.chars().map(char_em).sum();
+        em * px * if bold { 1.05 } else { 1.0 }
+    }
+}
+
+fn char_em(c: char) -> f64 {
+    match c as u32 {
+        0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 => 1.0,
+        0x20 => 0.28,
+        0x30..=0x39 => 0.56,
+        0x41..=0x5A => 0.64,
+        _ => 0.52,
+    }
+}
+
+/// The box to lay out in, and its device-pixel ratio (for snapping lines and bars
+/// to whole device pixels so they stay crisp).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    pub width: f64,
+    /// A fixed height; `None` lets the chart take the height its rows need.
+    pub height: Option<f64>,
+    pub dpr: f64,
+}
+
+/// Colour roles; the theme maps each to a colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Text,
+    Muted,
+    Grid,
+    Zero,
+    Reference,
+    Bar(Tone),
+    /// The part of a rate bar beyond the 100% reference.
+    Over,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HAlign {
+    Left,
+    Center,
+    Right,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VAlign {
+    Top,
+    Middle,
+    Bottom,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Paint {
+    Rect { x0: f64, y0: f64, x1: f64, y1: f64, role: Role },
+    Line { x0: f64, y0: f64, x1: f64, y1: f64, role: Role, width: f64, dashed: bool },
+    Text { x: f64, y: f64, text: String, size: f64, bold: bool, role: Role, h: HAlign, v: VAlign },
+}
+
+/// A row's place: its full-width band (pointer anywhere on the row, label included,
+/// hits it), its bar, and where a tooltip should point.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Index of the row in `spec.rows()` order.
+    pub row: usize,
+    pub y0: f64,
+    pub y1: f64,
+    pub bar: Option<[f64; 4]>,
+    pub anchor: (f64, f64),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scene {
+    pub width: f64,
+    pub height: f64,
+    pub paints: Vec<Paint>,
+    /// Sorted by `y0`, not overlapping.
+    pub hits: Vec<Hit>,
+    /// Rows that did not fit a fixed height.
+    pub hidden_rows: usize,
+}
+
+impl Scene {
+    /// The hit (index into `hits`) under CSS-pixel point (x, y), if any.
+    /// Binary search over the row bands: O(log n).
+    pub fn hit_test(&self, x: f64, y: f64) -> Option<usize> {
+        if !(x.is_finite() && y.is_finite()) || x < 0.0 || x > self.width || y < 0.0 {
+            return None;
+        }
+        let i = self.hits.partition_point(|h| h.y0 <= y);
+        if i == 0 {
+            return None;
+        }
+        let h = &self.hits[i - 1];
+        (y < h.y1).then_some(i - 1)
+    }
+
+    /// The hit whose row is `row` (rows and hits differ only when rows were hidden).
+    pub fn hit_for_row(&self, row: usize) -> Option<usize> {
+        self.hits.iter().position(|h| h.row == row)
+    }
+
+    pub fn bar_count(&self) -> usize {
+        self.hits.iter().filter(|h| h.bar.is_some()).count()
+    }
+}
+
+/// Font sizes and spacing, in CSS pixels.
+struct Metrics {
+    pad: f64,
+    title: f64,
+    subtitle: f64,
+    label: f64,
+    value: f64,
+    tick: f64,
+    group: f64,
+    row: f64,
+    min_row: f64,
+    bar: f64,
+    compact: bool,
+}
+
+impl Metrics {
+    fn for_width(w: f64) -> Metrics {
+        let compact = w < 480.0;
+        Metrics {
+            pad: if compact { 10.0 } else { 16.0 },
+            title: if compact { 15.0 } else { 17.0 },
+            subtitle: 12.0,
+            label: if compact { 12.0 } else { 13.0 },
+            value: 12.0,
+            tick: 11.0,
+            group: 12.5,
+            row: if compact { 38.0 } else { 26.0 },
+            min_row: if compact { 30.0 } else { 14.0 },
+            bar: if compact { 14.0 } else { 16.0 },
+            compact,
+        }
+    }
+}
+
+/// Cuts `text` to fit `max` pixels, ending in "…". Very long input is cut to a few
+/// hundred characters before measuring, so a 10 kB label costs no more than a short one.
+pub fn fit_text(m: &dyn Measure, text: &str, px: f64, bold: bool, max: f64) -> String {
+    let text: String = text.chars().filter(|c| !c.is_control()).take(300).collect();
+    if max <= 0.0 {
+        return String::new();
+    }
+    if m.text_width(&text, px, bold) <= max {
+        return text;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let (mut lo, mut hi) = (0usize, chars.len());
+    while lo < hi {
+        let mid = (lo + hi + 1) / 2;
+        let s: String = chars[..mid].iter().collect::<String>() + "…";
+        if m.text_width(&s, px, bold) <= max {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    if lo == 0 {
+        return String::new();
+    }
+    chars[..lo].iter().collect::<String>() + "…"
+}
+
+/// Splits `text` into at most `max_lines` lines no wider than `max` (the last one cut with …).
+pub fn wrap_text(m: &dyn Measure, text: &str, px: f64, max: f64, max_lines: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut cur = String::new();
+    let chars: Vec<char> = text.chars().filter(|c| !c.is_control()).take(2000).collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let mut trial = cur.clone();
+        trial.push(c);
+        if !cur.is_empty() && m.text_width(&trial, px, false) > max {
+            if lines.len() + 1 == max_lines {
+                let rest: String = cur.chars().chain(chars[i..].iter().copied()).collect();
+                lines.push(fit_text(m, &rest, px, false, max));
+                return lines;
+            }
+            lines.push(std::mem::take(&mut cur));
+            continue;
+        }
+        cur = trial;
+        i += 1;
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
+/// Round-number ticks covering [lo, hi]: 1, 2 or 5 × 10^k apart, about `target` of them.
+pub fn nice_ticks(lo: f64, hi: f64, target: usize) -> Vec<f64> {
+    if !(lo.is_finite() && hi.is_finite()) || hi <= lo {
+        return vec![lo];
+    }
+    let raw = (hi - lo) / target.max(1) as f64;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|k| k * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag);
+    let start = (lo / step).floor() * step;
+    let mut out = Vec::new();
+    let mut k = 0;
+    loop {
+        let v = start + step * k as f64;
+        out.push(if v.abs() < step * 1e-9 { 0.0 } else { v });
+        if v >= hi - step * 1e-9 || k > 1000 {
+            break;
+        }
+        k += 1;
+    }
+    out
+}
+
+/// How values map to x within one group.
+struct Axis {
+    lo: f64,
+    hi: f64,
+    a: f64,
+    b: f64,
+    log: bool,
+    ticks: Vec<f64>,
+}
+
+impl Axis {
+    fn x(&self, v: f64) -> f64 {
+        let t = if self.log {
+            if v <= 0.0 {
+                return self.a;
+            }
+            (v.log10() - self.lo.log10()) / (self.hi.log10() - self.lo.log10())
+        } else {
+            (v - self.lo) / (self.hi - self.lo)
+        };
+        self.a + t.clamp(0.0, 1.0) * (self.b - self.a)
+    }
+    /// Where bars start: zero, or the left edge on a log axis.
+    fn base(&self) -> f64 {
+        if self.log { self.a } else { self.x(0.0) }
+    }
+}
+
+fn make_axis(g: &Group, a: f64, b: f64) -> Axis {
+    let vals = g.rows.iter().map(|r| r.value);
+    if g.log {
+        let pos: Vec<f64> = vals.filter(|v| *v > 0.0).collect();
+        let mn = pos.iter().cloned().fold(f64::INFINITY, f64::min);
+        let mx = pos.iter().cloned().fold(0.0, f64::max);
+        let mut lo = 10f64.powf(mn.log10().floor());
+        let mut hi = 10f64.powf(mx.log10().ceil());
+        if !(lo.is_finite() && hi.is_finite()) || lo <= 0.0 {
+            lo = 1.0;
+            hi = 10.0;
+        }
+        if hi <= lo {
+            hi = lo * 10.0;
+        }
+        // Start the axis one decade below the smallest value so the smallest bar shows.
+        lo = (lo / 10.0).max(if mn >= 1.0 { 1.0 } else { lo / 10.0 });
+        if hi <= lo {
+            hi = lo * 10.0;
+        }
+        let decades = (hi.log10() - lo.log10()).round() as i32;
+        let every = ((decades as f64) / 6.0).ceil().max(1.0) as i32;
+        let ticks = (0..=decades)
+            .filter(|d| d % every == 0)
+            .map(|d| lo * 10f64.powi(d))
+            .collect();
+        return Axis { lo, hi, a, b, log: true, ticks };
+    }
+    let mut lo = 0.0f64;
+    let mut hi = 0.0f64;
+    for v in vals {
+        lo = lo.min(v);
+        hi = hi.max(v);
+    }
+    if let Some(r) = g.reference {
+        hi = hi.max(r);
+        lo = lo.min(r);
+    }
+    if hi == lo {
+        hi = lo + 1.0;
+    }
+    let target = (((b - a) / 90.0).floor() as usize).clamp(2, 8);
+    let ticks = nice_ticks(lo, hi, target);
+    let lo = lo.min(ticks.first().copied().unwrap_or(lo));
+    let hi = hi.max(ticks.last().copied().unwrap_or(hi));
+    Axis { lo, hi, a, b, log: false, ticks }
+}
+
+fn snap(v: f64, dpr: f64) -> f64 {
+    (v * dpr).round() / dpr
+}
+
+/// Places a chart. `locale` formats tick labels.
+pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -> Scene {
+    let width = if frame.width.is_finite() { frame.width.clamp(1.0, 100_000.0) } else { 300.0 };
+    let dpr = if frame.dpr.is_finite() && frame.dpr > 0.0 { frame.dpr.clamp(0.25, 8.0) } else { 1.0 };
+    let mt = Metrics::for_width(width);
+    let pad = mt.pad;
+    let inner = (width - 2.0 * pad).max(1.0);
+    let mut paints = Vec::new();
+    let mut hits = Vec::new();
+    let mut y = pad;
+
+    let title = fit_text(m, &spec.title, mt.title, true, inner);
+    paints.push(Paint::Text { x: pad, y, text: title, size: mt.title, bold: true, role: Role::Text, h: HAlign::Left, v: VAlign::Top });
+    y += mt.title + 7.0;
+    for line in wrap_text(m, &spec.subtitle, mt.subtitle, inner, if mt.compact { 3 } else { 2 }) {
+        paints.push(Paint::Text { x: pad, y, text: line, size: mt.subtitle, bold: false, role: Role::Muted, h: HAlign::Left, v: VAlign::Top });
+        y += mt.subtitle + 5.0;
+    }
+    y += 10.0;
+
+    let total_rows = spec.row_count();
+    if total_rows == 0 {
+        let h = frame.height.unwrap_or(y + 90.0).max(y + 40.0);
+        paints.push(Paint::Text {
+            x: width / 2.0,
+            y: y + (h - y) / 2.0 - pad,
+            text: fit_text(m, &spec.empty, mt.label, false, inner),
+            size: mt.label,
+            bold: false,
+            role: Role::Muted,
+            h: HAlign::Center,
+            v: VAlign::Middle,
+        });
+        return Scene { width, height: frame.height.unwrap_or(h), paints, hits, hidden_rows: 0 };
+    }
+
+    // Row height: natural, or squeezed to fit a fixed height (down to a legible minimum).
+    let per_group = |g: &Group| -> f64 {
+        let title = if g.title.is_some() { 22.0 } else { 0.0 };
+        let ticks = if g.bars { 20.0 } else { 0.0 };
+        title + ticks + 12.0
+    };
+    let overhead: f64 = spec.groups.iter().map(per_group).sum::<f64>() + pad;
+    let mut row_h = mt.row;
+    if let Some(h) = frame.height {
+        let avail = h - y - overhead;
+        if avail < row_h * total_rows as f64 {
+            row_h = (avail / total_rows as f64).max(mt.min_row).min(mt.row);
+        }
+    }
+    let bar_h = (mt.bar * row_h / mt.row).clamp(3.0, mt.bar).min(row_h - 2.0);
+    let limit = frame.height.map(|h| h - pad);
+
+    // Label column: as wide as the longest label, up to a third of the width.
+    let label_w = if mt.compact {
+        0.0
+    } else {
+        let widest = spec.rows().map(|r| m.text_width(&r.label.chars().take(60).collect::<String>(), mt.label, false)).fold(0.0, f64::max);
+        widest.min(inner * 0.36).max(40.0_f64.min(inner * 0.3))
+    };
+    let plot_x0 = if mt.compact { pad } else { pad + label_w + 10.0 };
+    let plot_x1 = width - pad;
+
+    let mut hidden = 0usize;
+    let mut flat = 0usize;
+    for g in &spec.groups {
+        if let Some(t) = &g.title {
+            if limit.is_some_and(|l| y + 22.0 + row_h > l) {
+                hidden += g.rows.len();
+                flat += g.rows.len();
+                continue;
+            }
+            paints.push(Paint::Text { x: pad, y: y + 2.0, text: fit_text(m, t, mt.group, true, inner), size: mt.group, bold: true, role: Role::Muted, h: HAlign::Left, v: VAlign::Top });
+            y += 22.0;
+        }
+        let vw = |neg: bool| -> f64 {
+            g.rows
+                .iter()
+                .filter(|r| (r.value < 0.0) == neg)
+                .map(|r| m.text_width(&r.value_text, mt.value, false))
+                .fold(0.0, f64::max)
+        };
+        let (vw_neg, vw_pos) = (vw(true), vw(false));
+        let has_notes = g.rows.iter().any(|r| r.note.is_some());
+        let a = plot_x0 + if vw_neg > 0.0 { vw_neg + 6.0 } else { 0.0 };
+        let mut b = plot_x1 - if vw_pos > 0.0 { vw_pos + 6.0 } else { 0.0 };
+        if has_notes {
+            // Leave room for the telling figures after the value.
+            b = a + ((plot_x1 - a) * 0.3).max(24.0).min(b - a);
+        }
+        let b = b.max(a + 1.0);
+        let axis = make_axis(g, a, b);
+        let fits = |y: f64| limit.is_none_or(|l| y + row_h <= l - if g.bars { 20.0 } else { 0.0 });
+        let shown = g.rows.iter().take_while({
+            let mut yy = y;
+            move |_| {
+                let ok = fits(yy);
+                yy += row_h;
+                ok
+            }
+        })
+        .count();
+        let rows_top = y;
+        let rows_bottom = y + row_h * shown as f64;
+        if g.bars && shown > 0 {
+            // Grid first, so bars paint over it.
+            for &tv in &axis.ticks {
+                let x = snap(axis.x(tv), dpr);
+                let is_zero = !axis.log && tv == 0.0;
+                if !is_zero {
+                    paints.push(Paint::Line { x0: x, y0: rows_top, x1: x, y1: rows_bottom, role: Role::Grid, width: 1.0, dashed: false });
+                }
+            }
+        }
+        for (k, r) in g.rows.iter().enumerate() {
+            if k >= shown {
+                hidden += 1;
+                flat += 1;
+                continue;
+            }
+            let (label_y, cy) = if mt.compact {
+                (y + 3.0, y + 3.0 + mt.label + 4.0 + bar_h / 2.0)
+            } else {
+                (y + row_h / 2.0, y + row_h / 2.0)
+            };
+            if mt.compact {
+                paints.push(Paint::Text { x: pad, y: label_y, text: fit_text(m, &r.label, mt.label, false, inner), size: mt.label, bold: false, role: Role::Text, h: HAlign::Left, v: VAlign::Top });
+            } else if row_h >= 12.0 {
+                let size = mt.label.min(row_h - 2.0);
+                paints.push(Paint::Text { x: pad + label_w, y: label_y, text: fit_text(m, &r.label, size, false, label_w), size, bold: false, role: Role::Text, h: HAlign::Right, v: VAlign::Middle });
+            }
+            let (by0, by1) = (snap(cy - bar_h / 2.0, dpr), snap(cy + bar_h / 2.0, dpr));
+            let mut bar = None;
+            let mut end = axis.a;
+            if g.bars {
+                let base = snap(axis.base(), dpr);
+                let mut xv = snap(axis.x(r.value), dpr);
+                if r.value != 0.0 && (xv - base).abs() < 1.0 / dpr {
+                    xv = base + if r.value < 0.0 { -1.0 / dpr } else { 1.0 / dpr };
+                }
+                let (x0, x1) = (base.min(xv), base.max(xv));
+                match g.reference {
+                    Some(rf) if r.value > rf => {
+                        let xr = snap(axis.x(rf), dpr);
+                        paints.push(Paint::Rect { x0, y0: by0, x1: xr, y1: by1, role: Role::Bar(r.tone) });
+                        paints.push(Paint::Rect { x0: xr, y0: by0, x1, y1: by1, role: Role::Over });
+                    }
+                    _ => paints.push(Paint::Rect { x0, y0: by0, x1, y1: by1, role: Role::Bar(r.tone) }),
+                }
+                bar = Some([x0, by0, x1, by1]);
+                end = xv;
+            }
+            let value_size = mt.value.min(row_h - 2.0).max(8.0);
+            let (vx, h) = if r.value < 0.0 && g.bars { (end - 5.0, HAlign::Right) } else { (end + 5.0, HAlign::Left) };
+            if row_h >= 10.0 {
+                paints.push(Paint::Text { x: vx, y: cy, text: r.value_text.clone(), size: value_size, bold: false, role: Role::Text, h, v: VAlign::Middle });
+            }
+            if let Some(note) = &r.note {
+                let nx = vx + m.text_width(&r.value_text, value_size, false) + 12.0;
+                let room = plot_x1 - nx;
+                let t = fit_text(m, note, value_size, false, room);
+                if !t.is_empty() {
+                    paints.push(Paint::Text { x: nx, y: cy, text: t, size: value_size, bold: false, role: Role::Muted, h: HAlign::Left, v: VAlign::Middle });
+                }
+            }
+            hits.push(Hit { row: flat, y0: y, y1: y + row_h, bar, anchor: (end.max(plot_x0), cy) });
+            flat += 1;
+            y += row_h;
+        }
+        if g.bars && shown > 0 {
+            if !axis.log && axis.lo <= 0.0 && axis.hi >= 0.0 {
+                let x = snap(axis.x(0.0), dpr);
+                paints.push(Paint::Line { x0: x, y0: rows_top - 3.0, x1: x, y1: rows_bottom + 3.0, role: Role::Zero, width: 1.0, dashed: false });
+            }
+            if let Some(rf) = g.reference {
+                let x = snap(axis.x(rf), dpr);
+                paints.push(Paint::Line { x0: x, y0: rows_top - 4.0, x1: x, y1: rows_bottom + 4.0, role: Role::Reference, width: 1.5, dashed: true });
+            }
+            // Tick labels under the rows; drop some when they would collide.
+            let labels: Vec<(f64, String)> = axis.ticks.iter().map(|&tv| (axis.x(tv), format::tick(tv, locale, g.percent))).collect();
+            let widest = labels.iter().map(|(_, s)| m.text_width(s, mt.tick, false)).fold(0.0, f64::max);
+            let gap = if labels.len() > 1 { (labels[1].0 - labels[0].0).abs() } else { f64::INFINITY };
+            let every = if gap > 0.0 { ((widest + 8.0) / gap).ceil().max(1.0) as usize } else { 1 };
+            for (k, (x, s)) in labels.into_iter().enumerate() {
+                if k % every == 0 {
+                    paints.push(Paint::Text { x, y: rows_bottom + 5.0, text: s, size: mt.tick, bold: false, role: Role::Muted, h: HAlign::Center, v: VAlign::Top });
+                }
+            }
+            y += 20.0;
+        }
+        y += 12.0;
+    }
+    if hidden > 0 {
+        let text = match locale {
+            Locale::Zh => format!("另有{hidden}项未能显示，请增加图表高度"),
+            Locale::En => format!("{hidden} more not shown: make the chart taller"),
+        };
+        let ty = limit.map(|l| l - 2.0).unwrap_or(y);
+        paints.push(Paint::Text { x: pad, y: ty, text: fit_text(m, &text, mt.tick, false, inner), size: mt.tick, bold: false, role: Role::Muted, h: HAlign::Left, v: VAlign::Bottom });
+    }
+    let height = frame.height.unwrap_or((y - 12.0 + pad).ceil());
+    Scene { width, height, paints, hits, hidden_rows: hidden }
+}
+
+/// Where a tooltip of `size` goes so that it points at `anchor` and stays inside
+/// `bounds` (both in CSS px): right of and below the anchor when it fits, else
+/// flipped left/up, and always clamped inside the box.
+pub fn place_tooltip(anchor: (f64, f64), size: (f64, f64), bounds: (f64, f64)) -> (f64, f64) {
+    let gap = 12.0;
+    let (ax, ay) = anchor;
+    let (w, h) = size;
+    let (bw, bh) = bounds;
+    let mut x = ax + gap;
+    if x + w > bw {
+        x = ax - gap - w;
+    }
+    let mut y = ay + gap;
+    if y + h > bh {
+        y = ay - gap - h;
+    }
+    let x = x.min(bw - w).max(0.0);
+    let y = y.min(bh - h).max(0.0);
+    (x, y)
+}

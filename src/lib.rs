@@ -1,0 +1,14 @@
+//! indicator-chart: interactive charts of the indicators stated in a Chinese annual
+//! work report. The core (`model`, `format`, `layout`, `render`, `extract`) is plain
+//! Rust, tested natively; only `web` touches the DOM, and only on wasm32.
+
+pub mod export;
+pub mod extract;
+pub mod format;
+pub mod layout;
+pub mod model;
+pub mod render;
+pub mod view;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

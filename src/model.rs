@@ -1,0 +1,373 @@
+//! The dataset: its types, how it is read from JSON (or any serde source), and the
+//! validation that turns untrusted input into a [`Dataset`] the rest of the crate can
+//! trust — or into a [`DataError`] that names the record and the field at fault.
+//!
+//! Nothing here touches the web; the browser shell feeds a `serde_wasm_bindgen`
+//! deserializer into [`Dataset::from_deserializer`], native code and tests use
+//! [`Dataset::from_json`].
+
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// Largest magnitude a value may have. The report's largest figure is about 1e11 (超千亿);
+/// anything past this is far more likely a data error than a real indicator.
+pub const MAX_ABS_VALUE: f64 = 1e15;
+
+/// What an indicator measures. The README explains each kind to data authors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A number of things: cases, people, places, items (`unit` says which).
+    Count,
+    /// A rate or share in per cent, 0–100 (化解率达99.4%).
+    Percent,
+    /// A year-over-year change in per cent, signed (同比下降11.8% → -11.8).
+    YoyChange,
+    /// An amount of money, in yuan (8900万元 → 89000000, unit 元).
+    Money,
+    /// A ratio in per cent that may pass 100 (日均扫码比达111%).
+    Ratio,
+    /// A change that is not year-over-year, signed, in `unit` (通行效率最高提升15%).
+    Change,
+    /// A position in a ranking, 1 = first (列全省第一 → 1).
+    Rank,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::Count,
+        Kind::Percent,
+        Kind::YoyChange,
+        Kind::Money,
+        Kind::Ratio,
+        Kind::Change,
+        Kind::Rank,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Count => "count",
+            Kind::Percent => "percent",
+            Kind::YoyChange => "yoy_change",
+            Kind::Money => "money",
+            Kind::Ratio => "ratio",
+            Kind::Change => "change",
+            Kind::Rank => "rank",
+        }
+    }
+
+    /// Kinds whose value may be below zero.
+    pub fn is_signed(self) -> bool {
+        matches!(self, Kind::YoyChange | Kind::Change)
+    }
+}
+
+/// The report the indicators come from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub title: String,
+    pub year: i32,
+    /// The report's full text; every indicator's `quote` is a substring of it.
+    pub text: String,
+}
+
+/// A heading of the report: `一、…` (parent `None`, or the opening paragraph) or `(一)…`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    /// The heading in English (empty when not translated).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title_en: String,
+    #[serde(default)]
+    pub parent: Option<String>,
+}
+
+/// One figure stated in the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub id: String,
+    pub section: String,
+    /// What is counted, in Chinese.
+    pub label: String,
+    /// What is counted, in English (empty when nobody has translated it yet).
+    #[serde(default)]
+    pub label_en: String,
+    pub value: f64,
+    pub unit: String,
+    pub kind: Kind,
+    /// The report says 余/超/近/约: the value is approximate.
+    #[serde(default)]
+    pub approx: bool,
+    /// The exact substring of `source.text` that states the figure.
+    pub quote: String,
+    /// `[start, end)` of `quote` in `source.text`, counted in Unicode scalar values.
+    /// Filled in by validation when the data leaves it out.
+    #[serde(default)]
+    pub span: Option<[usize; 2]>,
+    /// The report states this figure twice; this record is the repeat of that id.
+    /// Views show a figure once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repeat_of: Option<String>,
+}
+
+/// A validated dataset. Construct it with [`Dataset::from_json`] or
+/// [`Dataset::from_deserializer`]; both validate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub title: String,
+    pub source: Source,
+    pub sections: Vec<Section>,
+    pub indicators: Vec<Indicator>,
+}
+
+/// Why a dataset was refused: `path` names the record and field
+/// (`indicators[12].value`), `message` says what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataError {
+    pub path: String,
+    pub message: String,
+}
+
+impl DataError {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        DataError {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() || self.path == "." {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for DataError {}
+
+/// Turns serde's wording ("invalid type: string \"abc\", expected f64") into a reader's
+/// ("expected a number, got \"abc\"").
+fn humanize_serde_message(msg: &str) -> String {
+    let msg = msg.split(" at line ").next().unwrap_or(msg);
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        if let Some((got, expected)) = rest.split_once(", expected ") {
+            let expected = match expected {
+                "f64" | "f32" | "i32" | "i64" | "u64" | "usize" => "a number",
+                "a string" => "text (a string)",
+                "a boolean" => "true or false",
+                "a sequence" => "a list",
+                "struct Indicator" | "struct Section" | "struct Source" | "struct RawDataset" => {
+                    "an object"
+                }
+                other => other,
+            };
+            let got = got
+                .strip_prefix("string ")
+                .map(|s| s.to_string())
+                .unwrap_or_else(|| got.to_string());
+            return format!("expected {expected}, got {got}");
+        }
+    }
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        return format!("missing field {rest}");
+    }
+    msg.to_string()
+}
+
+fn from_path_error<E: fmt::Display>(err: serde_path_to_error::Error<E>) -> DataError {
+    let path = err.path().to_string();
+    path_error(path, &err.into_inner().to_string())
+}
+
+fn path_error(path: String, inner: &str) -> DataError {
+    let message = humanize_serde_message(inner);
+    // A missing field is reported at the object that lacks it: name the field in the path.
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        let path = if path == "." { field.to_string() } else { format!("{path}.{field}") };
+        return DataError::new(path, "missing field");
+    }
+    DataError::new(if path == "." { String::new() } else { path }, message)
+}
+
+impl Dataset {
+    /// Parses and validates a dataset from JSON text. A leading byte-order mark is allowed.
+    pub fn from_json(text: &str) -> Result<Dataset, DataError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.trim().is_empty() {
+            return Err(DataError::new("", "the dataset is empty (no JSON at all)"));
+        }
+        let mut de = serde_json::Deserializer::from_str(text);
+        let raw: Dataset = match serde_path_to_error::deserialize(&mut de) {
+            Ok(v) => v,
+            Err(e) => {
+                let path = e.path().to_string();
+                let inner = e.into_inner();
+                if inner.is_syntax() || inner.is_eof() {
+                    return Err(DataError::new(
+                        "",
+                        format!(
+                            "not valid JSON: {} (line {}, column {})",
+                            humanize_serde_message(&inner.to_string()),
+                            inner.line(),
+                            inner.column()
+                        ),
+                    ));
+                }
+                return Err(path_error(path, &inner.to_string()));
+            }
+        };
+        de.end().map_err(|e| {
+            DataError::new("", format!("not valid JSON: trailing characters after the dataset (line {}, column {})", e.line(), e.column()))
+        })?;
+        raw.validated()
+    }
+
+    /// Reads a dataset from any serde source (the browser passes a JS object through
+    /// `serde_wasm_bindgen`) and validates it.
+    pub fn from_deserializer<'de, D>(de: D) -> Result<Dataset, DataError>
+    where
+        D: serde::Deserializer<'de>,
+    {
+        let raw: Dataset = serde_path_to_error::deserialize(de).map_err(from_path_error)?;
+        raw.validated()
+    }
+
+    /// Checks what types alone cannot: finite, sensible values; unique ids; sections
+    /// that exist; quotes that are in the text. Fills in missing spans.
+    pub fn validated(mut self) -> Result<Dataset, DataError> {
+        if self.indicators.is_empty() {
+            return Err(DataError::new("indicators", "the dataset has no indicators (the list is empty)"));
+        }
+        let mut section_ids: HashSet<&str> = HashSet::new();
+        for (i, s) in self.sections.iter().enumerate() {
+            if s.id.trim().is_empty() {
+                return Err(DataError::new(format!("sections[{i}].id"), "must not be empty"));
+            }
+            if !section_ids.insert(s.id.as_str()) {
+                return Err(DataError::new(format!("sections[{i}].id"), format!("duplicate section id \"{}\"", s.id)));
+            }
+        }
+        for (i, s) in self.sections.iter().enumerate() {
+            if let Some(p) = &s.parent {
+                if !section_ids.contains(p.as_str()) {
+                    return Err(DataError::new(format!("sections[{i}].parent"), format!("unknown section id \"{p}\"")));
+                }
+            }
+        }
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        for (i, ind) in self.indicators.iter().enumerate() {
+            let at = |field: &str| format!("indicators[{i}].{field}");
+            if ind.id.trim().is_empty() {
+                return Err(DataError::new(at("id"), "must not be empty"));
+            }
+            if let Some(first) = ids.insert(ind.id.as_str(), i) {
+                return Err(DataError::new(
+                    at("id"),
+                    format!("duplicate id \"{}\" (also indicators[{first}])", ind.id),
+                ));
+            }
+            if ind.label.trim().is_empty() {
+                return Err(DataError::new(at("label"), "must not be empty"));
+            }
+            if !section_ids.contains(ind.section.as_str()) {
+                return Err(DataError::new(at("section"), format!("unknown section id \"{}\"", ind.section)));
+            }
+            let v = ind.value;
+            if v.is_nan() {
+                return Err(DataError::new(at("value"), "expected a number, got NaN"));
+            }
+            if v.is_infinite() {
+                return Err(DataError::new(at("value"), "expected a finite number, got Infinity"));
+            }
+            if v.abs() > MAX_ABS_VALUE {
+                return Err(DataError::new(at("value"), format!("{v:e} is too large to chart (the limit is ±1e15)")));
+            }
+            if v < 0.0 && !ind.kind.is_signed() {
+                return Err(DataError::new(
+                    at("value"),
+                    format!("a {} cannot be negative (got {v})", ind.kind.as_str()),
+                ));
+            }
+        }
+        for (i, ind) in self.indicators.iter().enumerate() {
+            if let Some(r) = &ind.repeat_of {
+                if !ids.contains_key(r.as_str()) {
+                    return Err(DataError::new(format!("indicators[{i}].repeat_of"), format!("unknown indicator id \"{r}\"")));
+                }
+            }
+        }
+        // Quotes and spans, counted in chars. Index the text once.
+        let text = &self.source.text;
+        let char_starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        let byte_at = |c: usize| -> Option<usize> {
+            if c == char_starts.len() { Some(text.len()) } else { char_starts.get(c).copied() }
+        };
+        for (i, ind) in self.indicators.iter_mut().enumerate() {
+            if ind.quote.is_empty() {
+                return Err(DataError::new(format!("indicators[{i}].quote"), "must not be empty"));
+            }
+            if text.is_empty() {
+                ind.span = None;
+                continue;
+            }
+            match ind.span {
+                Some([s, e]) => {
+                    let ok = s < e
+                        && match (byte_at(s), byte_at(e)) {
+                            (Some(bs), Some(be)) => text[bs..be] == ind.quote,
+                            _ => false,
+                        };
+                    if !ok {
+                        return Err(DataError::new(
+                            format!("indicators[{i}].span"),
+                            format!("[{s}, {e}] does not mark the quote \"{}\" in source.text", ind.quote),
+                        ));
+                    }
+                }
+                None => match text.find(&ind.quote) {
+                    Some(b) => {
+                        let s = text[..b].chars().count();
+                        ind.span = Some([s, s + ind.quote.chars().count()]);
+                    }
+                    None => {
+                        return Err(DataError::new(
+                            format!("indicators[{i}].quote"),
+                            format!("\"{}\" is not in source.text", ind.quote),
+                        ))
+                    }
+                },
+            }
+        }
+        Ok(self)
+    }
+
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    /// The top-level section an indicator's section belongs to (itself if top-level).
+    pub fn top_section<'a>(&'a self, id: &'a str) -> &'a str {
+        let mut cur = id;
+        for _ in 0..self.sections.len() {
+            match self.section(cur).and_then(|s| s.parent.as_deref()) {
+                Some(p) => cur = p,
+                None => break,
+            }
+        }
+        cur
+    }
+
+    /// Indicators to chart: every figure once (repeats left out).
+    pub fn distinct(&self) -> impl Iterator<Item = (usize, &Indicator)> {
+        self.indicators.iter().enumerate().filter(|(_, i)| i.repeat_of.is_none())
+    }
+}

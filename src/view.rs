@@ -1,0 +1,520 @@
+//! Views: which indicators a chart shows and how they are grouped, sorted and
+//! labelled — the step from a [`Dataset`] to a [`ChartSpec`] that `layout` places.
+//! Five views: headline (year-over-year changes), rates (against 100%), section
+//! (one section grouped by unit), overview (all sections), money.
+
+use crate::format::{self, Locale};
+use crate::model::{Dataset, Indicator, Kind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ViewKind {
+    #[default]
+    Headline,
+    Rates,
+    Section,
+    Overview,
+    Money,
+}
+
+impl ViewKind {
+    pub const ALL: [ViewKind; 5] = [
+        ViewKind::Headline,
+        ViewKind::Rates,
+        ViewKind::Section,
+        ViewKind::Overview,
+        ViewKind::Money,
+    ];
+    pub fn parse(s: &str) -> Option<ViewKind> {
+        Some(match s.trim() {
+            "headline" => ViewKind::Headline,
+            "rates" => ViewKind::Rates,
+            "section" => ViewKind::Section,
+            "overview" => ViewKind::Overview,
+            "money" => ViewKind::Money,
+            _ => return None,
+        })
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ViewKind::Headline => "headline",
+            ViewKind::Rates => "rates",
+            ViewKind::Section => "section",
+            ViewKind::Overview => "overview",
+            ViewKind::Money => "money",
+        }
+    }
+}
+
+/// Order of the bars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// As the report states them.
+    #[default]
+    Report,
+    /// Smallest first for changes (the steepest decline on top), largest first otherwise.
+    Value,
+}
+
+impl Sort {
+    pub fn parse(s: &str) -> Option<Sort> {
+        match s.trim() {
+            "report" | "order" => Some(Sort::Report),
+            "value" => Some(Sort::Value),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Report => "report",
+            Sort::Value => "value",
+        }
+    }
+}
+
+/// Linear or logarithmic value axis. `Auto` turns log on for a group whose positive
+/// values span more than three orders of magnitude (1000 : 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scale {
+    #[default]
+    Auto,
+    Linear,
+    Log,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ViewOptions {
+    pub kind: ViewKind,
+    /// Only indicators of this section (and its subsections). Required by the section
+    /// view, where it defaults to the first section that has indicators.
+    pub section: Option<String>,
+    pub sort: Sort,
+    pub scale: Scale,
+}
+
+/// What a bar stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// Index into `dataset.indicators`.
+    Indicator(usize),
+    /// A section id (overview bars).
+    Section(String),
+}
+
+/// How a bar is coloured; the theme gives each tone a colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Decrease,
+    Increase,
+    Neutral,
+    Money,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub label: String,
+    pub value: f64,
+    pub value_text: String,
+    pub tone: Tone,
+    pub target: Target,
+    /// Extra text after the value (the overview's telling figures).
+    pub note: Option<String>,
+    /// The sentence-length description read out and shown in the tooltip.
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub title: Option<String>,
+    pub rows: Vec<Row>,
+    /// Values are per cent: ticks get a % sign.
+    pub percent: bool,
+    pub log: bool,
+    /// A marked value on the axis, e.g. 100% in the rates view.
+    pub reference: Option<f64>,
+    /// False for ranks: a rank is shown as text, a bar length would mislead.
+    pub bars: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartSpec {
+    pub view: ViewKind,
+    pub title: String,
+    pub subtitle: String,
+    pub groups: Vec<Group>,
+    /// Shown in the plot area when there is nothing to draw.
+    pub empty: String,
+    /// One sentence for screen readers: what the chart shows.
+    pub description: String,
+}
+
+impl ChartSpec {
+    pub fn rows(&self) -> impl Iterator<Item = &Row> {
+        self.groups.iter().flat_map(|g| g.rows.iter())
+    }
+    pub fn row_count(&self) -> usize {
+        self.groups.iter().map(|g| g.rows.len()).sum()
+    }
+}
+
+/// Why a view cannot be built from these options.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewError(pub String);
+
+impl std::fmt::Display for ViewError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn t(locale: Locale, zh: &str, en: &str) -> String {
+    match locale {
+        Locale::Zh => zh.to_string(),
+        Locale::En => en.to_string(),
+    }
+}
+
+/// The title of a section in the reader's language.
+pub fn section_title(ds: &Dataset, id: &str, locale: Locale) -> String {
+    match ds.section(id) {
+        Some(s) if locale == Locale::En && !s.title_en.trim().is_empty() => s.title_en.clone(),
+        Some(s) => s.title.clone(),
+        None => id.to_string(),
+    }
+}
+
+/// Is `id` the section `root` or below it?
+fn within(ds: &Dataset, id: &str, root: &str) -> bool {
+    let mut cur = id;
+    for _ in 0..=ds.sections.len() {
+        if cur == root {
+            return true;
+        }
+        match ds.section(cur).and_then(|s| s.parent.as_deref()) {
+            Some(p) => cur = p,
+            None => return false,
+        }
+    }
+    false
+}
+
+fn tone_of(ind: &Indicator) -> Tone {
+    match ind.kind {
+        Kind::YoyChange | Kind::Change if ind.value < 0.0 => Tone::Decrease,
+        Kind::YoyChange | Kind::Change => Tone::Increase,
+        Kind::Money => Tone::Money,
+        _ => Tone::Neutral,
+    }
+}
+
+fn row_for(ds: &Dataset, i: usize, locale: Locale) -> Row {
+    let ind = &ds.indicators[i];
+    let label = format::label(ind, locale).to_string();
+    let value_text = format::value_text(ind, locale, false);
+    let detail = format!("{}：{}", label, format::value_text(ind, locale, true));
+    let detail = if locale == Locale::En { detail.replacen('：', ": ", 1) } else { detail };
+    Row {
+        label,
+        value: ind.value,
+        value_text,
+        tone: tone_of(ind),
+        target: Target::Indicator(i),
+        note: None,
+        detail,
+    }
+}
+
+fn sort_rows(rows: &mut [Row], sort: Sort, ascending: bool) {
+    if sort == Sort::Value {
+        rows.sort_by(|a, b| {
+            let o = a.value.total_cmp(&b.value);
+            if ascending { o } else { o.reverse() }
+        });
+    }
+}
+
+fn wants_log(rows: &[Row], scale: Scale) -> bool {
+    match scale {
+        Scale::Linear => false,
+        Scale::Log => rows.iter().any(|r| r.value > 0.0) && rows.iter().all(|r| r.value >= 0.0),
+        Scale::Auto => {
+            if rows.iter().any(|r| r.value < 0.0) {
+                return false;
+            }
+            let pos = rows.iter().map(|r| r.value).filter(|v| *v > 0.0);
+            let (mn, mx) = pos.fold((f64::INFINITY, 0.0f64), |(a, b), v| (a.min(v), b.max(v)));
+            mn.is_finite() && mx / mn > 1000.0
+        }
+    }
+}
+
+/// The distinct indicators that pass the section filter, in report order.
+fn pick<'a>(
+    ds: &'a Dataset,
+    opts: &'a ViewOptions,
+    keep: impl Fn(&Indicator) -> bool + 'a,
+) -> impl Iterator<Item = usize> + 'a {
+    ds.distinct()
+        .filter(move |(_, ind)| keep(ind))
+        .filter(move |(_, ind)| match &opts.section {
+            Some(s) => within(ds, &ind.section, s),
+            None => true,
+        })
+        .map(|(i, _)| i)
+}
+
+fn count_text(n: usize, locale: Locale) -> String {
+    match locale {
+        Locale::Zh => format!("{n}项指标"),
+        Locale::En if n == 1 => "1 indicator".to_string(),
+        Locale::En => format!("{n} indicators"),
+    }
+}
+
+/// Builds the chart for a view. Fails only for options that name something absent
+/// (an unknown section); an empty result is a chart with an `empty` message.
+pub fn build(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartSpec, ViewError> {
+    if let Some(s) = &opts.section {
+        if ds.section(s).is_none() {
+            let known: Vec<&str> = ds.sections.iter().map(|s| s.id.as_str()).collect();
+            return Err(ViewError(format!(
+                "unknown section \"{s}\" (the dataset has: {})",
+                known.join(", ")
+            )));
+        }
+    }
+    let scope = match &opts.section {
+        Some(s) => format!(" · {}", section_title(ds, s, locale)),
+        None => String::new(),
+    };
+    let empty = t(locale, "此视图没有可显示的指标", "No indicators to show in this view");
+    let spec = match opts.kind {
+        ViewKind::Headline => {
+            let mut rows: Vec<Row> = pick(ds, opts, |i| i.kind == Kind::YoyChange).map(|i| row_for(ds, i, locale)).collect();
+            sort_rows(&mut rows, opts.sort, true);
+            let n = rows.len();
+            let falls = rows.iter().filter(|r| r.value < 0.0).count();
+            let steepest = rows.iter().min_by(|a, b| a.value.total_cmp(&b.value)).map(|r| r.detail.clone());
+            ChartSpec {
+                view: opts.kind,
+                title: t(locale, "同比变化", "Year-on-year changes") + &scope,
+                subtitle: match locale {
+                    Locale::Zh => format!("{} · {falls}项下降，{}项上升 · 单位：%", count_text(n, locale), n - falls),
+                    Locale::En => format!("{} · {falls} down, {} up · per cent", count_text(n, locale), n - falls),
+                },
+                description: match (locale, steepest) {
+                    (Locale::Zh, Some(s)) => format!("条形图，同比变化，{n}项指标，其中{falls}项下降；降幅最大：{s}"),
+                    (Locale::En, Some(s)) => format!("Bar chart of {n} year-on-year changes, {falls} of them decreases; the largest decrease: {s}"),
+                    _ => String::new(),
+                },
+                groups: vec![Group { title: None, rows, percent: true, log: false, reference: None, bars: true }],
+                empty,
+            }
+        }
+        ViewKind::Rates => {
+            let mut rows: Vec<Row> = pick(ds, opts, |i| matches!(i.kind, Kind::Percent | Kind::Ratio))
+                .map(|i| row_for(ds, i, locale))
+                .collect();
+            sort_rows(&mut rows, opts.sort, false);
+            let n = rows.len();
+            let over = rows.iter().filter(|r| r.value > 100.0).count();
+            ChartSpec {
+                view: opts.kind,
+                title: t(locale, "比率与占比", "Rates and shares") + &scope,
+                subtitle: match locale {
+                    Locale::Zh => format!("{} · 虚线为100% · {over}项超过100%", count_text(n, locale)),
+                    Locale::En => format!("{} · dashed line = 100% · {over} above 100%", count_text(n, locale)),
+                },
+                description: match locale {
+                    Locale::Zh => format!("条形图，{n}项比率，参考线为100%，{over}项超过100%"),
+                    Locale::En => format!("Bar chart of {n} rates against 100%, {over} above 100%"),
+                },
+                groups: vec![Group { title: None, rows, percent: true, log: false, reference: Some(100.0), bars: true }],
+                empty,
+            }
+        }
+        ViewKind::Money => {
+            let mut rows: Vec<Row> = pick(ds, opts, |i| i.kind == Kind::Money).map(|i| row_for(ds, i, locale)).collect();
+            sort_rows(&mut rows, opts.sort, false);
+            let log = wants_log(&rows, opts.scale);
+            let n = rows.len();
+            ChartSpec {
+                view: opts.kind,
+                title: t(locale, "涉案金额", "Money") + &scope,
+                subtitle: format!(
+                    "{} · {}{}",
+                    count_text(n, locale),
+                    t(locale, "单位：元", "yuan"),
+                    if log { t(locale, " · 对数刻度", " · log scale") } else { String::new() }
+                ),
+                description: match locale {
+                    Locale::Zh => format!("条形图，{n}项金额指标"),
+                    Locale::En => format!("Bar chart of {n} money figures"),
+                },
+                groups: vec![Group { title: None, rows, percent: false, log, reference: None, bars: true }],
+                empty,
+            }
+        }
+        ViewKind::Section => section_view(ds, opts, locale, empty)?,
+        ViewKind::Overview => overview(ds, opts, locale, empty),
+    };
+    Ok(spec)
+}
+
+/// The unit family a section-view group collects: values in one group share a scale.
+fn group_key(ind: &Indicator) -> (u8, String) {
+    match ind.kind {
+        Kind::YoyChange => (1, String::new()),
+        Kind::Change => (2, ind.unit.clone()),
+        Kind::Percent | Kind::Ratio => (3, String::new()),
+        Kind::Money => (4, String::new()),
+        Kind::Rank => (5, String::new()),
+        Kind::Count => (0, ind.unit.clone()),
+    }
+}
+
+fn group_title(key: &(u8, String), locale: Locale) -> String {
+    match (key.0, locale) {
+        (1, _) => t(locale, "同比变化（%）", "Year-on-year change (%)"),
+        (2, Locale::Zh) => format!("变化（{}）", key.1),
+        (2, Locale::En) => format!("Change ({})", key.1),
+        (3, _) => t(locale, "比率（%）", "Rates (%)"),
+        (4, _) => t(locale, "金额（元）", "Money (yuan)"),
+        (5, _) => t(locale, "全省排名", "Rank in the province"),
+        (_, Locale::Zh) => format!("单位：{}", key.1),
+        (_, Locale::En) => match format::unit_en(&key.1) {
+            Some(u) => format!("Unit: {} ({u})", key.1),
+            None => format!("Unit: {}", key.1),
+        },
+    }
+}
+
+fn section_view(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String) -> Result<ChartSpec, ViewError> {
+    let mut opts = opts.clone();
+    if opts.section.is_none() {
+        opts.section = ds
+            .sections
+            .iter()
+            .find(|s| s.parent.is_none() && ds.distinct().any(|(_, i)| within(ds, &i.section, &s.id)))
+            .map(|s| s.id.clone());
+    }
+    let section = opts.section.clone().unwrap_or_default();
+    let mut groups: Vec<((u8, String), Vec<Row>)> = Vec::new();
+    for i in pick(ds, &opts, |_| true) {
+        let key = group_key(&ds.indicators[i]);
+        let row = row_for(ds, i, locale);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, rows)) => rows.push(row),
+            None => groups.push((key, vec![row])),
+        }
+    }
+    let n: usize = groups.iter().map(|(_, r)| r.len()).sum();
+    let g = groups.len();
+    let groups: Vec<Group> = groups
+        .into_iter()
+        .map(|(key, mut rows)| {
+            let signed = key.0 == 1 || key.0 == 2;
+            sort_rows(&mut rows, opts.sort, signed);
+            let percent = key.0 == 1 || key.0 == 3 || (key.0 == 2 && key.1 == "%");
+            let log = !signed && key.0 != 5 && wants_log(&rows, opts.scale);
+            Group {
+                title: Some(group_title(&key, locale)),
+                rows,
+                percent,
+                log,
+                reference: if key.0 == 3 { Some(100.0) } else { None },
+                bars: key.0 != 5,
+            }
+        })
+        .collect();
+    let any_log = groups.iter().any(|g| g.log);
+    let title = section_title(ds, &section, locale);
+    Ok(ChartSpec {
+        view: ViewKind::Section,
+        subtitle: match locale {
+            Locale::Zh => format!("{} · 按单位分为{g}组，各组刻度不同{}", count_text(n, locale), if any_log { " · 对数刻度" } else { "" }),
+            Locale::En => format!("{} in {g} groups by unit, each on its own scale{}", count_text(n, locale), if any_log { " · log scale" } else { "" }),
+        },
+        description: match locale {
+            Locale::Zh => format!("条形图，“{title}”部分的{n}项指标，按单位分为{g}组"),
+            Locale::En => format!("Bar chart of the {n} indicators of the section “{title}”, in {g} groups by unit"),
+        },
+        title,
+        groups,
+        empty,
+    })
+}
+
+/// A "most telling" score: big year-over-year moves first, then rates, then the
+/// largest money and counts. Used to pick the overview's highlights.
+fn telling(ind: &Indicator) -> (u8, f64) {
+    match ind.kind {
+        Kind::YoyChange => (0, ind.value.abs()),
+        Kind::Rank => (1, -ind.value),
+        Kind::Money => (2, ind.value),
+        Kind::Percent | Kind::Ratio => (3, ind.value),
+        Kind::Count => (4, ind.value),
+        Kind::Change => (5, ind.value.abs()),
+    }
+}
+
+fn overview(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String) -> ChartSpec {
+    let mut rows = Vec::new();
+    for s in ds.sections.iter().filter(|s| s.parent.is_none()) {
+        let mut members: Vec<usize> = ds
+            .distinct()
+            .filter(|(_, i)| within(ds, &i.section, &s.id))
+            .map(|(i, _)| i)
+            .collect();
+        let n = members.len();
+        members.sort_by(|a, b| {
+            let (ka, va) = telling(&ds.indicators[*a]);
+            let (kb, vb) = telling(&ds.indicators[*b]);
+            ka.cmp(&kb).then(vb.total_cmp(&va))
+        });
+        let sep = if locale == Locale::Zh { "；" } else { "; " };
+        let note: Vec<String> = members
+            .iter()
+            .take(2)
+            .map(|&i| {
+                let ind = &ds.indicators[i];
+                let joiner = if locale == Locale::Zh { "" } else { " " };
+                format!("{}{joiner}{}", format::label(ind, locale), format::value_text(ind, locale, false))
+            })
+            .collect();
+        let label = section_title(ds, &s.id, locale);
+        let value_text = match locale {
+            Locale::Zh => format!("{n}项"),
+            Locale::En => format!("{n}"),
+        };
+        let detail = match locale {
+            Locale::Zh => format!("{label}：{n}项指标。{}", note.join(sep)),
+            Locale::En => format!("{label}: {n} indicators. {}", note.join(sep)),
+        };
+        rows.push(Row {
+            label,
+            value: n as f64,
+            value_text,
+            tone: Tone::Neutral,
+            target: Target::Section(s.id.clone()),
+            note: if note.is_empty() { None } else { Some(note.join(sep)) },
+            detail,
+        });
+    }
+    sort_rows(&mut rows, opts.sort, false);
+    let total: usize = ds.distinct().count();
+    let k = rows.len();
+    ChartSpec {
+        view: ViewKind::Overview,
+        title: t(locale, "各部分指标概览", "Indicators by section"),
+        subtitle: match locale {
+            Locale::Zh => format!("共{total}项指标，分布于{k}个部分 · 条形长度为指标数，右侧为代表性数据"),
+            Locale::En => format!("{total} indicators in {k} sections · bar = number of indicators, then telling figures"),
+        },
+        description: match locale {
+            Locale::Zh => format!("条形图，报告{k}个部分各有多少项指标，共{total}项"),
+            Locale::En => format!("Bar chart of how many indicators each of the report's {k} sections states, {total} in all"),
+        },
+        groups: vec![Group { title: None, rows, percent: false, log: false, reference: None, bars: true }],
+        empty,
+    }
+}
