@@ -287,7 +287,7 @@ fn make_axis(g: &Group, a: f64, b: f64) -> Axis {
             hi = lo * 10.0;
         }
         // Start the axis one decade below the smallest value so the smallest bar shows.
-        lo = (lo / 10.0).max(if mn >= 1.0 { 1.0 } else { lo / 10.0 });
+        lo /= 10.0;
         if hi <= lo {
             hi = lo * 10.0;
         }
@@ -313,9 +313,14 @@ fn make_axis(g: &Group, a: f64, b: f64) -> Axis {
         hi = lo + 1.0;
     }
     let target = (((b - a) / 90.0).floor() as usize).clamp(2, 8);
-    let ticks = nice_ticks(lo, hi, target);
-    let lo = lo.min(ticks.first().copied().unwrap_or(lo));
-    let hi = hi.max(ticks.last().copied().unwrap_or(hi));
+    // The axis ends at a round tick unless that would waste over a fifth of the width;
+    // then it ends at the data and the ticks past it are dropped.
+    let mut ticks = nice_ticks(lo, hi, target);
+    let (t0, t1) = (ticks.first().copied().unwrap_or(lo), ticks.last().copied().unwrap_or(hi));
+    let span = hi - lo;
+    let lo = if lo - t0 <= span * 0.2 { t0 } else { lo };
+    let hi = if t1 - hi <= span * 0.2 { t1 } else { hi };
+    ticks.retain(|t| *t >= lo - span * 1e-9 && *t <= hi + span * 1e-9);
     Axis { lo, hi, a, b, log: false, ticks }
 }
 

@@ -998,13 +998,6 @@ impl Chart {
         let kind = ViewKind::parse(view).ok_or_else(|| err(format!("setView: unknown view \"{view}\" (expected headline, rates, section, overview or money)")))?;
         let mut opts = self.with(|st| st.opts.clone())?;
         opts.view.kind = kind;
-        if kind != ViewKind::Section || !options.is_object() || get(&options, "section").is_undefined() {
-            // A section filter carries over only when asked for.
-            if kind == ViewKind::Section || !get(&options, "section").is_undefined() {
-            } else {
-                opts.view.section = None;
-            }
-        }
         apply_options(&mut opts, &options)?;
         self.check_view(&opts)?;
         self.with(|st| st.opts = opts)?;
@@ -1090,7 +1083,7 @@ impl Chart {
             };
             let (Some(spec), Some(scene)) = (st.spec.as_ref(), st.scene.as_ref()) else { return false };
             let row = spec.rows().position(|r| match &r.target {
-                Target::Indicator(i) => st.ds.indicators.get(*i).is_some_and(|ind| ind.id == id || ind.repeat_of.as_deref() == Some(id.as_str()) && false),
+                Target::Indicator(i) => st.ds.indicators.get(*i).is_some_and(|ind| ind.id == id),
                 Target::Section(s) => *s == id,
             });
             let hit = row.and_then(|r| scene.hit_for_row(r));
