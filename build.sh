@@ -14,9 +14,10 @@ WASM_TARGET=wasm32-unknown-unknown
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 PKG_DIR=www/pkg
 TOOLS=tools
-# wasm-opt level. Measured on a plotters-canvas bar chart of this crate's size class
-# (wasm-bindgen output 178 KB): -Oz 130298 B (61053 gz, 4.6 s), -Os 130343 B (61191 gz,
-# 3.5 s), -O3 130488 B (61090 gz, 3.9 s); a redraw took ~1 ms at every level (within noise).
+# wasm-opt level. Measured on the crate with src/web.rs (wasm-bindgen output 512401 B):
+#   -Oz 329985 B (134621 gz, 8.0 s)   -Os 330546 B (134627 gz, 7.4 s)
+#   -O3 335893 B (135781 gz, 8.4 s)   -O2 335550 B (135613 gz, 6.6 s)
+# Redraw time (chart.resize ~4 ms, chart.update ~8-10 ms at dpr 2) was the same within noise.
 WASM_OPT_LEVEL="${WASM_OPT_LEVEL:--Oz}"
 # The features rustc's wasm32 target emits by default (its target_features section lists
 # exactly these); wasm-opt must allow them all or it fails validation.

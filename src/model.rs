@@ -350,6 +350,40 @@ impl Dataset {
         Ok(self)
     }
 
+    /// The sentence around an indicator's quote (from the previous 。；！？ or line break
+    /// to the next), as (before, quote, after), each side cut to `max_side` characters
+    /// with "…". Empty sides when the text or span is missing.
+    pub fn sentence(&self, ind: &Indicator, max_side: usize) -> (String, String, String) {
+        let Some([s, e]) = ind.span else {
+            return (String::new(), ind.quote.clone(), String::new());
+        };
+        let chars: Vec<char> = self.source.text.chars().collect();
+        if s > e || e > chars.len() {
+            return (String::new(), ind.quote.clone(), String::new());
+        }
+        let stop = |c: char| matches!(c, '。' | '；' | ';' | '！' | '？' | '\n');
+        let mut a = s;
+        while a > 0 && !stop(chars[a - 1]) {
+            a -= 1;
+        }
+        let mut b = e;
+        while b < chars.len() && !stop(chars[b]) {
+            b += 1;
+        }
+        if b < chars.len() && chars[b] != '\n' {
+            b += 1;
+        }
+        let mut before: String = chars[a.max(s.saturating_sub(max_side))..s].iter().collect();
+        if s - a > max_side {
+            before.insert(0, '…');
+        }
+        let mut after: String = chars[e..b.min(e + max_side)].iter().collect();
+        if b - e > max_side {
+            after.push('…');
+        }
+        (before, chars[s..e].iter().collect(), after)
+    }
+
     pub fn section(&self, id: &str) -> Option<&Section> {
         self.sections.iter().find(|s| s.id == id)
     }

@@ -416,8 +416,12 @@ fn section_view(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String)
             sort_rows(&mut rows, opts.sort, signed);
             let percent = key.0 == 1 || key.0 == 3 || (key.0 == 2 && key.1 == "%");
             let log = !signed && key.0 != 5 && wants_log(&rows, opts.scale);
+            let mut title = group_title(&key, locale);
+            if log {
+                title.push_str(&t(locale, " · 对数刻度", " · log scale"));
+            }
             Group {
-                title: Some(group_title(&key, locale)),
+                title: Some(title),
                 rows,
                 percent,
                 log,
@@ -426,13 +430,12 @@ fn section_view(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String)
             }
         })
         .collect();
-    let any_log = groups.iter().any(|g| g.log);
     let title = section_title(ds, &section, locale);
     Ok(ChartSpec {
         view: ViewKind::Section,
         subtitle: match locale {
-            Locale::Zh => format!("{} · 按单位分为{g}组，各组刻度不同{}", count_text(n, locale), if any_log { " · 对数刻度" } else { "" }),
-            Locale::En => format!("{} in {g} groups by unit, each on its own scale{}", count_text(n, locale), if any_log { " · log scale" } else { "" }),
+            Locale::Zh => format!("{} · 按单位分为{g}组，各组刻度不同", count_text(n, locale)),
+            Locale::En => format!("{} in {g} groups by unit, each on its own scale", count_text(n, locale)),
         },
         description: match locale {
             Locale::Zh => format!("条形图，“{title}”部分的{n}项指标，按单位分为{g}组"),

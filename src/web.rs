@@ -472,8 +472,19 @@ impl State {
         let _ = append_text(&self.doc, tip, "strong", &label).map(|e| css(&e, &[("display", "block")]));
         let _ = append_text(&self.doc, tip, "div", &value).map(|e| css(&e, &[("font-size", "15px"), ("margin", "2px 0 4px")]));
         if !quote.is_empty() {
-            let q = if self.opts.locale == Locale::Zh { format!("「{quote}」") } else { format!("“{quote}”") };
-            let _ = append_text(&self.doc, tip, "div", &q).map(|e| css(&e, &[("opacity", "0.8")]));
+            // The whole sentence, the figure's own words in bold.
+            if let Ok(q) = create(&self.doc, "div", "ic-tt-quote") {
+                css(&q, &[("opacity", "0.85"), ("font-size", "12.5px")]);
+                let sentence = match self.row_target(hit) {
+                    Some((_, Target::Indicator(i))) => self.ds.indicators.get(*i).map(|ind| self.ds.sentence(ind, 60)),
+                    _ => None,
+                };
+                let (before, mid, after) = sentence.unwrap_or((String::new(), quote.clone(), String::new()));
+                let _ = q.append_with_str_1(&before);
+                let _ = append_text(&self.doc, &q, "b", &mid);
+                let _ = q.append_with_str_1(&after);
+                let _ = tip.append_child(&q);
+            }
         }
         if !section.is_empty() {
             let _ = append_text(&self.doc, tip, "div", &section).map(|e| css(&e, &[("opacity", "0.65"), ("font-size", "12px"), ("margin-top", "4px")]));

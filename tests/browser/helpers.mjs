@@ -82,11 +82,11 @@ export async function waitForSettled(page, timeout = 20_000) {
   return page.evaluate(() => document.body.dataset.state);
 }
 
-/** Full-page screenshot to tests/artifacts/<name>.png; returns the path. */
-export async function screenshot(page, name) {
+/** Screenshot of the viewport (or the whole page) to tests/artifacts/<name>.png; returns the path. */
+export async function screenshot(page, name, { fullPage = false } = {}) {
   await mkdir(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
 
