@@ -162,10 +162,18 @@ impl Metrics {
     }
 }
 
+/// Characters that may reach the canvas: no control characters, and no invisible
+/// formatting (bidi overrides and isolates, zero-width characters), which in data would
+/// let a label reorder or hide what the reader sees.
+pub fn drawable(c: char) -> bool {
+    !c.is_control()
+        && !matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
 /// Cuts `text` to fit `max` pixels, ending in "…". Very long input is cut to a few
 /// hundred characters before measuring, so a 10 kB label costs no more than a short one.
 pub fn fit_text(m: &dyn Measure, text: &str, px: f64, bold: bool, max: f64) -> String {
-    let text: String = text.chars().filter(|c| !c.is_control()).take(300).collect();
+    let text: String = text.chars().filter(|c| drawable(*c)).take(300).collect();
     if max <= 0.0 {
         return String::new();
     }
@@ -193,7 +201,7 @@ pub fn fit_text(m: &dyn Measure, text: &str, px: f64, bold: bool, max: f64) -> S
 pub fn wrap_text(m: &dyn Measure, text: &str, px: f64, max: f64, max_lines: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut cur = String::new();
-    let chars: Vec<char> = text.chars().filter(|c| !c.is_control()).take(2000).collect();
+    let chars: Vec<char> = text.chars().filter(|c| drawable(*c)).take(2000).collect();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -483,7 +491,7 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
             let value_size = mt.value.min(row_h - 2.0).max(8.0);
             let (vx, h) = if r.value < 0.0 && g.bars { (end - 5.0, HAlign::Right) } else { (end + 5.0, HAlign::Left) };
             if row_h >= 10.0 {
-                paints.push(Paint::Text { x: vx, y: cy, text: r.value_text.clone(), size: value_size, bold: false, role: Role::Text, h, v: VAlign::Middle });
+                paints.push(Paint::Text { x: vx, y: cy, text: fit_text(m, &r.value_text, value_size, false, inner * 0.5), size: value_size, bold: false, role: Role::Text, h, v: VAlign::Middle });
             }
             if let Some(note) = &r.note {
                 let nx = vx + m.text_width(&r.value_text, value_size, false) + 12.0;

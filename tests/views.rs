@@ -1,0 +1,312 @@
+//! Building the five views from the shipped report dataset: which indicators each view
+//! shows, how it groups and sorts them, which language it speaks, and when it picks a
+//! log scale.
+
+use indicator_chart::format::Locale;
+use indicator_chart::model::{Dataset, Indicator, Kind};
+use indicator_chart::view::{self, ChartSpec, Scale, Sort, Target, Tone, ViewError, ViewKind, ViewOptions};
+use std::collections::{HashMap, HashSet};
+
+const REPORT_JSON: &str = include_str!("../www/data/report-2022.json");
+
+fn report() -> Dataset {
+    Dataset::from_json(REPORT_JSON).unwrap_or_else(|e| panic!("shipped dataset must load: {e}"))
+}
+
+fn opts(kind: ViewKind) -> ViewOptions {
+    ViewOptions { kind, ..ViewOptions::default() }
+}
+
+#[track_caller]
+fn build(ds: &Dataset, o: &ViewOptions, locale: Locale) -> ChartSpec {
+    view::build(ds, o, locale).unwrap_or_else(|e| panic!("view {:?} ({locale:?}) failed: {e}", o.kind))
+}
+
+fn indicator_of<'a>(ds: &'a Dataset, t: &Target) -> (usize, &'a Indicator) {
+    match t {
+        Target::Indicator(i) => (*i, &ds.indicators[*i]),
+        other => panic!("expected a bar for an indicator, got {other:?}"),
+    }
+}
+
+/// Is section `id` the section `root` or below it?
+fn within(ds: &Dataset, id: &str, root: &str) -> bool {
+    let mut cur = id.to_string();
+    loop {
+        if cur == root {
+            return true;
+        }
+        match ds.section(&cur).and_then(|s| s.parent.clone()) {
+            Some(p) => cur = p,
+            None => return false,
+        }
+    }
+}
+
+#[test]
+fn headline_has_exactly_the_yoy_changes_once() {
+    let ds = report();
+    let spec = build(&ds, &opts(ViewKind::Headline), Locale::Zh);
+    let expected: Vec<usize> = ds.distinct().filter(|(_, i)| i.kind == Kind::YoyChange).map(|(i, _)| i).collect();
+    assert_eq!(expected.len(), 8, "the report has 8 distinct year-on-year changes");
+    let got: Vec<usize> = spec.rows().map(|r| indicator_of(&ds, &r.target).0).collect();
+    assert_eq!(got, expected, "headline rows (indices into indicators) in report order");
+    let unique: HashSet<usize> = got.iter().copied().collect();
+    assert_eq!(unique.len(), got.len(), "headline repeats an indicator: {got:?}");
+    let labels: HashSet<&str> = spec.rows().map(|r| r.label.as_str()).collect();
+    assert_eq!(labels.len(), 8, "a figure stated twice in the report (命案发案数) must show once");
+    for r in spec.rows() {
+        let (_, ind) = indicator_of(&ds, &r.target);
+        assert_eq!(ind.kind, Kind::YoyChange, "{}: not a yoy change", ind.id);
+        assert!(ind.repeat_of.is_none(), "{}: a repeat is shown", ind.id);
+        assert_eq!(r.value, ind.value, "{}: row value differs from the dataset", ind.id);
+        assert_eq!(r.label, ind.label, "{}: zh label", ind.id);
+        let tone = if ind.value < 0.0 { Tone::Decrease } else { Tone::Increase };
+        assert_eq!(r.tone, tone, "{}: tone for value {}", ind.id, ind.value);
+    }
+    assert_eq!(spec.groups.len(), 1, "headline is one group");
+    assert!(spec.groups[0].percent && !spec.groups[0].log && spec.groups[0].bars, "headline group flags: {:?}", spec.groups[0]);
+    assert!(spec.subtitle.starts_with("8项指标 · 8项下降，0项上升"), "headline subtitle: {:?}", spec.subtitle);
+}
+
+#[test]
+fn sort_by_value_puts_the_steepest_decline_first() {
+    let ds = report();
+    let o = ViewOptions { sort: Sort::Value, ..opts(ViewKind::Headline) };
+    let spec = build(&ds, &o, Locale::Zh);
+    let values: Vec<f64> = spec.rows().map(|r| r.value).collect();
+    assert_eq!(values.first().copied(), Some(-41.4), "first bar should be the steepest decline (溺亡事故 −41.4%), got {values:?}");
+    assert_eq!(spec.rows().next().unwrap().label, "溺亡事故");
+    assert!(values.windows(2).all(|w| w[0] <= w[1]), "sorted by value, smallest first: {values:?}");
+    // The same set as report order.
+    let report_order = build(&ds, &opts(ViewKind::Headline), Locale::Zh);
+    let mut a: Vec<String> = spec.rows().map(|r| r.label.clone()).collect();
+    let mut b: Vec<String> = report_order.rows().map(|r| r.label.clone()).collect();
+    a.sort();
+    b.sort();
+    assert_eq!(a, b, "sorting must not change which rows are shown");
+
+    // Rates sorted by value: largest first (111% on top).
+    let rates = build(&ds, &ViewOptions { sort: Sort::Value, ..opts(ViewKind::Rates) }, Locale::Zh);
+    let values: Vec<f64> = rates.rows().map(|r| r.value).collect();
+    assert_eq!(values, vec![111.0, 99.4, 98.2, 87.1, 63.2], "rates sorted by value, largest first");
+}
+
+#[test]
+fn rates_view_has_percent_and_ratio_against_100() {
+    let ds = report();
+    let spec = build(&ds, &opts(ViewKind::Rates), Locale::Zh);
+    assert_eq!(spec.row_count(), 5, "4 percentages and 1 ratio");
+    for r in spec.rows() {
+        let (_, ind) = indicator_of(&ds, &r.target);
+        assert!(matches!(ind.kind, Kind::Percent | Kind::Ratio), "{}: kind {:?} in rates", ind.id, ind.kind);
+    }
+    let g = &spec.groups[0];
+    assert_eq!(g.reference, Some(100.0), "rates have a 100% reference");
+    assert!(g.percent, "rates are per cent");
+    assert!(spec.subtitle.contains("1项超过100%"), "rates subtitle should count the one value above 100%: {:?}", spec.subtitle);
+}
+
+#[test]
+fn section_view_groups_by_unit() {
+    let ds = report();
+    for top in ds.sections.iter().filter(|s| s.parent.is_none()) {
+        let o = ViewOptions { section: Some(top.id.clone()), ..opts(ViewKind::Section) };
+        let spec = build(&ds, &o, Locale::Zh);
+        assert_eq!(spec.title, top.title, "section view title for {}", top.id);
+        let expected: HashSet<usize> = ds.distinct().filter(|(_, i)| within(&ds, &i.section, &top.id)).map(|(i, _)| i).collect();
+        let got: Vec<usize> = spec.rows().map(|r| indicator_of(&ds, &r.target).0).collect();
+        assert_eq!(got.len(), expected.len(), "section {}: row count", top.id);
+        assert_eq!(got.iter().copied().collect::<HashSet<_>>(), expected, "section {}: which indicators", top.id);
+
+        let mut titles = HashSet::new();
+        for g in &spec.groups {
+            let title = g.title.clone().unwrap_or_else(|| panic!("section {}: a group without a title", top.id));
+            assert!(titles.insert(title.clone()), "section {}: group title {title:?} appears twice", top.id);
+            assert!(!g.rows.is_empty(), "section {}: empty group {title:?}", top.id);
+            // One unit family per group: the same kind family and, for counts, the same unit.
+            let fam = |ind: &Indicator| match ind.kind {
+                Kind::Count => format!("count:{}", ind.unit),
+                Kind::Change => format!("change:{}", ind.unit),
+                Kind::Percent | Kind::Ratio => "rate".to_string(),
+                k => k.as_str().to_string(),
+            };
+            let fams: HashSet<String> = g.rows.iter().map(|r| fam(indicator_of(&ds, &r.target).1)).collect();
+            assert_eq!(fams.len(), 1, "section {}: group {title:?} mixes units {fams:?}", top.id);
+            let f = fams.into_iter().next().unwrap();
+            // A group on a log scale says so in its own title.
+            assert_eq!(title.ends_with(" · 对数刻度"), g.log, "section {}: group {title:?} log = {}", top.id, g.log);
+            let base_title = title.trim_end_matches(" · 对数刻度");
+            if let Some(unit) = f.strip_prefix("count:") {
+                assert_eq!(base_title, format!("单位：{unit}"), "section {}: count group title", top.id);
+            }
+            if f == "rank" {
+                assert!(!g.bars, "section {}: ranks must be text, not bars", top.id);
+            }
+            if f == "rate" {
+                assert_eq!(g.reference, Some(100.0), "section {}: rates group has the 100% reference", top.id);
+            }
+        }
+        // A unit family never splits into two groups.
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (gi, g) in spec.groups.iter().enumerate() {
+            for r in &g.rows {
+                let ind = indicator_of(&ds, &r.target).1;
+                let key = format!("{:?}/{}", ind.kind, ind.unit);
+                if let Some(prev) = seen.insert(key.clone(), gi) {
+                    assert_eq!(prev, gi, "section {}: {key} appears in groups {prev} and {gi}", top.id);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn section_view_of_a_subsection_and_the_default_section() {
+    let ds = report();
+    let spec = build(&ds, &ViewOptions { section: Some("s3-1".into()), ..opts(ViewKind::Section) }, Locale::Zh);
+    assert_eq!(spec.title, "优化治安环境");
+    for r in spec.rows() {
+        let ind = indicator_of(&ds, &r.target).1;
+        assert_eq!(ind.section, "s3-1", "{}: outside the subsection", ind.id);
+    }
+    let money = spec.groups.iter().find(|g| g.title.as_deref().is_some_and(|t| t.starts_with("金额（元）"))).expect("s3-1 has a money group");
+    assert_eq!(money.rows.len(), 3, "s3-1 states all three money figures");
+    assert!(money.log, "the money group of s3-1 spans 8900万 to 1000亿 and should be on a log scale");
+    assert_eq!(money.title.as_deref(), Some("金额（元） · 对数刻度"), "a log group names its scale");
+
+    // Without a section: the first top-level section that has indicators (总述).
+    let default = build(&ds, &opts(ViewKind::Section), Locale::Zh);
+    assert_eq!(default.title, "总述", "default section of the section view");
+}
+
+#[test]
+fn unknown_section_gives_an_error_naming_it() {
+    let ds = report();
+    for kind in ViewKind::ALL {
+        let o = ViewOptions { section: Some("s9".into()), ..opts(kind) };
+        match view::build(&ds, &o, Locale::Zh) {
+            Ok(spec) => panic!("{kind:?} with unknown section s9 built a chart titled {:?}", spec.title),
+            Err(ViewError(msg)) => {
+                assert!(msg.contains("\"s9\""), "{kind:?}: the error should name the section, got {msg:?}");
+                assert!(msg.contains("intro") && msg.contains("s5-4"), "{kind:?}: the error should list the known sections, got {msg:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn overview_counts_every_indicator_once_by_top_level_section() {
+    let ds = report();
+    let spec = build(&ds, &opts(ViewKind::Overview), Locale::Zh);
+    let tops: Vec<&str> = ds.sections.iter().filter(|s| s.parent.is_none()).map(|s| s.id.as_str()).collect();
+    assert_eq!(tops.len(), 6, "总述 and five numbered parts");
+    assert_eq!(spec.row_count(), tops.len(), "overview: one row per top-level section");
+    let sum: f64 = spec.rows().map(|r| r.value).sum();
+    assert_eq!(sum, 108.0, "overview values must sum to the 108 distinct indicators");
+    assert_eq!(sum as usize, ds.distinct().count());
+    for r in spec.rows() {
+        let Target::Section(id) = &r.target else { panic!("overview row {:?} is not a section", r.label) };
+        assert!(tops.contains(&id.as_str()), "overview row for {id}, not a top-level section");
+        let n = ds.distinct().filter(|(_, i)| ds.top_section(&i.section) == id).count();
+        assert_eq!(r.value, n as f64, "overview value of {id}");
+        assert_eq!(r.value_text, format!("{n}项"), "overview value text of {id}");
+        assert!(r.note.is_some(), "overview row {id} should carry its telling figures");
+    }
+    assert!(spec.subtitle.starts_with("共108项指标，分布于6个部分"), "overview subtitle: {:?}", spec.subtitle);
+}
+
+#[test]
+fn english_uses_label_en_and_title_en() {
+    let ds = report();
+    for kind in ViewKind::ALL {
+        let spec = build(&ds, &opts(kind), Locale::En);
+        let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        assert!(!cjk(&spec.title), "{kind:?}: English title has Chinese: {:?}", spec.title);
+        assert!(!cjk(&spec.subtitle), "{kind:?}: English subtitle has Chinese: {:?}", spec.subtitle);
+        assert!(!cjk(&spec.empty), "{kind:?}: English empty message has Chinese: {:?}", spec.empty);
+        for g in &spec.groups {
+            if let Some(t) = &g.title {
+                assert!(!cjk(t) || t.starts_with("Unit: "), "{kind:?}: English group title {t:?}");
+            }
+        }
+        for r in spec.rows() {
+            match &r.target {
+                Target::Indicator(i) => {
+                    let ind = &ds.indicators[*i];
+                    assert!(!ind.label_en.is_empty(), "{}: no label_en in the shipped dataset", ind.id);
+                    assert_eq!(r.label, ind.label_en, "{kind:?}/{}: English label", ind.id);
+                    assert!(r.detail.starts_with(&format!("{}: ", ind.label_en)), "{kind:?}/{}: English detail {:?}", ind.id, r.detail);
+                }
+                Target::Section(id) => {
+                    let s = ds.section(id).unwrap();
+                    assert_eq!(r.label, s.title_en, "{kind:?}/{id}: English section title");
+                    assert!(!cjk(&r.value_text), "{kind:?}/{id}: value text {:?}", r.value_text);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn money_view_picks_log_scale_automatically() {
+    let ds = report();
+    let spec = build(&ds, &opts(ViewKind::Money), Locale::Zh);
+    let values: Vec<f64> = spec.rows().map(|r| r.value).collect();
+    assert_eq!(values, vec![89_000_000.0, 140_000_000.0, 100_000_000_000.0], "money rows in report order");
+    let texts: Vec<&str> = spec.rows().map(|r| r.value_text.as_str()).collect();
+    assert_eq!(texts, vec!["8900万元", "1.4亿元", "1000亿余元"], "money value texts");
+    assert!(spec.groups[0].log, "8900万 to 1000亿 spans over three orders of magnitude: Auto must pick log");
+    assert!(spec.subtitle.contains("对数刻度"), "subtitle should say log scale: {:?}", spec.subtitle);
+    assert!(spec.rows().all(|r| r.tone == Tone::Money), "money bars have the money tone");
+
+    let linear = build(&ds, &ViewOptions { scale: Scale::Linear, ..opts(ViewKind::Money) }, Locale::Zh);
+    assert!(!linear.groups[0].log, "Scale::Linear must turn log off");
+    assert!(!linear.subtitle.contains("对数刻度"), "linear subtitle: {:?}", linear.subtitle);
+
+    let en = build(&ds, &opts(ViewKind::Money), Locale::En);
+    assert!(en.subtitle.contains("log scale"), "English subtitle should say log scale: {:?}", en.subtitle);
+    let texts: Vec<&str> = en.rows().map(|r| r.value_text.as_str()).collect();
+    assert_eq!(texts, vec!["¥89 million", "¥140 million", "¥100 billion+"], "English money value texts");
+
+    // Rates span less than 1000:1: Auto stays linear elsewhere.
+    let rates = build(&ds, &opts(ViewKind::Rates), Locale::Zh);
+    assert!(!rates.groups[0].log, "rates must stay linear");
+}
+
+#[test]
+fn a_view_with_nothing_to_show_is_empty_not_an_error() {
+    let mut ds = report();
+    ds.indicators.retain(|i| i.kind == Kind::Count);
+    for kind in [ViewKind::Headline, ViewKind::Rates, ViewKind::Money] {
+        let spec = build(&ds, &opts(kind), Locale::Zh);
+        assert_eq!(spec.row_count(), 0, "{kind:?}: rows from a dataset with counts only");
+        assert!(!spec.empty.is_empty(), "{kind:?}: an empty view needs its message");
+    }
+    // A section without yoy changes: headline scoped to it is empty too.
+    let ds = report();
+    let spec = build(&ds, &ViewOptions { section: Some("s5".into()), ..opts(ViewKind::Headline) }, Locale::Zh);
+    assert_eq!(spec.row_count(), 0, "s5 states no year-on-year change");
+    let spec = build(&ds, &ViewOptions { section: Some("intro".into()), ..opts(ViewKind::Headline) }, Locale::Zh);
+    assert_eq!(spec.row_count(), 4, "总述 states four year-on-year changes");
+    assert!(spec.title.ends_with(" · 总述"), "scoped title names the section: {:?}", spec.title);
+}
+
+#[test]
+fn every_view_builds_in_both_languages() {
+    let ds = report();
+    for kind in ViewKind::ALL {
+        for locale in [Locale::Zh, Locale::En] {
+            let spec = build(&ds, &opts(kind), locale);
+            assert_eq!(spec.view, kind, "{kind:?}: spec.view");
+            assert!(spec.row_count() > 0, "{kind:?} ({locale:?}) has no rows");
+            assert!(!spec.title.is_empty() && !spec.description.is_empty(), "{kind:?} ({locale:?}): title/description");
+            for r in spec.rows() {
+                assert!(r.value.is_finite(), "{kind:?}: row {:?} value {}", r.label, r.value);
+                assert!(!r.value_text.is_empty() && !r.detail.is_empty(), "{kind:?}: row {:?} texts", r.label);
+            }
+            let zh_en = build(&ds, &opts(kind), if locale == Locale::Zh { Locale::En } else { Locale::Zh });
+            assert_eq!(spec.row_count(), zh_en.row_count(), "{kind:?}: row count must not depend on the language");
+        }
+    }
+}
