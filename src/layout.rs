@@ -57,6 +57,9 @@ pub enum Role {
     Bar(Tone),
     /// The part of a rate bar beyond the 100% reference.
     Over,
+    /// Dense mode: the pale part of an aggregated bar, from the shortest to the longest
+    /// of the bars that share a device-pixel row.
+    Range(Tone),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,18 +100,60 @@ pub struct Scene {
     pub width: f64,
     pub height: f64,
     pub paints: Vec<Paint>,
-    /// Sorted by `y0`, not overlapping.
+    /// Sorted by `y0`, not overlapping. Empty in dense mode: use [`Scene::hit`].
     pub hits: Vec<Hit>,
+    /// Dense mode: rows too thin to label one by one, one band per group.
+    pub dense: Vec<DenseBand>,
     /// Rows that did not fit a fixed height.
     pub hidden_rows: usize,
 }
 
+/// A group's rows in dense mode: evenly pitched, each row's bar from `base` to its end.
+/// Hits are computed from this on demand, so 100,000 rows cost 4 bytes each.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DenseBand {
+    /// Flat row index of the band's first row.
+    pub first_row: usize,
+    /// Hit index of the band's first row.
+    pub first_hit: usize,
+    pub y0: f64,
+    pub pitch: f64,
+    pub base: f64,
+    /// Where each row's bar ends (x, CSS px).
+    pub ends: Vec<f32>,
+    pub bars: bool,
+}
+
+impl DenseBand {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+    fn hit(&self, k: usize) -> Option<Hit> {
+        let end = *self.ends.get(k)? as f64;
+        let y0 = self.y0 + k as f64 * self.pitch;
+        let y1 = y0 + self.pitch;
+        Some(Hit {
+            row: self.first_row + k,
+            y0,
+            y1,
+            bar: self.bars.then(|| [self.base.min(end), y0, self.base.max(end), y1]),
+            anchor: (end, (y0 + y1) / 2.0),
+        })
+    }
+}
+
 impl Scene {
-    /// The hit (index into `hits`) under CSS-pixel point (x, y), if any.
-    /// Binary search over the row bands: O(log n).
+    /// The hit index under CSS-pixel point (x, y), if any: a binary search over the row
+    /// bands, or arithmetic in dense mode. O(log n) either way.
     pub fn hit_test(&self, x: f64, y: f64) -> Option<usize> {
         if !(x.is_finite() && y.is_finite()) || x < 0.0 || x > self.width || y < 0.0 {
             return None;
+        }
+        if !self.dense.is_empty() {
+            let b = self.dense.partition_point(|d| d.y0 <= y);
+            let d = self.dense.get(b.checked_sub(1)?)?;
+            let k = ((y - d.y0) / d.pitch).floor();
+            return (k >= 0.0 && (k as usize) < d.len()).then(|| d.first_hit + k as usize);
         }
         let i = self.hits.partition_point(|h| h.y0 <= y);
         if i == 0 {
@@ -118,13 +163,36 @@ impl Scene {
         (y < h.y1).then_some(i - 1)
     }
 
+    /// How many rows can be hit (the rows shown).
+    pub fn hit_count(&self) -> usize {
+        self.hits.len() + self.dense.iter().map(|d| d.len()).sum::<usize>()
+    }
+
+    /// The place of hit `i`, in either mode.
+    pub fn hit(&self, i: usize) -> Option<Hit> {
+        if let Some(h) = self.hits.get(i) {
+            return Some(h.clone());
+        }
+        let mut k = i - self.hits.len();
+        for d in &self.dense {
+            if k < d.len() {
+                return d.hit(k);
+            }
+            k -= d.len();
+        }
+        None
+    }
+
     /// The hit whose row is `row` (rows and hits differ only when rows were hidden).
     pub fn hit_for_row(&self, row: usize) -> Option<usize> {
+        if let Some(d) = self.dense.iter().find(|d| row >= d.first_row && row < d.first_row + d.len()) {
+            return Some(d.first_hit + row - d.first_row);
+        }
         self.hits.iter().position(|h| h.row == row)
     }
 
     pub fn bar_count(&self) -> usize {
-        self.hits.iter().filter(|h| h.bar.is_some()).count()
+        self.hits.iter().filter(|h| h.bar.is_some()).count() + self.dense.iter().filter(|d| d.bars).map(|d| d.len()).sum::<usize>()
     }
 }
 
@@ -332,6 +400,41 @@ fn make_axis(g: &Group, a: f64, b: f64) -> Axis {
     Axis { lo, hi, a, b, log: false, ticks }
 }
 
+/// Vertical grid lines at the ticks (not at zero, which gets its own line). Painted
+/// before the bars, so bars cover them.
+fn grid(paints: &mut Vec<Paint>, axis: &Axis, top: f64, bottom: f64, dpr: f64) {
+    for &tv in &axis.ticks {
+        if !axis.log && tv == 0.0 {
+            continue;
+        }
+        let x = snap(axis.x(tv), dpr);
+        paints.push(Paint::Line { x0: x, y0: top, x1: x, y1: bottom, role: Role::Grid, width: 1.0, dashed: false });
+    }
+}
+
+/// The zero line, the reference line and the tick labels of a group, painted after
+/// its bars. Tick labels that would collide are thinned out.
+#[allow(clippy::too_many_arguments)]
+fn decorate(paints: &mut Vec<Paint>, g: &Group, axis: &Axis, top: f64, bottom: f64, dpr: f64, locale: Locale, m: &dyn Measure, tick_px: f64) {
+    if !axis.log && axis.lo <= 0.0 && axis.hi >= 0.0 {
+        let x = snap(axis.x(0.0), dpr);
+        paints.push(Paint::Line { x0: x, y0: top - 3.0, x1: x, y1: bottom + 3.0, role: Role::Zero, width: 1.0, dashed: false });
+    }
+    if let Some(rf) = g.reference {
+        let x = snap(axis.x(rf), dpr);
+        paints.push(Paint::Line { x0: x, y0: top - 4.0, x1: x, y1: bottom + 4.0, role: Role::Reference, width: 1.5, dashed: true });
+    }
+    let labels: Vec<(f64, String)> = axis.ticks.iter().map(|&tv| (axis.x(tv), format::tick(tv, locale, g.percent))).collect();
+    let widest = labels.iter().map(|(_, s)| m.text_width(s, tick_px, false)).fold(0.0, f64::max);
+    let gap = if labels.len() > 1 { (labels[1].0 - labels[0].0).abs() } else { f64::INFINITY };
+    let every = if gap > 0.0 { ((widest + 8.0) / gap).ceil().max(1.0) as usize } else { 1 };
+    for (k, (x, s)) in labels.into_iter().enumerate() {
+        if k % every == 0 {
+            paints.push(Paint::Text { x, y: bottom + 5.0, text: s, size: tick_px, bold: false, role: Role::Muted, h: HAlign::Center, v: VAlign::Top });
+        }
+    }
+}
+
 fn snap(v: f64, dpr: f64) -> f64 {
     (v * dpr).round() / dpr
 }
@@ -369,7 +472,7 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
             h: HAlign::Center,
             v: VAlign::Middle,
         });
-        return Scene { width, height: frame.height.unwrap_or(h), paints, hits, hidden_rows: 0 };
+        return Scene { width, height: frame.height.unwrap_or(h), paints, hits, dense: Vec::new(), hidden_rows: 0 };
     }
 
     // Row height: natural, or squeezed to fit a fixed height (down to a legible minimum).
@@ -393,11 +496,25 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
     let label_w = if mt.compact {
         0.0
     } else {
-        let widest = spec.rows().map(|r| m.text_width(&r.label.chars().take(60).collect::<String>(), mt.label, false)).fold(0.0, f64::max);
+        // Measure at most ~500 labels, evenly sampled: 100,000 rows need no more.
+        let step = (total_rows / 500).max(1);
+        let widest = spec.rows().step_by(step).map(|r| m.text_width(&r.label.chars().take(60).collect::<String>(), mt.label, false)).fold(0.0, f64::max);
         widest.min(inner * 0.36).max(40.0_f64.min(inner * 0.3))
     };
     let plot_x0 = if mt.compact { pad } else { pad + label_w + 10.0 };
     let plot_x1 = width - pad;
+
+    // Too many rows to label one by one: dense mode (thin rows, sampled labels, bars
+    // thinner than a device pixel aggregated). An auto-height chart with that many rows
+    // gets a fixed height rather than a canvas taller than browsers allow.
+    let dense_height = match frame.height {
+        Some(h) if (h - y - overhead) / (total_rows as f64) < mt.min_row => Some(h),
+        None if total_rows > MAX_AUTO_ROWS => Some(DENSE_HEIGHT),
+        _ => None,
+    };
+    if let Some(h) = dense_height {
+        return dense_layout(spec, paints, y, DenseFrame { width, height: h, dpr, label_w, plot_x0, plot_x1 }, locale, m, &mt);
+    }
 
     let mut hidden = 0usize;
     let mut flat = 0usize;
@@ -441,14 +558,7 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
         let rows_top = y;
         let rows_bottom = y + row_h * shown as f64;
         if g.bars && shown > 0 {
-            // Grid first, so bars paint over it.
-            for &tv in &axis.ticks {
-                let x = snap(axis.x(tv), dpr);
-                let is_zero = !axis.log && tv == 0.0;
-                if !is_zero {
-                    paints.push(Paint::Line { x0: x, y0: rows_top, x1: x, y1: rows_bottom, role: Role::Grid, width: 1.0, dashed: false });
-                }
-            }
+            grid(&mut paints, &axis, rows_top, rows_bottom, dpr);
         }
         for (k, r) in g.rows.iter().enumerate() {
             if k >= shown {
@@ -506,24 +616,7 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
             y += row_h;
         }
         if g.bars && shown > 0 {
-            if !axis.log && axis.lo <= 0.0 && axis.hi >= 0.0 {
-                let x = snap(axis.x(0.0), dpr);
-                paints.push(Paint::Line { x0: x, y0: rows_top - 3.0, x1: x, y1: rows_bottom + 3.0, role: Role::Zero, width: 1.0, dashed: false });
-            }
-            if let Some(rf) = g.reference {
-                let x = snap(axis.x(rf), dpr);
-                paints.push(Paint::Line { x0: x, y0: rows_top - 4.0, x1: x, y1: rows_bottom + 4.0, role: Role::Reference, width: 1.5, dashed: true });
-            }
-            // Tick labels under the rows; drop some when they would collide.
-            let labels: Vec<(f64, String)> = axis.ticks.iter().map(|&tv| (axis.x(tv), format::tick(tv, locale, g.percent))).collect();
-            let widest = labels.iter().map(|(_, s)| m.text_width(s, mt.tick, false)).fold(0.0, f64::max);
-            let gap = if labels.len() > 1 { (labels[1].0 - labels[0].0).abs() } else { f64::INFINITY };
-            let every = if gap > 0.0 { ((widest + 8.0) / gap).ceil().max(1.0) as usize } else { 1 };
-            for (k, (x, s)) in labels.into_iter().enumerate() {
-                if k % every == 0 {
-                    paints.push(Paint::Text { x, y: rows_bottom + 5.0, text: s, size: mt.tick, bold: false, role: Role::Muted, h: HAlign::Center, v: VAlign::Top });
-                }
-            }
+            decorate(&mut paints, g, &axis, rows_top, rows_bottom, dpr, locale, m, mt.tick);
             y += 20.0;
         }
         y += 12.0;
@@ -537,7 +630,140 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
         paints.push(Paint::Text { x: pad, y: ty, text: fit_text(m, &text, mt.tick, false, inner), size: mt.tick, bold: false, role: Role::Muted, h: HAlign::Left, v: VAlign::Bottom });
     }
     let height = frame.height.unwrap_or((y - 12.0 + pad).ceil());
-    Scene { width, height, paints, hits, hidden_rows: hidden }
+    Scene { width, height, paints, hits, dense: Vec::new(), hidden_rows: hidden }
+}
+
+/// Auto height stops here; past it a chart switches to dense mode.
+pub const MAX_AUTO_ROWS: usize = 400;
+/// The height a dense auto-height chart takes.
+pub const DENSE_HEIGHT: f64 = 640.0;
+
+struct DenseFrame {
+    width: f64,
+    height: f64,
+    dpr: f64,
+    label_w: f64,
+    plot_x0: f64,
+    plot_x1: f64,
+}
+
+/// Dense mode: every group gets a share of the height in proportion to its rows.
+/// Rows at least two device pixels tall get a bar each; thinner rows are aggregated into
+/// one bar per device-pixel row spanning the extremes of the rows in it (so 100,000 bars
+/// draw as the ~1,000 the screen can show, and no extreme is lost). Labels are sampled
+/// so they never overlap; every row still hit-tests exactly.
+fn dense_layout(spec: &ChartSpec, mut paints: Vec<Paint>, mut y: f64, f: DenseFrame, locale: Locale, m: &dyn Measure, mt: &Metrics) -> Scene {
+    let dpr = f.dpr;
+    let total = spec.row_count().max(1) as f64;
+    let overhead: f64 = spec.groups.iter().map(|g| if g.title.is_some() { 22.0 } else { 0.0 } + if g.bars { 20.0 } else { 0.0 } + 12.0).sum();
+    let avail = (f.height - mt.pad - y - overhead + 12.0).max(1.0);
+    let mut dense = Vec::new();
+    let (mut flat, mut first_hit) = (0usize, 0usize);
+    let inner = (f.width - 2.0 * mt.pad).max(1.0);
+    for g in &spec.groups {
+        let n = g.rows.len();
+        if n == 0 {
+            continue;
+        }
+        if let Some(t) = &g.title {
+            paints.push(Paint::Text { x: mt.pad, y: y + 2.0, text: fit_text(m, t, mt.group, true, inner), size: mt.group, bold: true, role: Role::Muted, h: HAlign::Left, v: VAlign::Top });
+            y += 22.0;
+        }
+        let share = avail * n as f64 / total;
+        let pitch = share / n as f64;
+        let (top, bottom) = (y, y + share);
+        let axis = make_axis(g, f.plot_x0, f.plot_x1.max(f.plot_x0 + 1.0));
+        let base = snap(axis.base(), dpr);
+        let ends: Vec<f32> = g.rows.iter().map(|r| axis.x(r.value) as f32).collect();
+        let px = 1.0 / dpr;
+        let bar = |paints: &mut Vec<Paint>, y0: f64, y1: f64, lo: f64, hi: f64, tone| {
+            let (mut x0, mut x1) = (snap(base.min(lo), dpr), snap(base.max(hi), dpr));
+            if x1 - x0 < px {
+                if lo < base { x0 = x1 - px } else { x1 = x0 + px }
+            }
+            paints.push(Paint::Rect { x0, y0, x1, y1, role: Role::Bar(tone) });
+        };
+        if g.bars {
+            grid(&mut paints, &axis, top, bottom, dpr);
+            if pitch * dpr >= 2.0 {
+                let thick = (pitch * 0.75).max(px);
+                for (k, r) in g.rows.iter().enumerate() {
+                    let cy = top + (k as f64 + 0.5) * pitch;
+                    let y0 = snap(cy - thick / 2.0, dpr);
+                    let y1 = snap(cy + thick / 2.0, dpr).max(y0 + px);
+                    let e = ends[k] as f64;
+                    bar(&mut paints, y0, y1, e, e, r.tone);
+                }
+            } else {
+                // (device row, leftmost end, rightmost end, tone of the longer side)
+                let mut cur: Option<(i64, f64, f64, crate::view::Tone, crate::view::Tone)> = None;
+                let flush = |paints: &mut Vec<Paint>, c: (i64, f64, f64, crate::view::Tone, crate::view::Tone)| {
+                    let (d, lo, hi, tlo, thi) = c;
+                    let (y0, y1) = (d as f64 / dpr, (d + 1) as f64 / dpr);
+                    if lo >= base {
+                        // All bars of this pixel row point right: solid to the shortest, pale to the longest.
+                        bar(paints, y0, y1, lo, lo, tlo);
+                        if snap(hi, dpr) > snap(lo, dpr) {
+                            paints.push(Paint::Rect { x0: snap(lo, dpr), y0, x1: snap(hi, dpr), y1, role: Role::Range(thi) });
+                        }
+                    } else if hi <= base {
+                        bar(paints, y0, y1, hi, hi, thi);
+                        if snap(lo, dpr) < snap(hi, dpr) {
+                            paints.push(Paint::Rect { x0: snap(lo, dpr), y0, x1: snap(hi, dpr), y1, role: Role::Range(tlo) });
+                        }
+                    } else {
+                        // Both signs in one pixel row: each side to its extreme.
+                        bar(paints, y0, y1, lo, lo, tlo);
+                        bar(paints, y0, y1, hi, hi, thi);
+                    }
+                };
+                for (k, r) in g.rows.iter().enumerate() {
+                    let dev = ((top + (k as f64 + 0.5) * pitch) * dpr).floor() as i64;
+                    let e = ends[k] as f64;
+                    match cur.as_mut() {
+                        Some(c) if c.0 == dev => {
+                            if e < c.1 {
+                                c.1 = e;
+                                c.3 = r.tone;
+                            }
+                            if e > c.2 {
+                                c.2 = e;
+                                c.4 = r.tone;
+                            }
+                        }
+                        _ => {
+                            if let Some(c) = cur.take() {
+                                flush(&mut paints, c);
+                            }
+                            cur = Some((dev, e, e, r.tone, r.tone));
+                        }
+                    }
+                }
+                if let Some(c) = cur {
+                    flush(&mut paints, c);
+                }
+            }
+        }
+        if !mt.compact && f.label_w > 0.0 {
+            let size = mt.label.min(12.0);
+            let step = (size * 1.4 / pitch).ceil().max(1.0) as usize;
+            for k in (0..n).step_by(step) {
+                let cy = top + (k as f64 + 0.5) * pitch;
+                let text = fit_text(m, &g.rows[k].label, size, false, f.label_w);
+                paints.push(Paint::Text { x: mt.pad + f.label_w, y: cy, text, size, bold: false, role: Role::Text, h: HAlign::Right, v: VAlign::Middle });
+            }
+        }
+        dense.push(DenseBand { first_row: flat, first_hit, y0: top, pitch, base, ends, bars: g.bars });
+        flat += n;
+        first_hit += n;
+        y = bottom;
+        if g.bars {
+            decorate(&mut paints, g, &axis, top, bottom, dpr, locale, m, mt.tick);
+            y += 20.0;
+        }
+        y += 12.0;
+    }
+    Scene { width: f.width, height: f.height, paints, hits: Vec::new(), dense, hidden_rows: 0 }
 }
 
 /// Where a tooltip of `size` goes so that it points at `anchor` and stays inside

@@ -76,6 +76,7 @@ impl Theme {
             Role::Bar(Tone::Increase) => self.increase,
             Role::Bar(Tone::Neutral) => self.neutral,
             Role::Bar(Tone::Money) => self.money,
+            Role::Range(t) => mix(self.color(Role::Bar(t)), self.background, 0.5),
         }
     }
 
@@ -83,6 +84,12 @@ impl Theme {
     pub fn css(c: RGBColor) -> String {
         format!("rgb({},{},{})", c.0, c.1, c.2)
     }
+}
+
+/// `a` blended over `b`: `t` = 1 gives `a`.
+fn mix(a: RGBColor, b: RGBColor, t: f64) -> RGBColor {
+    let m = |x: u8, y: u8| (x as f64 * t + y as f64 * (1.0 - t)).round() as u8;
+    RGBColor(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
 }
 
 fn px(v: f64, dpr: f64) -> i32 {
@@ -145,7 +152,17 @@ fn paint_one<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, p: &Paint, theme
 /// Paints the highlight of one row over an already painted scene: a faint band across
 /// the row and a 2-pixel outline around its bar (or a marker where there is no bar).
 pub fn paint_highlight<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scene: &Scene, hit: usize, theme: &Theme, dpr: f64) -> DrawResult<DB> {
-    let Some(h) = scene.hits.get(hit) else { return Ok(()) };
+    let Some(mut h) = scene.hit(hit) else { return Ok(()) };
+    // Dense rows can be thinner than a pixel: highlight at least 4 px around the row.
+    if h.y1 - h.y0 < 4.0 {
+        let c = (h.y0 + h.y1) / 2.0;
+        h.y0 = c - 2.0;
+        h.y1 = c + 2.0;
+        if let Some(b) = h.bar.as_mut() {
+            b[1] = h.y0;
+            b[3] = h.y1;
+        }
+    }
     let band = theme.text.mix(if theme.dark { 0.10 } else { 0.06 });
     area.draw(&Rectangle::new([(0, px(h.y0, dpr)), (px(scene.width, dpr), px(h.y1, dpr))], band.filled()))?;
     let w = ((2.0 * dpr).round() as u32).max(1);

@@ -25,6 +25,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, Document, Element, HtmlCanvasElement, HtmlElement, KeyboardEvent, MediaQueryList, MouseEvent, ResizeObserver};
 
 const PREFIX: &str = "indicator-chart";
+/// The screen-reader table lists at most this many rows; a DOM table of 100,000 rows
+/// would take seconds to build and help nobody.
+const TABLE_MAX_ROWS: usize = 1000;
 
 thread_local! {
     /// Error areas of live charts, so a panic (a bug) still shows where the reader looks.
@@ -383,10 +386,10 @@ impl State {
         let label = format!("{}。{}", spec.description, if self.opts.locale == Locale::Zh { "按方向键逐项浏览，回车选中，Esc 清除。" } else { "Use the arrow keys to move between bars, Enter to select, Escape to clear." });
         let _ = self.canvas.set_attribute("aria-label", &label);
         self.scene = Some(scene);
-        if self.hover.is_some_and(|i| self.scene.as_ref().is_none_or(|s| i >= s.hits.len())) {
+        if self.hover.is_some_and(|i| self.scene.as_ref().is_none_or(|s| i >= s.hit_count())) {
             self.hover = None;
         }
-        if self.focus.is_some_and(|i| self.scene.as_ref().is_none_or(|s| i >= s.hits.len())) {
+        if self.focus.is_some_and(|i| self.scene.as_ref().is_none_or(|s| i >= s.hit_count())) {
             self.focus = None;
         }
         self.style_dom(&theme);
@@ -421,7 +424,7 @@ impl State {
 
     fn row_target(&self, hit: usize) -> Option<(usize, &Target)> {
         let scene = self.scene.as_ref()?;
-        let row = scene.hits.get(hit)?.row;
+        let row = scene.hit(hit)?.row;
         let spec = self.spec.as_ref()?;
         spec.rows().nth(row).map(|r| (row, &r.target))
     }
@@ -498,7 +501,7 @@ impl State {
         let max_w = (scene.width - 16.0).clamp(80.0, 320.0);
         css(&self.tooltip, &[("display", "block"), ("max-width", &format!("{max_w}px")), ("left", "0px"), ("top", "0px")]);
         let size = (self.tooltip.offset_width() as f64, self.tooltip.offset_height() as f64);
-        let anchor = at.or_else(|| scene.hits.get(hit).map(|h| h.anchor)).unwrap_or((0.0, 0.0));
+        let anchor = at.or_else(|| scene.hit(hit).map(|h| h.anchor)).unwrap_or((0.0, 0.0));
         let (x, y) = layout::place_tooltip(anchor, size, (scene.width, self.size.1));
         let (ox, oy) = if self.root.is_some() { (0.0, 0.0) } else { (self.canvas.offset_left() as f64, self.canvas.offset_top() as f64) };
         css(&self.tooltip, &[("left", &format!("{}px", x + ox)), ("top", &format!("{}px", y + oy))]);
@@ -510,7 +513,7 @@ impl State {
 
     fn announce(&self, hit: usize) {
         let Some((label, value, _, _)) = self.row_detail(hit) else { return };
-        let n = self.scene.as_ref().map(|s| s.hits.len()).unwrap_or(0);
+        let n = self.scene.as_ref().map(|s| s.hit_count()).unwrap_or(0);
         let text = match self.opts.locale {
             Locale::Zh => format!("第{}项，共{n}项：{label}，{value}", hit + 1),
             Locale::En => format!("{} of {n}: {label}, {value}", hit + 1),
@@ -524,14 +527,20 @@ impl State {
         clear(t);
         let Some(spec) = self.spec.as_ref() else { return };
         let zh = self.opts.locale == Locale::Zh;
-        let _ = append_text(&self.doc, t, "caption", &format!("{} — {}", spec.title, spec.subtitle));
+        let total = spec.row_count();
+        let more = if total > TABLE_MAX_ROWS {
+            if zh { format!("（列出前{TABLE_MAX_ROWS}项，共{total}项；全部数据可导出 CSV）") } else { format!(" (first {TABLE_MAX_ROWS} of {total} rows; export CSV for all)") }
+        } else {
+            String::new()
+        };
+        let _ = append_text(&self.doc, t, "caption", &format!("{} — {}{more}", spec.title, spec.subtitle));
         if let Ok(head) = self.doc.create_element("tr") {
             for h in if zh { ["指标", "数值", "原文"] } else { ["Indicator", "Value", "Source sentence"] } {
                 let _ = append_text(&self.doc, &head, "th", h).map(|e| e.set_attribute("scope", "col"));
             }
             let _ = t.append_child(&head);
         }
-        for r in spec.rows() {
+        for r in spec.rows().take(TABLE_MAX_ROWS) {
             let Ok(tr) = self.doc.create_element("tr") else { continue };
             let _ = append_text(&self.doc, &tr, "th", &r.label).map(|e| e.set_attribute("scope", "row"));
             let value = match &r.target {
@@ -865,7 +874,7 @@ fn wire(st: &mut State, shared: &Shared) -> Result<(), JsValue> {
             }
             let key = ke.key();
             with_events(s, |st| {
-                let n = st.scene.as_ref().map(|sc| sc.hits.len()).unwrap_or(0);
+                let n = st.scene.as_ref().map(|sc| sc.hit_count()).unwrap_or(0);
                 let cur = st.focus.or(st.hover);
                 let next = match key.as_str() {
                     "ArrowDown" | "ArrowRight" => Some(cur.map(|c| (c + 1).min(n.saturating_sub(1))).unwrap_or(0)),
@@ -1122,7 +1131,7 @@ impl Chart {
     #[wasm_bindgen(js_name = barRect)]
     pub fn bar_rect(&self, index: usize) -> Result<JsValue, JsValue> {
         self.with(|st| {
-            let Some(h) = st.scene.as_ref().and_then(|s| s.hits.get(index)) else { return JsValue::NULL };
+            let Some(h) = st.scene.as_ref().and_then(|s| s.hit(index)) else { return JsValue::NULL };
             let o = js_sys::Object::new();
             let set = |k: &str, v: f64| {
                 let _ = js_sys::Reflect::set(&o, &k.into(), &v.into());
@@ -1159,7 +1168,7 @@ impl Chart {
             set("log", match st.opts.view.scale { Scale::Auto => "auto".into(), Scale::Log => true.into(), Scale::Linear => false.into() });
             set("locale", st.opts.locale.as_str().into());
             set("theme", (if st.theme().dark { "dark" } else { "light" }).into());
-            set("rows", (st.scene.as_ref().map(|s| s.hits.len()).unwrap_or(0) as f64).into());
+            set("rows", (st.scene.as_ref().map(|s| s.hit_count()).unwrap_or(0) as f64).into());
             set("bars", (st.scene.as_ref().map(|s| s.bar_count()).unwrap_or(0) as f64).into());
             set("width", st.size.0.into());
             set("height", st.size.1.into());
