@@ -33,6 +33,10 @@ pub const MINUS: char = '\u{2212}';
 
 /// Writes `v` with at most `decimals` decimals, trailing zeros removed.
 pub fn trim_decimals(v: f64, decimals: usize) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        // Whole numbers (most counts) skip float formatting.
+        return (v as i64).to_string();
+    }
     let s = format!("{:.*}", decimals, v);
     let s = if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()

@@ -118,8 +118,6 @@ pub struct Row {
     pub target: Target,
     /// Extra text after the value (the overview's telling figures).
     pub note: Option<String>,
-    /// The sentence-length description read out and shown in the tooltip.
-    pub detail: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -210,8 +208,6 @@ fn row_for(ds: &Dataset, i: usize, locale: Locale) -> Row {
     let ind = &ds.indicators[i];
     let label = format::label(ind, locale).to_string();
     let value_text = format::value_text(ind, locale, false);
-    let detail = format!("{}：{}", label, format::value_text(ind, locale, true));
-    let detail = if locale == Locale::En { detail.replacen('：', ": ", 1) } else { detail };
     Row {
         label,
         value: ind.value,
@@ -219,7 +215,6 @@ fn row_for(ds: &Dataset, i: usize, locale: Locale) -> Row {
         tone: tone_of(ind),
         target: Target::Indicator(i),
         note: None,
-        detail,
     }
 }
 
@@ -293,7 +288,13 @@ pub fn build(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartSp
             sort_rows(&mut rows, opts.sort, true);
             let n = rows.len();
             let falls = rows.iter().filter(|r| r.value < 0.0).count();
-            let steepest = rows.iter().min_by(|a, b| a.value.total_cmp(&b.value)).map(|r| r.detail.clone());
+            let steepest = rows.iter().min_by(|a, b| a.value.total_cmp(&b.value)).and_then(|r| match r.target {
+                Target::Indicator(i) => ds.indicators.get(i).map(|ind| {
+                    let sep = if locale == Locale::Zh { "，" } else { ", " };
+                    format!("{}{sep}{}", r.label, format::value_text(ind, locale, true))
+                }),
+                Target::Section(_) => None,
+            });
             ChartSpec {
                 view: opts.kind,
                 title: t(locale, "同比变化", "Year-on-year changes") + &scope,
@@ -489,10 +490,6 @@ fn overview(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String) -> 
             Locale::Zh => format!("{n}项"),
             Locale::En => format!("{n}"),
         };
-        let detail = match locale {
-            Locale::Zh => format!("{label}：{n}项指标。{}", note.join(sep)),
-            Locale::En => format!("{label}: {n} indicators. {}", note.join(sep)),
-        };
         rows.push(Row {
             label,
             value: n as f64,
@@ -500,7 +497,6 @@ fn overview(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String) -> 
             tone: Tone::Neutral,
             target: Target::Section(s.id.clone()),
             note: if note.is_empty() { None } else { Some(note.join(sep)) },
-            detail,
         });
     }
     sort_rows(&mut rows, opts.sort, false);

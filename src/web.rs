@@ -67,15 +67,14 @@ fn js_msg(v: &JsValue) -> String {
 }
 
 /// Reads a dataset from JSON text or a plain JS object, validated.
+///
+/// Objects go through the browser's `JSON.stringify` and serde_json: for 100,000
+/// indicators that is several times faster than walking the object field by field.
+/// JSON has no NaN or Infinity (stringify writes null), so an error about a null
+/// number is checked against the original object to report what the data really held.
 fn parse_dataset(v: &JsValue) -> Result<Dataset, DataError> {
     if let Some(s) = v.as_string() {
-        // The browser's own JSON parser: fast, and it keeps serde_json out of the wasm.
-        let s = s.strip_prefix('\u{feff}').unwrap_or(&s);
-        if s.trim().is_empty() {
-            return Err(DataError::new("", "the dataset is empty (no JSON at all)"));
-        }
-        let parsed = js_sys::JSON::parse(s).map_err(|e| DataError::new("", format!("not valid JSON: {}", js_msg(&e))))?;
-        return parse_dataset(&parsed);
+        return Dataset::from_json(&s);
     }
     if v.is_null() || v.is_undefined() {
         return Err(DataError::new("", "no dataset was given (got null or undefined)"));
@@ -84,7 +83,38 @@ fn parse_dataset(v: &JsValue) -> Result<Dataset, DataError> {
         let ty = v.js_typeof().as_string().unwrap_or_default();
         return Err(DataError::new("", format!("expected a dataset object or JSON text, got a {ty}")));
     }
-    Dataset::from_deserializer(serde_wasm_bindgen::Deserializer::from(v.clone()))
+    let text = js_sys::JSON::stringify(v)
+        .map_err(|e| DataError::new("", format!("the dataset object cannot be turned into JSON: {}", js_msg(&e))))?;
+    let text = String::from(text);
+    Dataset::from_json(&text).map_err(|mut e| {
+        if e.message.contains("got null") {
+            if let Some(n) = lookup(v, &e.path).as_f64() {
+                if !n.is_finite() {
+                    let got = if n.is_nan() { "NaN".to_string() } else if n > 0.0 { "Infinity".to_string() } else { "-Infinity".to_string() };
+                    e.message = format!("expected a finite number, got {got}");
+                }
+            }
+        }
+        e
+    })
+}
+
+/// Follows a path like `indicators[12].value` into a JS object.
+fn lookup(root: &JsValue, path: &str) -> JsValue {
+    let mut cur = root.clone();
+    for part in path.split('.') {
+        let (name, rest) = part.split_once('[').unwrap_or((part, ""));
+        if !name.is_empty() {
+            cur = get(&cur, name);
+        }
+        for idx in rest.split('[').map(|s| s.trim_end_matches(']')).filter(|s| !s.is_empty()) {
+            cur = match idx.parse::<u32>() {
+                Ok(i) if cur.is_object() => js_sys::Reflect::get_u32(&cur, i).unwrap_or(JsValue::UNDEFINED),
+                _ => JsValue::UNDEFINED,
+            };
+        }
+    }
+    cur
 }
 
 fn get(obj: &JsValue, key: &str) -> JsValue {
@@ -255,6 +285,8 @@ struct State {
     frame: Option<gloo::render::AnimationFrame>,
     dark_query: Option<MediaQueryList>,
     warned: bool,
+    /// The screen-reader table no longer matches the view.
+    table_stale: bool,
 }
 
 type Shared = Rc<RefCell<Option<State>>>;
@@ -313,7 +345,7 @@ impl State {
         self.spec = Some(spec);
         self.hover = None;
         self.focus = None;
-        self.fill_table();
+        self.table_stale = true;
         Ok(())
     }
 
@@ -394,6 +426,12 @@ impl State {
         }
         self.style_dom(&theme);
         self.compose()?;
+        // The table last: building it dirties the page layout, and the canvas, measured
+        // above, should not wait for that.
+        if self.table_stale {
+            self.table_stale = false;
+            self.fill_table();
+        }
         Ok(true)
     }
 
@@ -750,6 +788,7 @@ fn build_dom(doc: &Document, host: &Element, ds: Dataset, opts: Options, shared:
         frame: None,
         dark_query,
         warned: false,
+        table_stale: true,
     };
     wire(&mut st, shared)?;
     Ok(st)
