@@ -415,7 +415,7 @@ fn grid(paints: &mut Vec<Paint>, axis: &Axis, top: f64, bottom: f64, dpr: f64) {
 /// The zero line, the reference line and the tick labels of a group, painted after
 /// its bars. Tick labels that would collide are thinned out.
 #[allow(clippy::too_many_arguments)]
-fn decorate(paints: &mut Vec<Paint>, g: &Group, axis: &Axis, top: f64, bottom: f64, dpr: f64, locale: Locale, m: &dyn Measure, tick_px: f64) {
+fn decorate(paints: &mut Vec<Paint>, g: &Group, axis: &Axis, (top, bottom, width): (f64, f64, f64), dpr: f64, locale: Locale, m: &dyn Measure, tick_px: f64) {
     if !axis.log && axis.lo <= 0.0 && axis.hi >= 0.0 {
         let x = snap(axis.x(0.0), dpr);
         paints.push(Paint::Line { x0: x, y0: top - 3.0, x1: x, y1: bottom + 3.0, role: Role::Zero, width: 1.0, dashed: false });
@@ -430,6 +430,10 @@ fn decorate(paints: &mut Vec<Paint>, g: &Group, axis: &Axis, top: f64, bottom: f
     let every = if gap > 0.0 { ((widest + 8.0) / gap).ceil().max(1.0) as usize } else { 1 };
     for (k, (x, s)) in labels.into_iter().enumerate() {
         if k % every == 0 {
+            // Keep the label whole inside the chart: the first and last ticks can sit at
+            // the padding on a phone, where a centred label would spill off.
+            let half = m.text_width(&s, tick_px, false) / 2.0;
+            let x = x.max(half + 1.0).min(width - half - 1.0);
             paints.push(Paint::Text { x, y: bottom + 5.0, text: s, size: tick_px, bold: false, role: Role::Muted, h: HAlign::Center, v: VAlign::Top });
         }
     }
@@ -443,6 +447,7 @@ fn snap(v: f64, dpr: f64) -> f64 {
 pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -> Scene {
     let width = if frame.width.is_finite() { frame.width.clamp(1.0, 100_000.0) } else { 300.0 };
     let dpr = if frame.dpr.is_finite() && frame.dpr > 0.0 { frame.dpr.clamp(0.25, 8.0) } else { 1.0 };
+    let frame = Frame { height: frame.height.filter(|h| h.is_finite() && *h > 0.0).map(|h| h.min(1_000_000.0)), ..frame };
     let mt = Metrics::for_width(width);
     let pad = mt.pad;
     let inner = (width - 2.0 * pad).max(1.0);
@@ -462,9 +467,11 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
     let total_rows = spec.row_count();
     if total_rows == 0 {
         let h = frame.height.unwrap_or(y + 90.0).max(y + 40.0);
+        // Centred in the space left, but never below a small fixed height's bottom edge.
+        let my = (y + (h - y) / 2.0 - pad).min(frame.height.unwrap_or(f64::INFINITY) - mt.label / 2.0 - 2.0).max(mt.label / 2.0);
         paints.push(Paint::Text {
             x: width / 2.0,
-            y: y + (h - y) / 2.0 - pad,
+            y: my,
             text: fit_text(m, &spec.empty, mt.label, false, inner),
             size: mt.label,
             bold: false,
@@ -507,8 +514,12 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
     // Too many rows to label one by one: dense mode (thin rows, sampled labels, bars
     // thinner than a device pixel aggregated). An auto-height chart with that many rows
     // gets a fixed height rather than a canvas taller than browsers allow.
+    // Dense only when rows would be under half the legible minimum, and only when the
+    // groups' own titles and axes still fit; otherwise rows that do not fit are hidden
+    // (and counted in a note).
+    let groups_fit = |h: f64| h - y - overhead >= 2.0 * spec.groups.len() as f64;
     let dense_height = match frame.height {
-        Some(h) if (h - y - overhead) / (total_rows as f64) < mt.min_row => Some(h),
+        Some(h) if (h - y - overhead) / (total_rows as f64) < mt.min_row / 2.0 && groups_fit(h) => Some(h),
         None if total_rows > MAX_AUTO_ROWS => Some(DENSE_HEIGHT),
         _ => None,
     };
@@ -616,7 +627,7 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
             y += row_h;
         }
         if g.bars && shown > 0 {
-            decorate(&mut paints, g, &axis, rows_top, rows_bottom, dpr, locale, m, mt.tick);
+            decorate(&mut paints, g, &axis, (rows_top, rows_bottom, width), dpr, locale, m, mt.tick);
             y += 20.0;
         }
         y += 12.0;
@@ -758,7 +769,7 @@ fn dense_layout(spec: &ChartSpec, mut paints: Vec<Paint>, mut y: f64, f: DenseFr
         first_hit += n;
         y = bottom;
         if g.bars {
-            decorate(&mut paints, g, &axis, top, bottom, dpr, locale, m, mt.tick);
+            decorate(&mut paints, g, &axis, (top, bottom, f.width), dpr, locale, m, mt.tick);
             y += 20.0;
         }
         y += 12.0;

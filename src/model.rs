@@ -211,6 +211,13 @@ impl Dataset {
             Err(e) => {
                 let path = e.path().to_string();
                 let inner = e.into_inner();
+                if inner.to_string().starts_with("number out of range") {
+                    // Valid JSON, but a number no f64 holds (1e400): name the field.
+                    return Err(DataError::new(
+                        path,
+                        format!("the number is out of range: beyond ±1.8e308 (line {}, column {})", inner.line(), inner.column()),
+                    ));
+                }
                 if inner.is_syntax() || inner.is_eof() {
                     return Err(DataError::new(
                         "",
