@@ -164,7 +164,7 @@ pub fn unit_en(unit: &str) -> Option<&'static str> {
         "路" => "feeds",
         "处" => "sites",
         "辆" => "vehicles",
-        "小时" => "hour(s)",
+        "小时" => "hours",
         "支" => "teams",
         "项" => "measures",
         _ => return None,

@@ -369,9 +369,11 @@ fn make_axis(g: &Group, a: f64, b: f64) -> Axis {
         }
         let decades = (hi.log10() - lo.log10()).round() as i32;
         let every = ((decades as f64) / 6.0).ceil().max(1.0) as i32;
+        // Counts of things start at 1: a "0.1" tick would only puzzle.
         let ticks = (0..=decades)
             .filter(|d| d % every == 0)
             .map(|d| lo * 10f64.powi(d))
+            .filter(|t| mn < 1.0 || *t >= 1.0 - 1e-9)
             .collect();
         return Axis { lo, hi, a, b, log: true, ticks };
     }
@@ -394,10 +396,21 @@ fn make_axis(g: &Group, a: f64, b: f64) -> Axis {
     let mut ticks = nice_ticks(lo, hi, target);
     let (t0, t1) = (ticks.first().copied().unwrap_or(lo), ticks.last().copied().unwrap_or(hi));
     let span = hi - lo;
-    let lo = if lo - t0 <= span * 0.2 { t0 } else { lo };
-    let hi = if t1 - hi <= span * 0.2 { t1 } else { hi };
-    ticks.retain(|t| *t >= lo - span * 1e-9 && *t <= hi + span * 1e-9);
+    let (mut lo, mut hi) = (if lo - t0 <= span * 0.2 { t0 } else { lo }, if t1 - hi <= span * 0.2 { t1 } else { hi });
+    let inside = |t: &f64, lo: f64, hi: f64| *t >= lo - span * 1e-9 && *t <= hi + span * 1e-9;
+    if ticks.iter().filter(|t| inside(t, lo, hi)).count() < 3 {
+        // Too few ticks left to read the axis by: end at the round ticks after all.
+        lo = lo.min(t0);
+        hi = hi.max(t1);
+    }
+    ticks.retain(|t| inside(t, lo, hi));
     Axis { lo, hi, a, b, log: false, ticks }
+}
+
+/// A group's value axis (grid and ticks) is drawn when it has bars to compare: a lone
+/// bar reads from its value label alone.
+fn axis_shown(g: &Group) -> bool {
+    g.bars && (g.rows.len() > 1 || g.reference.is_some())
 }
 
 /// Vertical grid lines at the ticks (not at zero, which gets its own line). Painted
@@ -455,9 +468,11 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
     let mut hits = Vec::new();
     let mut y = pad;
 
-    let title = fit_text(m, &spec.title, mt.title, true, inner);
-    paints.push(Paint::Text { x: pad, y, text: title, size: mt.title, bold: true, role: Role::Text, h: HAlign::Left, v: VAlign::Top });
-    y += mt.title + 7.0;
+    for line in wrap_text(m, &spec.title, mt.title * 1.05, inner, 2) {
+        paints.push(Paint::Text { x: pad, y, text: line, size: mt.title, bold: true, role: Role::Text, h: HAlign::Left, v: VAlign::Top });
+        y += mt.title + 5.0;
+    }
+    y += 2.0;
     for line in wrap_text(m, &spec.subtitle, mt.subtitle, inner, if mt.compact { 3 } else { 2 }) {
         paints.push(Paint::Text { x: pad, y, text: line, size: mt.subtitle, bold: false, role: Role::Muted, h: HAlign::Left, v: VAlign::Top });
         y += mt.subtitle + 5.0;
@@ -485,7 +500,7 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
     // Row height: natural, or squeezed to fit a fixed height (down to a legible minimum).
     let per_group = |g: &Group| -> f64 {
         let title = if g.title.is_some() { 22.0 } else { 0.0 };
-        let ticks = if g.bars { 20.0 } else { 0.0 };
+        let ticks = if axis_shown(g) { 20.0 } else { 0.0 };
         title + ticks + 12.0
     };
     let overhead: f64 = spec.groups.iter().map(per_group).sum::<f64>() + pad;
@@ -556,7 +571,7 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
         }
         let b = b.max(a + 1.0);
         let axis = make_axis(g, a, b);
-        let fits = |y: f64| limit.is_none_or(|l| y + row_h <= l - if g.bars { 20.0 } else { 0.0 });
+        let fits = |y: f64| limit.is_none_or(|l| y + row_h <= l - if axis_shown(g) { 20.0 } else { 0.0 });
         let shown = g.rows.iter().take_while({
             let mut yy = y;
             move |_| {
@@ -568,7 +583,7 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
         .count();
         let rows_top = y;
         let rows_bottom = y + row_h * shown as f64;
-        if g.bars && shown > 0 {
+        if axis_shown(g) && shown > 0 {
             grid(&mut paints, &axis, rows_top, rows_bottom, dpr);
         }
         for (k, r) in g.rows.iter().enumerate() {
@@ -610,14 +625,31 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
                 end = xv;
             }
             let value_size = mt.value.min(row_h - 2.0).max(8.0);
-            let (vx, h) = if r.value < 0.0 && g.bars { (end - 5.0, HAlign::Right) } else { (end + 5.0, HAlign::Left) };
+            let (mut vx, h) = if r.value < 0.0 && g.bars { (end - 5.0, HAlign::Right) } else { (end + 5.0, HAlign::Left) };
+            if let (Some(rf), true) = (g.reference, g.bars) {
+                // Keep the label clear of the dashed reference line.
+                let xr = axis.x(rf);
+                let w = m.text_width(&r.value_text, value_size, false);
+                if r.value <= rf && vx < xr + 3.0 && vx + w > xr - 3.0 {
+                    vx = xr + 5.0;
+                }
+            }
             if row_h >= 10.0 {
                 paints.push(Paint::Text { x: vx, y: cy, text: fit_text(m, &r.value_text, value_size, false, inner * 0.5), size: value_size, bold: false, role: Role::Text, h, v: VAlign::Middle });
             }
             if let Some(note) = &r.note {
                 let nx = vx + m.text_width(&r.value_text, value_size, false) + 12.0;
                 let room = plot_x1 - nx;
-                let t = fit_text(m, note, value_size, false, room);
+                // Whole items only: a figure cut in the middle ("1.0…") reads as a wrong figure.
+                let mut t = String::new();
+                for item in note.split(['；', ';']).map(str::trim).filter(|i| !i.is_empty()) {
+                    let sep = if t.is_empty() { "" } else if locale == Locale::Zh { "；" } else { "; " };
+                    let next = format!("{t}{sep}{item}");
+                    if m.text_width(&next, value_size, false) > room {
+                        break;
+                    }
+                    t = next;
+                }
                 if !t.is_empty() {
                     paints.push(Paint::Text { x: nx, y: cy, text: t, size: value_size, bold: false, role: Role::Muted, h: HAlign::Left, v: VAlign::Middle });
                 }
@@ -626,9 +658,13 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
             flat += 1;
             y += row_h;
         }
-        if g.bars && shown > 0 {
+        if axis_shown(g) && shown > 0 {
             decorate(&mut paints, g, &axis, (rows_top, rows_bottom, width), dpr, locale, m, mt.tick);
             y += 20.0;
+        } else if g.bars && shown > 0 && !axis.log && axis.lo < 0.0 {
+            // A lone signed bar still gets its zero line.
+            let x = snap(axis.x(0.0), dpr);
+            paints.push(Paint::Line { x0: x, y0: rows_top - 3.0, x1: x, y1: rows_bottom + 3.0, role: Role::Zero, width: 1.0, dashed: false });
         }
         y += 12.0;
     }

@@ -369,6 +369,8 @@ fn group_key(ind: &Indicator) -> (u8, String) {
         Kind::Percent | Kind::Ratio => (3, String::new()),
         Kind::Money => (4, String::new()),
         Kind::Rank => (5, String::new()),
+        // 人 and 名 both count people: one group, one scale.
+        Kind::Count if ind.unit == "名" => (0, "人".to_string()),
         Kind::Count => (0, ind.unit.clone()),
     }
 }
@@ -383,8 +385,8 @@ fn group_title(key: &(u8, String), locale: Locale) -> String {
         (5, _) => t(locale, "全省排名", "Rank in the province"),
         (_, Locale::Zh) => format!("单位：{}", key.1),
         (_, Locale::En) => match format::unit_en(&key.1) {
-            Some(u) => format!("Unit: {} ({u})", key.1),
-            None => format!("Unit: {}", key.1),
+            Some(u) => format!("Counts of {u}"),
+            None => "Counts".to_string(),
         },
     }
 }

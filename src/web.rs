@@ -291,10 +291,12 @@ struct State {
 
 type Shared = Rc<RefCell<Option<State>>>;
 
+/// Inline styles, `!important`: a host page's own `!important` rules (`canvas { width: 10px
+/// !important }`) beat inline styles of normal priority, but not important inline ones.
 fn css(el: &HtmlElement, props: &[(&str, &str)]) {
     let s = el.style();
     for (k, v) in props {
-        let _ = s.set_property(k, v);
+        let _ = s.set_property_with_priority(k, v, "important");
     }
 }
 
@@ -408,7 +410,7 @@ impl State {
                 c.set_height(bh);
             }
         }
-        let _ = self.canvas.style().set_property("height", &format!("{h}px"));
+        css(&self.canvas, &[("height", &format!("{h}px"))]);
         let backend = CanvasBackend::with_canvas_object(self.base.clone()).ok_or("the browser gave no 2D canvas context")?;
         let area = backend.into_drawing_area();
         let theme = self.theme();
@@ -516,25 +518,25 @@ impl State {
         let Some(scene) = self.scene.as_ref() else { return };
         let tip: &Element = self.tooltip.as_ref();
         clear(tip);
-        let _ = append_text(&self.doc, tip, "strong", &label).map(|e| css(&e, &[("display", "block")]));
-        let _ = append_text(&self.doc, tip, "div", &value).map(|e| css(&e, &[("font-size", "15px"), ("margin", "2px 0 4px")]));
+        let _ = append_text(&self.doc, tip, "strong", &label).map(|e| css(&e, &[("display", "block"), ("font-weight", "bold")]));
+        let _ = append_text(&self.doc, tip, "div", &value).map(|e| css(&e, &[("display", "block"), ("font-size", "15px"), ("margin", "2px 0 4px")]));
         if !quote.is_empty() {
             // The whole sentence, the figure's own words in bold.
             if let Ok(q) = create(&self.doc, "div", "ic-tt-quote") {
-                css(&q, &[("opacity", "0.85"), ("font-size", "12.5px")]);
+                css(&q, &[("display", "block"), ("opacity", "0.85"), ("font-size", "12.5px")]);
                 let sentence = match self.row_target(hit) {
                     Some((_, Target::Indicator(i))) => self.ds.indicators.get(*i).map(|ind| self.ds.sentence(ind, 60)),
                     _ => None,
                 };
                 let (before, mid, after) = sentence.unwrap_or((String::new(), quote.clone(), String::new()));
                 let _ = q.append_with_str_1(&before);
-                let _ = append_text(&self.doc, &q, "b", &mid);
+                let _ = append_text(&self.doc, &q, "b", &mid).map(|e| css(&e, &[("font-weight", "bold")]));
                 let _ = q.append_with_str_1(&after);
                 let _ = tip.append_child(&q);
             }
         }
         if !section.is_empty() {
-            let _ = append_text(&self.doc, tip, "div", &section).map(|e| css(&e, &[("opacity", "0.65"), ("font-size", "12px"), ("margin-top", "4px")]));
+            let _ = append_text(&self.doc, tip, "div", &section).map(|e| css(&e, &[("display", "block"), ("opacity", "0.65"), ("font-size", "12px"), ("margin-top", "4px")]));
         }
         let max_w = (scene.width - 16.0).clamp(80.0, 320.0);
         css(&self.tooltip, &[("display", "block"), ("max-width", &format!("{max_w}px")), ("left", "0px"), ("top", "0px")]);
@@ -698,7 +700,7 @@ fn build_dom(doc: &Document, host: &Element, ds: Dataset, opts: Options, shared:
     let mut added: Vec<Element> = Vec::new();
     let (root, canvas, saved) = match host.dyn_ref::<HtmlCanvasElement>() {
         Some(c) => {
-            let keep = ["tabindex", "role", "aria-label", "aria-describedby", "width", "height"];
+            let keep = ["tabindex", "role", "aria-label", "aria-describedby", "width", "height", "class", "style"];
             let saved = SavedCanvas { css: c.style().css_text(), attrs: keep.iter().map(|a| (a.to_string(), c.get_attribute(a))).collect() };
             if c.style().get_property_value("width").unwrap_or_default().is_empty() {
                 css(c, &[("width", "100%")]);
@@ -1246,15 +1248,24 @@ impl Chart {
             el.remove();
         }
         if let Some(saved) = &st.saved {
+            // The canvas goes back exactly as it came: attributes it lacked are removed,
+            // not left empty. Style is restored through the CSSOM (a CSP without
+            // 'unsafe-inline' forbids setting the style attribute).
             st.canvas.style().set_css_text(&saved.css);
+            let _ = st.canvas.remove_attribute("aria-roledescription");
             for (k, v) in &saved.attrs {
-                let _ = match v {
-                    Some(v) => st.canvas.set_attribute(k, v),
-                    None => st.canvas.remove_attribute(k),
+                let _ = match (k.as_str(), v) {
+                    ("style", Some(_)) => Ok(()),
+                    ("style", None) => {
+                        // Chromium writes CSSOM changes back to the attribute lazily; read it
+                        // first so the pending write cannot bring back an empty style="".
+                        let _ = st.canvas.get_attribute("style");
+                        st.canvas.remove_attribute("style")
+                    }
+                    (_, Some(v)) => st.canvas.set_attribute(k, v),
+                    (_, None) => st.canvas.remove_attribute(k),
                 };
             }
-            let _ = st.canvas.remove_attribute("aria-roledescription");
-            let _ = st.canvas.class_list().remove_1("ic-canvas");
         }
         drop(st);
     }

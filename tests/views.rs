@@ -137,7 +137,8 @@ fn section_view_groups_by_unit() {
             assert!(!g.rows.is_empty(), "section {}: empty group {title:?}", top.id);
             // One unit family per group: the same kind family and, for counts, the same unit.
             let fam = |ind: &Indicator| match ind.kind {
-                Kind::Count => format!("count:{}", ind.unit),
+                // 人 and 名 both count people and share a group.
+                Kind::Count => format!("count:{}", if ind.unit == "名" { "人" } else { ind.unit.as_str() }),
                 Kind::Change => format!("change:{}", ind.unit),
                 Kind::Percent | Kind::Ratio => "rate".to_string(),
                 k => k.as_str().to_string(),

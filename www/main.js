@@ -211,15 +211,22 @@ async function main() {
   applyUiLocale(opts.locale, ds);
   syncControls();
 
+  // The section filter applies to every view only when the reader chose it; the section
+  // view picks one by itself, and that choice does not follow the reader to other views.
+  let chosenSection = opts.section || null;
   for (const b of views) {
     b.addEventListener('click', guard(() => {
       const v = b.dataset.view;
-      const section = $('section').value || null;
-      chart.setView(v, v === 'section' ? { section: section || ds.sections.find((s) => !s.parent)?.id } : { section });
+      const first = ds.sections.find((s) => !s.parent && ds.indicators.some((i) => i.section === s.id || ds.sections.some((c) => c.parent === s.id && c.id === i.section)))?.id;
+      chart.setView(v, { section: v === 'section' ? (chosenSection || first) : chosenSection });
       syncControls();
     }));
   }
-  $('section').addEventListener('change', guard(() => { chart.setOptions({ section: $('section').value || null }); syncControls(); }));
+  $('section').addEventListener('change', guard(() => {
+    chosenSection = $('section').value || null;
+    chart.setOptions({ section: chosenSection });
+    syncControls();
+  }));
   $('sort').addEventListener('change', guard(() => chart.setOptions({ sort: $('sort').value })));
   $('log').addEventListener('change', guard(() => {
     const v = $('log').value;

@@ -135,3 +135,15 @@ export function canvasStats(page, selector = CHART_CANVAS, { minShare = 0.0005 }
     };
   }, { selector, minShare });
 }
+
+/**
+ * Screenshot of one element (cropped to its box) to tests/artifacts/<name>.png; returns the
+ * path. `target` is a selector or a playwright Locator; the element is scrolled into view.
+ */
+export async function screenshotElement(page, target, name) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  const locator = typeof target === 'string' ? page.locator(target) : target;
+  await locator.screenshot({ path: file });
+  return file;
+}

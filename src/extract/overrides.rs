@@ -1,0 +1,198 @@
+//! Hand corrections applied on top of an extraction (`indicators extract --overrides
+//! FILE`). A first, deliberately small format — the overrides step proper is phase 2 and
+//! may replace it:
+//!
+//! ```json
+//! {
+//!   "title": "2022年市公安局工作报告指标",
+//!   "source_title": "市公安局2022年工作总结",
+//!   "year": 2022,
+//!   "drop": ["s5-1-03"],
+//!   "patch": {
+//!     "intro-01": { "id": "criminal-cases-yoy", "label_en": "Criminal cases filed" },
+//!     "s3-2-07": { "unit": "项", "quote": "部署“交通秩序提升”“机动车礼让斑马线”两大攻坚" }
+//!   },
+//!   "add": [ { "id": "…", "section": "s1-1", "label": "…", "value": 1, "unit": "个",
+//!              "kind": "count", "quote": "…" } ],
+//!   "sections": { "intro": { "title": "总述" } }
+//! }
+//! ```
+//!
+//! Keys are the extractor's generated ids. An id that the extraction does not contain is
+//! an error, so overrides that no longer fit the text are noticed rather than silently
+//! ignored. A patched `quote` drops the span; validation finds the quote again.
+
+use crate::model::{DataError, Dataset, Indicator, Kind};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Overrides {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub source_title: Option<String>,
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// Extracted ids to leave out.
+    #[serde(default)]
+    pub drop: Vec<String>,
+    /// Field changes by extracted id; `id` renames.
+    #[serde(default)]
+    pub patch: BTreeMap<String, Patch>,
+    /// Figures the extractor missed.
+    #[serde(default)]
+    pub add: Vec<Indicator>,
+    /// Section changes by id.
+    #[serde(default)]
+    pub sections: BTreeMap<String, SectionPatch>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Patch {
+    pub id: Option<String>,
+    pub section: Option<String>,
+    pub label: Option<String>,
+    pub label_en: Option<String>,
+    pub value: Option<f64>,
+    pub unit: Option<String>,
+    pub kind: Option<Kind>,
+    pub approx: Option<bool>,
+    pub quote: Option<String>,
+    /// `null` is not distinguishable from absent here: use "" to clear.
+    pub repeat_of: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionPatch {
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum OverridesError {
+    /// The overrides file is not valid JSON of the format above.
+    Parse(String),
+    /// An override names an id the extraction does not have.
+    UnknownId { field: String, id: String },
+    /// The corrected dataset does not validate.
+    Invalid(DataError),
+}
+
+impl fmt::Display for OverridesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OverridesError::Parse(m) => write!(f, "the overrides are not valid: {m}"),
+            OverridesError::UnknownId { field, id } => {
+                write!(f, "{field}: no extracted figure or section has the id \"{id}\" (the overrides no longer fit the text?)")
+            }
+            OverridesError::Invalid(e) => write!(f, "the corrected dataset is invalid: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for OverridesError {}
+
+impl Overrides {
+    /// Reads overrides from JSON.
+    pub fn from_json(text: &str) -> Result<Overrides, OverridesError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut de = serde_json::Deserializer::from_str(text);
+        let ov: Overrides = serde_path_to_error::deserialize(&mut de)
+            .map_err(|e| OverridesError::Parse(format!("{}: {}", e.path(), e.inner())))?;
+        de.end().map_err(|e| OverridesError::Parse(e.to_string()))?;
+        Ok(ov)
+    }
+}
+
+/// Applies `ov` to an extracted dataset and validates the result.
+pub fn apply_overrides(mut ds: Dataset, ov: &Overrides) -> Result<Dataset, OverridesError> {
+    let has = |ds: &Dataset, id: &str| ds.indicators.iter().any(|i| i.id == id);
+    for (k, id) in ov.drop.iter().enumerate() {
+        if !has(&ds, id) {
+            return Err(OverridesError::UnknownId { field: format!("drop[{k}]"), id: id.clone() });
+        }
+    }
+    for id in ov.patch.keys() {
+        if !has(&ds, id) {
+            return Err(OverridesError::UnknownId { field: format!("patch.{id}"), id: id.clone() });
+        }
+    }
+    for id in ov.sections.keys() {
+        if ds.section(id).is_none() {
+            return Err(OverridesError::UnknownId { field: format!("sections.{id}"), id: id.clone() });
+        }
+    }
+    ds.indicators.retain(|i| !ov.drop.contains(&i.id));
+    for ind in ds.indicators.iter_mut() {
+        if let Some(r) = &ind.repeat_of {
+            if ov.drop.contains(r) {
+                ind.repeat_of = None;
+            }
+        }
+    }
+    let mut renames: BTreeMap<String, String> = BTreeMap::new();
+    for ind in ds.indicators.iter_mut() {
+        let Some(p) = ov.patch.get(&ind.id) else { continue };
+        if let Some(v) = &p.section {
+            ind.section = v.clone();
+        }
+        if let Some(v) = &p.label {
+            ind.label = v.clone();
+        }
+        if let Some(v) = &p.label_en {
+            ind.label_en = v.clone();
+        }
+        if let Some(v) = p.value {
+            ind.value = v;
+        }
+        if let Some(v) = &p.unit {
+            ind.unit = v.clone();
+        }
+        if let Some(v) = p.kind {
+            ind.kind = v;
+        }
+        if let Some(v) = p.approx {
+            ind.approx = v;
+        }
+        if let Some(v) = &p.quote {
+            ind.quote = v.clone();
+            ind.span = None;
+        }
+        if let Some(v) = &p.repeat_of {
+            ind.repeat_of = if v.is_empty() { None } else { Some(v.clone()) };
+        }
+        if let Some(v) = &p.id {
+            renames.insert(ind.id.clone(), v.clone());
+        }
+    }
+    for ind in ds.indicators.iter_mut() {
+        if let Some(new) = renames.get(&ind.id) {
+            ind.id = new.clone();
+        }
+        if let Some(r) = ind.repeat_of.as_ref().and_then(|r| renames.get(r)) {
+            ind.repeat_of = Some(r.clone());
+        }
+    }
+    ds.indicators.extend(ov.add.iter().cloned());
+    for s in ds.sections.iter_mut() {
+        if let Some(p) = ov.sections.get(&s.id) {
+            if let Some(t) = &p.title {
+                s.title = t.clone();
+            }
+        }
+    }
+    if let Some(t) = &ov.title {
+        ds.title = t.clone();
+    }
+    if let Some(t) = &ov.source_title {
+        ds.source.title = t.clone();
+    }
+    if let Some(y) = ov.year {
+        ds.source.year = y;
+    }
+    ds.validated().map_err(OverridesError::Invalid)
+}

@@ -1,0 +1,210 @@
+//! The report's outline: `一、` headings (s1, s2…), `(一)`/`（一）` subheadings (s1-1…),
+//! `1.`/`1、` items (s1-1-1…), and `intro` for whatever comes before the first heading.
+//! A heading starts a line; `一、` and `(一)` are also recognised right after a `。`
+//! when they continue the numbering (text pasted without line breaks). A section's
+//! title is its heading phrase, up to the first `。`.
+
+use super::numbers::{is_cn_numeral, parse_chinese};
+use super::text::{is_cjk, Doc};
+
+/// Title of the section that holds the text before the first heading.
+pub const INTRO_TITLE: &str = "总述";
+const MAX_TITLE: usize = 80;
+
+#[derive(Debug, Clone)]
+pub(crate) struct SectionSpan {
+    pub id: String,
+    pub title: String,
+    pub parent: Option<String>,
+    /// First char of the heading (its marker).
+    pub start: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Level {
+    Top,
+    Sub,
+    Item,
+}
+
+struct Heading {
+    level: Level,
+    number: u32,
+    /// After the marker.
+    body: usize,
+}
+
+/// A heading marker at `i`, if there is one.
+fn heading_at(doc: &Doc, i: usize) -> Option<Heading> {
+    let c = doc.c(i);
+    // 一、 二、 十一、 (and 一. 一．)
+    if is_cn_numeral(c) {
+        let mut j = i;
+        while is_cn_numeral(doc.c(j)) && j - i < 4 {
+            j += 1;
+        }
+        if matches!(doc.c(j), '、' | '.') && !doc.c(j + 1).is_ascii_digit() {
+            let run: Vec<char> = (i..j).map(|k| doc.c(k)).collect();
+            let n = parse_chinese(&run)?.value;
+            if n >= 1.0 && n < 100.0 {
+                return Some(Heading { level: Level::Top, number: n as u32, body: j + 1 });
+            }
+        }
+        return None;
+    }
+    // (一) （一）
+    if c == '(' {
+        let mut j = i + 1;
+        while is_cn_numeral(doc.c(j)) && j - i < 5 {
+            j += 1;
+        }
+        if j > i + 1 && doc.c(j) == ')' {
+            let run: Vec<char> = (i + 1..j).map(|k| doc.c(k)).collect();
+            let n = parse_chinese(&run)?.value;
+            if n >= 1.0 && n < 100.0 {
+                return Some(Heading { level: Level::Sub, number: n as u32, body: j + 1 });
+            }
+        }
+        return None;
+    }
+    // 1. 1、 (not 1.5, not 1. 5)
+    if c.is_ascii_digit() {
+        let mut j = i;
+        while doc.c(j).is_ascii_digit() && j - i < 2 {
+            j += 1;
+        }
+        let after = doc.skip_spaces(j + 1, 2);
+        if matches!(doc.c(j), '.' | '、') && !doc.c(after).is_ascii_digit() && !doc.c(j).is_ascii_digit() {
+            let n: u32 = doc.norm_str(i, j).parse().ok()?;
+            if (1..100).contains(&n) && (is_cjk(doc.c(after)) || doc.c(after) == '“' || doc.c(after) == '(') {
+                return Some(Heading { level: Level::Item, number: n, body: j + 1 });
+            }
+        }
+    }
+    None
+}
+
+fn title_from(doc: &Doc, body: usize) -> String {
+    let mut j = body;
+    while j < doc.len() && j - body < MAX_TITLE && !matches!(doc.c(j), '。' | '\n' | '\r' | '!' | '?') {
+        j += 1;
+    }
+    doc.raw_str(body, j).trim().to_string()
+}
+
+/// Finds the headings, masks their markers in `doc` (so 一、 and 1. are not read as
+/// figures) and returns the sections in order of appearance.
+pub(crate) fn detect(doc: &mut Doc) -> Vec<SectionSpan> {
+    let n = doc.len();
+    let mut out: Vec<SectionSpan> = Vec::new();
+    let mut top: Option<(String, u32)> = None;
+    let mut sub: Option<(String, u32)> = None;
+    let mut last_item: u32 = 0;
+    let mut first_heading: Option<usize> = None;
+    let mut used: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut top_count = 0u32;
+    let mut marks: Vec<(usize, usize)> = Vec::new();
+
+    let mut i = 0;
+    let mut line_start = true;
+    while i < n {
+        let c = doc.c(i);
+        if c == '\n' || c == '\r' {
+            line_start = true;
+            i += 1;
+            continue;
+        }
+        if c == ' ' && line_start {
+            i += 1;
+            continue;
+        }
+        let after_stop =
+            (is_cn_numeral(c) || c == '(') && matches!(doc.before(doc.skip_spaces_back(i)), '。');
+        if line_start || after_stop {
+            if let Some(h) = heading_at(doc, i) {
+                let accept = if line_start {
+                    true
+                } else {
+                    // Mid-line: only when it continues the numbering.
+                    match h.level {
+                        Level::Top => top.as_ref().map(|t| t.1 + 1).unwrap_or(1) == h.number,
+                        Level::Sub => {
+                            top.is_some() && sub.as_ref().map(|s| s.1 + 1).unwrap_or(1) == h.number
+                        }
+                        Level::Item => false,
+                    }
+                };
+                if accept && !doc.is_quoted(i) {
+                    let mut title = title_from(doc, h.body);
+                    if title.is_empty() {
+                        title = doc.raw_str(i, h.body);
+                    }
+                    let (id, parent) = match h.level {
+                        Level::Top => {
+                            top_count += 1;
+                            let mut k = if h.number >= top_count { h.number } else { top_count };
+                            while used.contains(&format!("s{k}")) {
+                                k += 1;
+                            }
+                            top_count = top_count.max(k);
+                            let id = format!("s{k}");
+                            top = Some((id.clone(), h.number));
+                            sub = None;
+                            last_item = 0;
+                            (id, None)
+                        }
+                        Level::Sub => {
+                            let base = top.as_ref().map(|t| t.0.clone()).unwrap_or_else(|| "s0".to_string());
+                            let mut k = h.number;
+                            while used.contains(&format!("{base}-{k}")) {
+                                k += 1;
+                            }
+                            let id = format!("{base}-{k}");
+                            sub = Some((id.clone(), h.number));
+                            last_item = 0;
+                            (id, top.as_ref().map(|t| t.0.clone()))
+                        }
+                        Level::Item => {
+                            let base = sub
+                                .as_ref()
+                                .or(top.as_ref())
+                                .map(|t| t.0.clone())
+                                .unwrap_or_else(|| "s0".to_string());
+                            let mut k = h.number.max(last_item + 1);
+                            while used.contains(&format!("{base}-{k}")) {
+                                k += 1;
+                            }
+                            last_item = k;
+                            let id = format!("{base}-{k}");
+                            let parent = sub.as_ref().or(top.as_ref()).map(|t| t.0.clone());
+                            (id, parent)
+                        }
+                    };
+                    used.insert(id.clone());
+                    first_heading.get_or_insert(i);
+                    marks.push((i, h.body));
+                    out.push(SectionSpan { id, title, parent, start: i });
+                    line_start = false;
+                    i = h.body;
+                    continue;
+                }
+            }
+        }
+        line_start = false;
+        i += 1;
+    }
+    for (a, b) in marks {
+        doc.mask(a, b);
+    }
+    let intro_has_text = match first_heading {
+        Some(h) => (0..h).any(|k| !doc.c(k).is_whitespace()),
+        None => true,
+    };
+    if intro_has_text {
+        out.insert(
+            0,
+            SectionSpan { id: "intro".to_string(), title: INTRO_TITLE.to_string(), parent: None, start: 0 },
+        );
+    }
+    out
+}
