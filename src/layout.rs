@@ -265,8 +265,9 @@ pub fn fit_text(m: &dyn Measure, text: &str, px: f64, bold: bool, max: f64) -> S
     chars[..lo].iter().collect::<String>() + "…"
 }
 
-/// Splits `text` into at most `max_lines` lines no wider than `max` (the last one cut with …).
-pub fn wrap_text(m: &dyn Measure, text: &str, px: f64, max: f64, max_lines: usize) -> Vec<String> {
+/// Splits `text` into at most `max_lines` lines no wider than `max` (the last one cut
+/// with …). Latin text breaks at spaces; Chinese between any two characters.
+pub fn wrap_text(m: &dyn Measure, text: &str, px: f64, bold: bool, max: f64, max_lines: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut cur = String::new();
     let chars: Vec<char> = text.chars().filter(|c| drawable(*c)).take(2000).collect();
@@ -275,13 +276,26 @@ pub fn wrap_text(m: &dyn Measure, text: &str, px: f64, max: f64, max_lines: usiz
         let c = chars[i];
         let mut trial = cur.clone();
         trial.push(c);
-        if !cur.is_empty() && m.text_width(&trial, px, false) > max {
+        if !cur.is_empty() && m.text_width(&trial, px, bold) > max {
             if lines.len() + 1 == max_lines {
                 let rest: String = cur.chars().chain(chars[i..].iter().copied()).collect();
-                lines.push(fit_text(m, &rest, px, false, max));
+                lines.push(fit_text(m, &rest, px, bold, max));
                 return lines;
             }
-            lines.push(std::mem::take(&mut cur));
+            // Inside a Latin word: move the word to the next line when there is a space.
+            if c.is_ascii_alphanumeric() {
+                if let Some(sp) = cur.rfind(' ') {
+                    let tail: String = cur[sp + 1..].to_string();
+                    cur.truncate(sp);
+                    lines.push(std::mem::take(&mut cur));
+                    cur = tail;
+                    continue;
+                }
+            }
+            lines.push(std::mem::take(&mut cur).trim_end().to_string());
+            if c == ' ' {
+                i += 1;
+            }
             continue;
         }
         cur = trial;
@@ -468,12 +482,12 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
     let mut hits = Vec::new();
     let mut y = pad;
 
-    for line in wrap_text(m, &spec.title, mt.title * 1.05, inner, 2) {
+    for line in wrap_text(m, &spec.title, mt.title, true, inner, 2) {
         paints.push(Paint::Text { x: pad, y, text: line, size: mt.title, bold: true, role: Role::Text, h: HAlign::Left, v: VAlign::Top });
         y += mt.title + 5.0;
     }
     y += 2.0;
-    for line in wrap_text(m, &spec.subtitle, mt.subtitle, inner, if mt.compact { 3 } else { 2 }) {
+    for line in wrap_text(m, &spec.subtitle, mt.subtitle, false, inner, if mt.compact { 3 } else { 2 }) {
         paints.push(Paint::Text { x: pad, y, text: line, size: mt.subtitle, bold: false, role: Role::Muted, h: HAlign::Left, v: VAlign::Top });
         y += mt.subtitle + 5.0;
     }

@@ -454,7 +454,7 @@ impl<'a> Scanner<'a> {
         } else {
             return i + 1;
         };
-        if value < 1.0 || value > 1000.0 || value.fract() != 0.0 {
+        if !(1.0..=1000.0).contains(&value) || value.fract() != 0.0 {
             return end;
         }
         // The verb must be close before 第, in the same clause.
@@ -986,13 +986,13 @@ fn mark_repeated(inds: &mut [Indicator]) {
     for i in 0..inds.len() {
         let Some(cur) = inds.get(i) else { continue };
         let key = (cur.value.to_bits(), cur.kind, cur.unit.clone());
-        let span = cur.span.unwrap_or([0, 0]);
+        let [s0, s1] = cur.span.unwrap_or([0, 0]);
         let mut found: Option<String> = None;
         if let Some(prev) = seen.get(&key) {
             for &p in prev {
                 if let Some(e) = inds.get(p) {
-                    let es = e.span.unwrap_or([0, 0]);
-                    let disjoint = es[1] <= span[0] || span[1] <= es[0];
+                    let [e0, e1] = e.span.unwrap_or([0, 0]);
+                    let disjoint = e1 <= s0 || s1 <= e0;
                     if e.repeat_of.is_none() && disjoint && labels_overlap(&e.label, &cur.label) {
                         found = Some(e.id.clone());
                         break;

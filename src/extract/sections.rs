@@ -46,7 +46,7 @@ fn heading_at(doc: &Doc, i: usize) -> Option<Heading> {
         if matches!(doc.c(j), '、' | '.') && !doc.c(j + 1).is_ascii_digit() {
             let run: Vec<char> = (i..j).map(|k| doc.c(k)).collect();
             let n = parse_chinese(&run)?.value;
-            if n >= 1.0 && n < 100.0 {
+            if (1.0..100.0).contains(&n) {
                 return Some(Heading { level: Level::Top, number: n as u32, body: j + 1 });
             }
         }
@@ -61,7 +61,7 @@ fn heading_at(doc: &Doc, i: usize) -> Option<Heading> {
         if j > i + 1 && doc.c(j) == ')' {
             let run: Vec<char> = (i + 1..j).map(|k| doc.c(k)).collect();
             let n = parse_chinese(&run)?.value;
-            if n >= 1.0 && n < 100.0 {
+            if (1.0..100.0).contains(&n) {
                 return Some(Heading { level: Level::Sub, number: n as u32, body: j + 1 });
             }
         }

@@ -147,12 +147,10 @@ impl Doc {
 
     /// Does the normalised text at `i` start with `pat`?
     pub fn starts_with(&self, i: usize, pat: &str) -> bool {
-        let mut k = i;
-        for p in pat.chars() {
+        for (k, p) in (i..).zip(pat.chars()) {
             if self.c(k) != p {
                 return false;
             }
-            k += 1;
         }
         !pat.is_empty()
     }
