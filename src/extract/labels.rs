@@ -208,7 +208,10 @@ pub(crate) struct Trail {
 }
 
 /// Peels direction, approximation, list and filler words off the end of `[start, end)`.
-pub(crate) fn strip_trailing(doc: &Doc, start: usize, end: usize) -> Trail {
+///
+/// `report_year` (0 if unknown) decides whether 比2021年 is year-over-year: only when
+/// 2021 is the year before the report's.
+pub(crate) fn strip_trailing(doc: &Doc, start: usize, end: usize, report_year: i32) -> Trail {
     let mut t = Trail { core_end: end, ..Trail::default() };
     let mut e = end;
     for _ in 0..16 {
@@ -224,7 +227,12 @@ pub(crate) fn strip_trailing(doc: &Doc, start: usize, end: usize) -> Trail {
             && (2..=5).all(|k| doc.c(e - k).is_ascii_digit())
             && matches!(doc.c(e - 6), '比' | '较')
         {
-            t.yoy = true;
+            let y: i32 = doc.norm_str(e - 5, e - 1).parse().unwrap_or(0);
+            if report_year == 0 || y + 1 == report_year {
+                t.yoy = true;
+            } else {
+                t.chain = true; // 较2020年 in a 2022 report: a change over two years
+            }
             e -= 6;
             continue;
         }
@@ -293,6 +301,14 @@ pub(crate) fn strip_leading(doc: &Doc, start: usize, end: usize) -> usize {
     for _ in 0..12 {
         while s < end && doc.c(s) == ' ' {
             s += 1;
+        }
+        // 2022年, 2022年度, 2022年以来 at the start: when, not what.
+        if s + 5 <= end && (0..4).all(|k| doc.c(s + k).is_ascii_digit()) && doc.c(s + 4) == '年' {
+            s += 5;
+            if let Some(w) = doc.longest_at(s, &["度", "以来", "底", "末", "初", "内"]) {
+                s = (s + w.chars().count()).min(end);
+            }
+            continue;
         }
         let mut best: Option<&str> = None;
         for &p in LEADING {

@@ -109,7 +109,7 @@ pub struct Extraction {
 
 /// Reads the report `text` and returns its figures as a validated dataset.
 pub fn extract(text: &str, opts: &ExtractOptions) -> Result<Dataset, ExtractError> {
-    let found = scan(text, opts.mark_repeats);
+    let found = scan(text, opts);
     if found.indicators.is_empty() {
         return Err(ExtractError::NoIndicators);
     }
@@ -125,11 +125,14 @@ pub fn extract(text: &str, opts: &ExtractOptions) -> Result<Dataset, ExtractErro
     ds.validated().map_err(ExtractError::Invalid)
 }
 
-/// Finds the outline and the figures of `text`.
-pub fn scan(text: &str, mark_repeats: bool) -> Extraction {
+/// Finds the outline and the figures of `text` (`opts.title` and `opts.source_title` are
+/// not used here).
+pub fn scan(text: &str, opts: &ExtractOptions) -> Extraction {
+    let mark_repeats = opts.mark_repeats;
+    let report_year = opts.year.unwrap_or_else(|| detect_year(text));
     let mut doc = Doc::new(text);
     let spans = sections::detect(&mut doc);
-    let mut sc = Scanner::new(&doc, &spans);
+    let mut sc = Scanner::new(&doc, &spans, report_year);
     sc.run();
     let cands = sc.finish();
     let sections: Vec<Section> =
@@ -160,16 +163,29 @@ pub fn scan(text: &str, mark_repeats: bool) -> Extraction {
     Extraction { sections, indicators }
 }
 
-/// The first plausible year (19xx/20xx followed by 年) in the text, else 0.
+/// The first plausible year (19xx/20xx followed by 年) in the text that is not a
+/// comparison (比2021年, 较2020年, 与2021年相比), else 0.
 pub fn detect_year(text: &str) -> i32 {
     let chars: Vec<char> = text.chars().take(20_000).map(text::normalize).collect();
-    for w in chars.windows(5) {
-        if let [a, b, c, d, '年'] = w {
+    for w in chars.windows(6) {
+        if let [before, a, b, c, d, '年'] = w {
+            if matches!(before, '比' | '较' | '与' | '于') || before.is_ascii_digit() {
+                continue;
+            }
             let s: String = [*a, *b, *c, *d].iter().collect();
             if let Ok(y) = s.parse::<i32>() {
                 if (1900..=2100).contains(&y) {
                     return y;
                 }
+            }
+        }
+    }
+    // A text that starts with its year.
+    if let [a, b, c, d, '年', ..] = chars.as_slice() {
+        let s: String = [*a, *b, *c, *d].iter().collect();
+        if let Ok(y) = s.parse::<i32>() {
+            if (1900..=2100).contains(&y) {
+                return y;
             }
         }
     }
@@ -261,6 +277,7 @@ struct Scanner<'a> {
     run: Option<Run>,
     yoy_marks: Vec<usize>,
     line_starts: Vec<usize>,
+    report_year: i32,
 }
 
 static YOY_MARKERS: &[&str] = &["同比", "比上年", "较上年", "比去年", "较去年", "与上年相比", "与去年相比", "上年同期", "去年同期"];
@@ -269,7 +286,7 @@ static YOY_MARKERS: &[&str] = &["同比", "比上年", "较上年", "比去年",
 static RANK_VERBS: &[&str] = &["位列", "位居", "名列", "跃居", "排名", "排在", "居于", "位于", "列", "居", "排"];
 
 impl<'a> Scanner<'a> {
-    fn new(doc: &'a Doc, spans: &'a [SectionSpan]) -> Self {
+    fn new(doc: &'a Doc, spans: &'a [SectionSpan], report_year: i32) -> Self {
         let mut yoy_marks = Vec::new();
         let mut line_starts = vec![0];
         for i in 0..doc.len() {
@@ -283,7 +300,18 @@ impl<'a> Scanner<'a> {
                 yoy_marks.push(i);
             }
         }
-        Scanner { doc, spans, out: Vec::new(), floor: 0, last: None, group: Vec::new(), run: None, yoy_marks, line_starts }
+        Scanner {
+            doc,
+            spans,
+            out: Vec::new(),
+            floor: 0,
+            last: None,
+            group: Vec::new(),
+            run: None,
+            yoy_marks,
+            line_starts,
+            report_year,
+        }
     }
 
     fn run(&mut self) {
@@ -373,8 +401,9 @@ impl<'a> Scanner<'a> {
             return j + 1;
         }
         if suf.date {
-            // 比2021年增长9.6%: the year belongs to the comparison, not a left-out figure.
-            if matches!(prev, '比' | '较') {
+            // 比2021年增长9.6%, 恢复到2019年同期的78.6%: a year is part of the words around a
+            // figure (labels read back over it), not a left-out figure.
+            if matches!(prev, '比' | '较') || (j - i == 4 && doc.c(j) == '年') {
                 return suf.end.max(j + 1);
             }
             return self.skip_to(suf.end.max(j + 1));
@@ -547,7 +576,7 @@ impl<'a> Scanner<'a> {
                         break;
                     }
                 }
-                let year_cmp = q + 1 - a == 4 && doc.c(q + 1) == '年' && matches!(doc.before(a), '比' | '较');
+                let year_cmp = q + 1 - a == 4 && doc.c(q + 1) == '年';
                 let code = doc.before(a).is_ascii_alphabetic() || doc.c(q + 1).is_ascii_alphabetic();
                 if year_cmp || code {
                     p = a;
@@ -683,7 +712,7 @@ impl<'a> Scanner<'a> {
         let class = f.unit.as_ref().map(|u| u.class);
         // Words before.
         let ps = self.back_scan(f.pre_end, false, MAX_LABEL_BACK);
-        let trail: Trail = strip_trailing(doc, ps, f.pre_end);
+        let trail: Trail = strip_trailing(doc, ps, f.pre_end, self.report_year);
         let mut core_end = trail.core_end;
         let mut core_start = strip_leading(doc, ps, core_end).min(core_end);
         // "113个集体和729名个人": the words before belong to the previous figure.
@@ -821,7 +850,9 @@ impl<'a> Scanner<'a> {
         // just before it in the same sentence.
         let is_change = !f.rank
             && ((dir_applies && (!count_like || yoy || flags.chain)) || class == Some(UnitClass::Points));
-        if is_change && !cont && run_names.is_none() && (core.is_empty() || is_qualifier(&core)) {
+        // "满意率达98.7%，连续五年位列全市第一": so is a ranking.
+        let subjectless = core.is_empty() || is_qualifier(&core) || is_time_phrase(&core);
+        if (is_change || f.rank) && !cont && run_names.is_none() && all_items.is_empty() && subjectless {
             if let Some(l) = &self.last {
                 let between = doc.norm_str(l.end, f.start);
                 let same_sentence = !between.chars().any(|c| matches!(c, '。' | ';' | '\n' | '!' | '?'));
@@ -838,8 +869,15 @@ impl<'a> Scanner<'a> {
         if label.trim().is_empty() {
             // "人员相对固定,共1035人": the clause before names it.
             if ps > 0 && is_boundary(doc.before(ps)) && !matches!(doc.before(ps), '。' | '\n' | '\r') {
-                let s = self.back_scan(ps - 1, false, MAX_LABEL_BACK);
-                let t = strip_trailing(doc, s, ps - 1);
+                // "空气质量综合指数为3.42，排名全省第四": pass over the number ending that clause.
+                let mut b = ps - 1;
+                let mut k = 0;
+                while b > self.floor && k < 16 && (doc.before(b).is_ascii_digit() || matches!(doc.before(b), '.' | '%')) {
+                    b -= 1;
+                    k += 1;
+                }
+                let s = self.back_scan(b, false, MAX_LABEL_BACK);
+                let t = strip_trailing(doc, s, b, self.report_year);
                 let a = strip_leading(doc, s, t.core_end).min(t.core_end);
                 let text = doc.raw_str(a, t.core_end).trim().to_string();
                 if !text.is_empty() {
@@ -915,7 +953,7 @@ impl<'a> Scanner<'a> {
                         } else if f.mult >= 4 {
                             Kind::Count
                         } else {
-                            return self.skip_to(resume);
+                            return resume; // a bare number (see below)
                         }
                     } else {
                         Kind::Count
@@ -927,7 +965,9 @@ impl<'a> Scanner<'a> {
             return self.skip_to(resume);
         }
         if class.is_none() && f.mult < 4 && kind != Kind::Ratio {
-            return self.skip_to(resume);
+            // A bare number: not a figure, and no floor (labels stop at digits anyway, and
+            // "指数为3.42，排名全省第四" names its ranking through it).
+            return resume;
         }
         // 连续三年稳定在55万吨以上: a floor or a ceiling, not a figure.
         if trail.bound_verb && suf.end > suf.unit_end && doc.longest_at(suf.unit_end, &["以上", "以下"]).is_some() {
@@ -972,6 +1012,11 @@ impl<'a> Scanner<'a> {
 fn is_qualifier(core: &str) -> bool {
     ["按", "扣除", "剔除", "若", "如果", "以", "不含", "含"].iter().any(|w| core.starts_with(w))
         || ["计算", "后", "口径", "来看", "而言"].iter().any(|w| core.ends_with(w))
+}
+
+/// 连续五年, 再次, 首次: when, not what.
+fn is_time_phrase(core: &str) -> bool {
+    ["连续", "再次", "首次", "继续", "仍", "依然", "多年", "历史上", "首度"].iter().any(|w| core.starts_with(w))
 }
 
 /// 日均扫码比, 产销比: a ratio (but not 同比, 占比).

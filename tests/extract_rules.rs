@@ -1,0 +1,544 @@
+//! One test per extraction rule, on small inputs with exact expected outputs.
+
+use indicator_chart::extract::{apply_overrides, extract, scan, ExtractError, ExtractOptions, Overrides};
+use indicator_chart::model::{Indicator, Kind};
+
+/// (label, value, unit, kind, approx) of every figure in `text`.
+fn figs(text: &str) -> Vec<(String, f64, String, Kind, bool)> {
+    scan(text, &ExtractOptions::default()).indicators.into_iter().map(|i| (i.label, i.value, i.unit, i.kind, i.approx)).collect()
+}
+
+/// The only figure in `text`.
+fn one(text: &str) -> Indicator {
+    let mut v = scan(text, &ExtractOptions::default()).indicators;
+    assert_eq!(v.len(), 1, "expected one figure in {text:?}, got {v:#?}");
+    v.remove(0)
+}
+
+fn f(label: &str, value: f64, unit: &str, kind: Kind, approx: bool) -> (String, f64, String, Kind, bool) {
+    (label.to_string(), value, unit.to_string(), kind, approx)
+}
+
+use Kind::*;
+
+// ---- numbers ------------------------------------------------------------------------
+
+#[test]
+fn multipliers_and_decimals() {
+    assert_eq!(figs("累计研判密接8万人次。"), vec![f("研判密接", 80000.0, "人次", Count, false)]);
+    assert_eq!(figs("累计扫码10.7亿人次。"), vec![f("扫码", 1_070_000_000.0, "人次", Count, false)]);
+    assert_eq!(figs("扣押涉案资产8900万元。"), vec![f("扣押涉案资产", 89_000_000.0, "元", Money, false)]);
+    assert_eq!(figs("共排查流动人口535.5万人次。"), vec![f("排查流动人口", 5_355_000.0, "人次", Count, false)]);
+    assert_eq!(figs("追赃挽损1.4亿元。"), vec![f("追赃挽损", 140_000_000.0, "元", Money, false)]);
+    assert_eq!(figs("存款余额1.86万亿元。"), vec![f("存款余额", 1.86e12, "元", Money, false)]);
+    assert_eq!(figs("查获毒品3千克。"), vec![f("查获毒品", 3.0, "千克", Count, false)], "千克 is a unit, not 千 + 克");
+}
+
+#[test]
+fn stray_space_inside_a_number() {
+    assert_eq!(figs("溺亡人数同比下降34. 8%，"), vec![f("溺亡人数", -34.8, "%", YoyChange, false)]);
+    assert_eq!(figs("生猪存栏18.2 万头。"), vec![f("生猪存栏", 182_000.0, "头", Count, false)]);
+}
+
+#[test]
+fn full_width_digits_and_punctuation() {
+    assert_eq!(figs("查处案件１２３起。"), vec![f("查处案件", 123.0, "起", Count, false)]);
+    assert_eq!(figs("总体合格率为９８．６％；"), vec![f("总体合格率", 98.6, "%", Percent, false)]);
+    assert_eq!(figs("全区共有家庭农场１，２４６家。"), vec![f("家庭农场", 1246.0, "家", Count, false)]);
+    assert_eq!(figs("企业达5,386家。"), vec![f("企业", 5386.0, "家", Count, false)]);
+    // A comma is a thousands separator only before exactly three digits.
+    assert_eq!(figs("捣毁窝点１２，３４５个。"), vec![f("捣毁窝点", 12345.0, "个", Count, false)]);
+    assert_eq!(
+        figs("查处案件12起，抓获15人。"),
+        vec![f("查处案件", 12.0, "起", Count, false), f("抓获", 15.0, "人", Count, false)]
+    );
+}
+
+#[test]
+fn chinese_numerals_count_before_a_counter() {
+    assert_eq!(figs("四个应用获评好应用。"), vec![f("应用获评好应用", 4.0, "个", Count, false)]);
+    assert_eq!(figs("其中两个应用被全省推广。"), vec![f("应用被全省推广", 2.0, "个", Count, false)]);
+    assert_eq!(figs("出台助企纾困十五项举措。"), vec![f("出台助企纾困举措", 15.0, "项", Count, false)]);
+    assert_eq!(figs("出台护航经济稳进提质助企纾困十五项举措。"), vec![f("举措", 15.0, "项", Count, false)]);
+    assert_eq!(figs("出台六条支撑机制等文件。"), vec![f("出台支撑机制", 6.0, "条", Count, false)]);
+    assert_eq!(figs("部署两大攻坚。"), vec![f("部署攻坚", 2.0, "项", Count, false)]);
+    assert_eq!(figs("招录三千余人。"), vec![f("招录", 3000.0, "人", Count, true)]);
+}
+
+#[test]
+fn chinese_numerals_without_a_counter_or_as_names_are_left_out() {
+    for text in [
+        "建立一部十组战时流调体系。",
+        "启动三同步。",
+        "落实五包一落地管控。",
+        "推广四三三宣教。",
+        "着眼六稳六保。",
+        "连续打赢了党的二十大安保硬仗。",
+        "清除了一批电诈窝点。",
+        "摧毁一条黑色产业链。",
+        "深入推进百日攻坚行动。",
+        "走进千家万户。",
+        "三次产业结构持续优化。",
+        "出台全面从严管党治警八项重点工作清单。",
+        "入选全市数字化改革二十条优秀“金点子”。",
+        "落实民警八小时以外管理服务规定。",
+        "党的十九届六中全会。",
+    ] {
+        assert_eq!(figs(text), vec![], "{text}");
+    }
+}
+
+// ---- percentages, directions, kinds ---------------------------------------------------
+
+#[test]
+fn percentages_shares_and_ratios() {
+    assert_eq!(figs("化解率达99.4%。"), vec![f("化解率", 99.4, "%", Percent, false)]);
+    assert_eq!(figs("业务警种办理刑事案件占63.2%，"), vec![f("业务警种办理刑事案件", 63.2, "%", Percent, false)]);
+    assert_eq!(figs("日均扫码比达111%；"), vec![f("日均扫码比", 111.0, "%", Ratio, false)]);
+    assert_eq!(figs("完成年度计划的108.2%。"), vec![f("完成年度计划", 108.2, "%", Ratio, false)]);
+    assert_eq!(figs("婴儿死亡率为1.92‰。"), vec![f("婴儿死亡率", 1.92, "‰", Ratio, false)]);
+    assert_eq!(figs("孕产妇死亡率为3.6/10万。"), vec![f("孕产妇死亡率", 3.6, "/10万", Ratio, false)]);
+    assert_eq!(figs("城乡居民收入比缩小至1.68。"), vec![f("城乡居民收入比", 1.68, "", Ratio, false)]);
+}
+
+#[test]
+fn direction_words_give_signed_changes() {
+    assert_eq!(figs("全市刑事立案数同比下降11.8%，"), vec![f("刑事立案数", -11.8, "%", YoyChange, false)]);
+    assert_eq!(figs("发案数同比减少12.5%，"), vec![f("发案数", -12.5, "%", YoyChange, false)]);
+    assert_eq!(figs("发案数同比下滑3%，"), vec![f("发案数", -3.0, "%", YoyChange, false)]);
+    assert_eq!(figs("酒驾同比上升6.3%；"), vec![f("酒驾", 6.3, "%", YoyChange, false)]);
+    assert_eq!(figs("收入同比增长5.6%。"), vec![f("收入", 5.6, "%", YoyChange, false)]);
+    assert_eq!(figs("收入比上年增长5.6%。"), vec![f("收入", 5.6, "%", YoyChange, false)]);
+    assert_eq!(figs("收入较去年同期下降了2%。"), vec![f("收入", -2.0, "%", YoyChange, false)]);
+    assert_eq!(figs("进出口比2021年增长9.6%。"), vec![f("进出口", 9.6, "%", YoyChange, false)]);
+    assert_eq!(figs("2022年，进出口比2021年增长9.6%。"), vec![f("进出口", 9.6, "%", YoyChange, false)]);
+    // Against a year further back than the last: a change, not year-over-year.
+    assert_eq!(figs("2022年，用水量较2020年下降16.8%。"), vec![f("用水量", -16.8, "%", Change, false)]);
+    assert_eq!(figs("结案率同比提高2.4个百分点；"), vec![f("结案率", 2.4, "个百分点", YoyChange, false)]);
+    assert_eq!(figs("审理天数比上年缩短5.2天。"), vec![f("审理天数", -5.2, "天", YoyChange, false)]);
+    assert_eq!(figs("发案同比减少120起。"), vec![f("发案", -120.0, "起", YoyChange, false)]);
+    // Not year-over-year.
+    assert_eq!(figs("路段通行效率最高提升15%；"), vec![f("路段通行效率", 15.0, "%", Change, false)]);
+    assert_eq!(figs("客运量环比增长12.4%。"), vec![f("客运量", 12.4, "%", Change, false)]);
+    // 至/到: the new level, not the change.
+    assert_eq!(figs("城镇化率提高到72.3%。"), vec![f("城镇化率", 72.3, "%", Percent, false)]);
+    // 新增 is a count, not a change.
+    assert_eq!(figs("新增泊位835个。"), vec![f("新增泊位", 835.0, "个", Count, false)]);
+    assert_eq!(figs("新增835个泊位。"), vec![f("新增泊位", 835.0, "个", Count, false)]);
+}
+
+#[test]
+fn one_direction_shared_by_a_list() {
+    assert_eq!(
+        figs("火灾起数、受伤人数同比分别上升20.84%、27.9%。"),
+        vec![f("火灾起数", 20.84, "%", YoyChange, false), f("受伤人数", 27.9, "%", YoyChange, false)]
+    );
+    assert_eq!(
+        figs("共发生事故58起、死亡49人，同比分别下降17.1%、12.5%。"),
+        vec![
+            f("发生事故", 58.0, "起", Count, false),
+            f("死亡", 49.0, "人", Count, false),
+            f("发生事故", -17.1, "%", YoyChange, false),
+            f("死亡", -12.5, "%", YoyChange, false),
+        ]
+    );
+    assert_eq!(
+        figs("城市、农村低保标准分别提高至每人每月1050元和980元。"),
+        vec![f("城市", 1050.0, "元", Money, false), f("农村低保标准", 980.0, "元", Money, false)]
+    );
+}
+
+#[test]
+fn a_change_after_a_level_is_the_change_of_that_level() {
+    assert_eq!(
+        figs("新登记市场主体4.27万户，同比增长11.4%，"),
+        vec![f("新登记市场主体", 42700.0, "户", Count, false), f("新登记市场主体", 11.4, "%", YoyChange, false)]
+    );
+    assert_eq!(
+        figs("地区生产总值7186.5亿元，按不变价格计算，比上年增长3.2%。"),
+        vec![f("地区生产总值", 718_650_000_000.0, "元", Money, false), f("地区生产总值", 3.2, "%", YoyChange, false)]
+    );
+    // A bulletin's bare 增长 after a level is year-over-year.
+    assert_eq!(
+        figs("人均可支配收入达到38462元，增长6.6%。"),
+        vec![f("人均可支配收入", 38462.0, "元", Money, false), f("人均可支配收入", 6.6, "%", YoyChange, false)]
+    );
+}
+
+#[test]
+fn approximation_words() {
+    for (text, value) in [
+        ("研判密接8万余人次。", 80000.0),
+        ("吸收骨干300余名。", 300.0),
+        ("涉案金额超1000万元。", 10_000_000.0),
+        ("涉案金额超过1000万元。", 10_000_000.0),
+        ("涉案金额近1000万元。", 10_000_000.0),
+        ("涉案金额约1000万元。", 10_000_000.0),
+        ("受众逾45万人次。", 450_000.0),
+        ("疏散群众3200人左右。", 3200.0),
+        ("疏散群众3200人以上。", 3200.0),
+        ("驾驶人数量突破200万人。", 2_000_000.0),
+        ("攻击30多个行业。", 30.0),
+    ] {
+        let i = one(text);
+        assert!(i.approx, "{text}: not approx");
+        assert_eq!(i.value, value, "{text}");
+    }
+    assert!(!one("研判密接8万人次。").approx);
+}
+
+#[test]
+fn units_after_the_number() {
+    for (u, expect_unit, mult) in [
+        ("人", "人", 1.0),
+        ("人次", "人次", 1.0),
+        ("起", "起", 1.0),
+        ("件", "件", 1.0),
+        ("个", "个", 1.0),
+        ("名", "名", 1.0),
+        ("家", "家", 1.0),
+        ("元", "元", 1.0),
+        ("万元", "元", 1e4),
+        ("亿元", "元", 1e8),
+        ("张", "张", 1.0),
+        ("条", "条", 1.0),
+        ("处", "处", 1.0),
+        ("批次", "批次", 1.0),
+        ("部", "部", 1.0),
+        ("辆", "辆", 1.0),
+        ("路", "路", 1.0),
+        ("支", "支", 1.0),
+        ("份", "份", 1.0),
+        ("批", "批", 1.0),
+        ("项", "项", 1.0),
+        ("次", "次", 1.0),
+        ("小时", "小时", 1.0),
+        ("场次", "场次", 1.0),
+        ("平方米", "平方米", 1.0),
+        ("公里/平方公里", "公里/平方公里", 1.0),
+        ("微克/立方米", "微克/立方米", 1.0),
+        ("吨", "吨", 1.0),
+        ("亩", "亩", 1.0),
+        ("岁", "岁", 1.0),
+    ] {
+        let text = format!("查处数量12{u}。");
+        let i = one(&text);
+        assert_eq!(i.unit, expect_unit, "{text}");
+        assert_eq!(i.value, 12.0 * mult, "{text}");
+        let kind = if expect_unit == "元" { Money } else { Count };
+        assert_eq!(i.kind, kind, "{text}");
+        assert_eq!(i.label, "查处数量", "{text}");
+    }
+}
+
+// ---- labels ---------------------------------------------------------------------------
+
+#[test]
+fn labels_from_the_words_before() {
+    assert_eq!(one("零容忍开展扫黑除恶，破获各类案件212起。").label, "破获各类案件");
+    assert_eq!(one("即全市刑事立案数同比下降11.8%。").label, "刑事立案数");
+    assert_eq!(one("今年以来共排查流动人口535.5万人次；").label, "排查流动人口");
+    assert_eq!(one("累计下发监测报告106份，").label, "下发监测报告");
+    // Years: at the start of a label they are dropped, inside it they stay.
+    assert_eq!(one("2022年全市税务部门组织税费收入1236.8亿元。").label, "税务部门组织税费收入");
+    assert_eq!(one("恢复到2019年同期的78.6%；").label, "恢复到2019年");
+    // Cut at the clause boundary: ，、；。：
+    for sep in ["，", "、", "；", "。", "：", ",", ";", ":"] {
+        let text = format!("加强防控{sep}发现隐患12个。");
+        assert_eq!(one(&text).label, "发现隐患", "{text}");
+    }
+    // Quotations inside a label are kept whole, and their punctuation is no boundary.
+    assert_eq!(one("建成“智安街道(镇)”43个、").label, "建成“智安街道(镇)”");
+    // A short parenthetical belongs to the label.
+    assert_eq!(one("全年居民消费价格指数（CPI）比上年上涨2.1%。").label, "居民消费价格指数（CPI）");
+}
+
+#[test]
+fn labels_from_the_noun_after_the_counter() {
+    assert_eq!(one("组建390人电话流调队伍。").label, "组建电话流调队伍");
+    assert_eq!(one("启用6支公安武警联勤巡逻组，").label, "启用公安武警联勤巡逻组");
+    assert_eq!(one("对178家单位予以行政处罚，").label, "单位予以行政处罚");
+    // With nothing before or after, the clause before names it.
+    let i = one("人员相对固定,共1035人)");
+    assert_eq!((i.label.as_str(), i.quote.as_str()), ("人员相对固定", "人员相对固定,共1035人"));
+}
+
+// ---- compound figures -----------------------------------------------------------------
+
+#[test]
+fn compound_figures() {
+    assert_eq!(
+        figs("累计接访阅信461批(件)516人次；"),
+        vec![f("接访阅信", 461.0, "批(件)", Count, false), f("接访阅信", 516.0, "人次", Count, false)]
+    );
+    assert_eq!(
+        figs("闭环转运入境人员4269批次6.6万余人，"),
+        vec![f("闭环转运入境人员", 4269.0, "批次", Count, false), f("闭环转运入境人员", 66000.0, "人", Count, true)]
+    );
+    assert_eq!(
+        figs("查处民警违纪违法案件23起28人，"),
+        vec![f("查处民警违纪违法案件", 23.0, "起", Count, false), f("查处民警违纪违法案件", 28.0, "人", Count, false)]
+    );
+    assert_eq!(
+        figs("先后有113个集体和729名个人被记功受奖。"),
+        vec![f("集体", 113.0, "个", Count, false), f("个人被记功受奖", 729.0, "名", Count, false)]
+    );
+    assert_eq!(figs("破获涉案金额超千亿的网络虚开案。"), vec![f("破获涉案金额", 1e11, "元", Money, true)]);
+    assert_eq!(
+        figs("信访总量为8634件（人）次。"),
+        vec![f("信访总量", 8634.0, "件（人）次", Count, false)]
+    );
+}
+
+// ---- ranks ----------------------------------------------------------------------------
+
+#[test]
+fn ranks() {
+    assert_eq!(figs("打击总量列全省第一；"), vec![f("打击总量", 1.0, "名次", Rank, false)]);
+    assert_eq!(figs("查处总数居全省第二。"), vec![f("查处总数", 2.0, "名次", Rank, false)]);
+    assert_eq!(figs("增速位居全国同类城市第3位。"), vec![f("增速", 3.0, "名次", Rank, false)]);
+    assert_eq!(
+        figs("全市机动车、行人守法率,及斑马线礼让率均列全省第一。"),
+        vec![
+            f("机动车", 1.0, "名次", Rank, false),
+            f("行人守法率", 1.0, "名次", Rank, false),
+            f("斑马线礼让率", 1.0, "名次", Rank, false),
+        ]
+    );
+    // A ranking with no subject of its own ranks what the clause before measured.
+    assert_eq!(
+        figs("群众安全感满意率达98.7%，连续五年位列全市第一。"),
+        vec![f("群众安全感满意率", 98.7, "%", Percent, false), f("群众安全感满意率", 1.0, "名次", Rank, false)]
+    );
+    assert_eq!(figs("全市空气质量综合指数为3.42，排名全省第四；"), vec![f("空气质量综合指数", 4.0, "名次", Rank, false)]);
+    // Ordinals that are not rankings.
+    for text in ["坚持党委会第一议题制度。", "第一时间推送属地落实。", "连续第五年实现双下降。", "第二产业结构优化。"] {
+        assert_eq!(figs(text), vec![], "{text}");
+    }
+}
+
+// ---- what is left out ------------------------------------------------------------------
+
+#[test]
+fn dates_and_times_are_left_out() {
+    for text in [
+        "2022年，市公安局全力以赴。",
+        "3月份，就建立机制。",
+        "自9月27日以来，实行日检查。",
+        "10月初，又成立专班。",
+        "9月底，全面启动一级加强勤务。",
+        "10月10日起，启动百日行动。",
+        "1-11月，累计运行。",
+        "截至2022.12.31。",
+        "早上8:30集合。",
+    ] {
+        assert_eq!(figs(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn quoted_names_and_codes_are_left_out() {
+    for text in [
+        "建立69个“5+10”流调最小作战单元。",
+        "严格执行“1+3”工作机制。",
+        "建成“11087”为企服务网上专区。",
+        "成功发起“3.03”涉电诈全国集群战役。",
+        "开展“净网2022”等专项行动。",
+        "主要指标呈现“四下降”。",
+        "印发《2022年工作要点》。",
+        "PM2.5浓度下降。",
+        "建设5G网络。",
+        "拨打12345热线。",
+    ] {
+        let got = figs(text);
+        // Only the 69个 of the first text is a figure.
+        let expected = usize::from(text.starts_with("建立69个"));
+        assert_eq!(got.len(), expected, "{text}: {got:?}");
+    }
+    assert_eq!(one("5G基站3200个。").label, "5G基站");
+    assert_eq!(one("PM2.5年均浓度为27微克/立方米，").label, "PM2.5年均浓度");
+}
+
+#[test]
+fn other_names_definitions_and_thresholds_are_left_out() {
+    // A duration that names something; a duration that is a figure.
+    assert_eq!(figs("打造15分钟办证圈。"), vec![]);
+    assert_eq!(figs("确保1小时内投入战位。"), vec![f("确保", 1.0, "小时", Count, false)]);
+    // Definitions of a quoted name.
+    assert_eq!(figs("(“5”即1名中层正职、3名研判员,“10”即10名视频辅警)"), vec![]);
+    // Thresholds.
+    assert_eq!(figs("未发生一次死亡3人以上的较大事故。"), vec![]);
+    assert_eq!(figs("关爱60岁以上老年人。"), vec![]);
+    assert_eq!(figs("粮食产量连续三年稳定在55万吨以上。"), vec![]);
+    // Denominators.
+    assert_eq!(figs("每10万人口发案率下降。"), vec![]);
+}
+
+// ---- sections -------------------------------------------------------------------------
+
+#[test]
+fn sections_from_headings() {
+    let text = "2022年工作总结\n全年发案下降5%。\n一、坚持精密智控。正文破获案件3起。\n(一)高效流调溯源。研判密接8万人次。\n（二）严密基础防控。新增监控952个。\n1.场所码。启用17.4万张。\n二、坚持主动担当。完成任务19批次。(一)捍卫政治安全。发现隐患5个。";
+    let ex = scan(text, &ExtractOptions::default());
+    let secs: Vec<(&str, &str, Option<&str>)> =
+        ex.sections.iter().map(|s| (s.id.as_str(), s.title.as_str(), s.parent.as_deref())).collect();
+    assert_eq!(
+        secs,
+        vec![
+            ("intro", "总述", None),
+            ("s1", "坚持精密智控", None),
+            ("s1-1", "高效流调溯源", Some("s1")),
+            ("s1-2", "严密基础防控", Some("s1")),
+            ("s1-2-1", "场所码", Some("s1-2")),
+            ("s2", "坚持主动担当", None),
+            ("s2-1", "捍卫政治安全", Some("s2")),
+        ]
+    );
+    let at: Vec<(&str, &str, f64)> = ex.indicators.iter().map(|i| (i.id.as_str(), i.section.as_str(), i.value)).collect();
+    assert_eq!(
+        at,
+        vec![
+            ("intro-01", "intro", -5.0),
+            ("s1-01", "s1", 3.0),
+            ("s1-1-01", "s1-1", 80000.0),
+            ("s1-2-01", "s1-2", 952.0),
+            ("s1-2-1-01", "s1-2-1", 174000.0),
+            ("s2-01", "s2", 19.0),
+            ("s2-1-01", "s2-1", 5.0),
+        ]
+    );
+}
+
+#[test]
+fn a_report_without_headings_is_all_intro() {
+    let ex = scan("全年破获案件212起。", &ExtractOptions::default());
+    assert_eq!(ex.sections.len(), 1);
+    assert_eq!(ex.sections[0].id, "intro");
+    assert_eq!(ex.indicators[0].id, "intro-01");
+}
+
+// ---- quotes and spans -------------------------------------------------------------------
+
+#[test]
+fn quotes_are_exact_and_at_their_spans() {
+    let text = "2022年,全市刑事立案数同比下降11.8%,治安案件受理数同比下降7.3%。一、加强防控。破获各类案件212起，扣押涉案资产8900万元。";
+    let chars: Vec<char> = text.chars().collect();
+    let ex = scan(text, &ExtractOptions::default());
+    let quotes: Vec<&str> = ex.indicators.iter().map(|i| i.quote.as_str()).collect();
+    assert_eq!(quotes, vec!["刑事立案数同比下降11.8%", "治安案件受理数同比下降7.3%", "破获各类案件212起", "扣押涉案资产8900万元"]);
+    for i in &ex.indicators {
+        let [s, e] = i.span.expect("span");
+        let at: String = chars[s..e].iter().collect();
+        assert_eq!(at, i.quote);
+        assert!(i.quote.contains(&i.label), "{} should contain its label {}", i.quote, i.label);
+    }
+}
+
+// ---- repeats, ids, the dataset ----------------------------------------------------------
+
+#[test]
+fn a_figure_stated_twice_is_marked_as_a_repeat() {
+    let ex = scan("命案发案数同比下降36.7%。一、防控。命案发案同比下降36.7%，溺亡人数同比下降36.7%。", &ExtractOptions::default());
+    let r: Vec<(&str, Option<&str>)> = ex.indicators.iter().map(|i| (i.id.as_str(), i.repeat_of.as_deref())).collect();
+    assert_eq!(r, vec![("intro-01", None), ("s1-01", Some("intro-01")), ("s1-02", None)]);
+    let ex = scan("命案发案数同比下降36.7%。命案发案同比下降36.7%。", &ExtractOptions { mark_repeats: false, ..ExtractOptions::default() });
+    assert!(ex.indicators.iter().all(|i| i.repeat_of.is_none()));
+}
+
+#[test]
+fn extract_gives_a_validated_dataset() {
+    let ds = extract("市公安局2022年工作总结\n全年破获案件212起。", &ExtractOptions::default()).expect("dataset");
+    assert_eq!(ds.source.title, "市公安局2022年工作总结");
+    assert_eq!(ds.title, "市公安局2022年工作总结指标");
+    assert_eq!(ds.source.year, 2022);
+    let opts = ExtractOptions { title: Some("T".into()), source_title: Some("S".into()), year: Some(2021), mark_repeats: true };
+    let ds = extract("破获案件212起。", &opts).expect("dataset");
+    assert_eq!((ds.title.as_str(), ds.source.title.as_str(), ds.source.year), ("T", "S", 2021));
+    assert_eq!(extract("", &ExtractOptions::default()), Err(ExtractError::NoIndicators));
+    assert_eq!(extract("没有任何数字。", &ExtractOptions::default()), Err(ExtractError::NoIndicators));
+}
+
+#[test]
+fn overrides_drop_patch_rename_and_add() {
+    let ds = extract("破获案件212起，抓获嫌疑人30人。", &ExtractOptions::default()).expect("dataset");
+    let ov = Overrides::from_json(
+        r#"{ "drop": ["intro-02"],
+             "patch": { "intro-01": { "id": "cases-solved", "label_en": "Cases solved" } },
+             "add": [ { "id": "suspects", "section": "intro", "label": "抓获嫌疑人", "value": 30,
+                        "unit": "人", "kind": "count", "quote": "抓获嫌疑人30人" } ],
+             "sections": { "intro": { "title": "概况" } } }"#,
+    )
+    .expect("overrides");
+    let out = apply_overrides(ds.clone(), &ov).expect("applied");
+    let ids: Vec<&str> = out.indicators.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, vec!["cases-solved", "suspects"]);
+    assert_eq!(out.indicators[0].label_en, "Cases solved");
+    assert_eq!(out.indicators[1].span, Some([9, 17]));
+    assert_eq!(out.sections[0].title, "概况");
+    let stale = Overrides::from_json(r#"{ "drop": ["s9-01"] }"#).expect("overrides");
+    let err = apply_overrides(ds.clone(), &stale).expect_err("unknown id");
+    assert!(err.to_string().contains("s9-01"), "{err}");
+    assert!(Overrides::from_json(r#"{ "dorp": [] }"#).is_err(), "unknown fields are refused");
+}
+
+// ---- the command line ---------------------------------------------------------------------
+
+mod cli {
+    use std::path::PathBuf;
+    use std::process::Command;
+
+    fn bin() -> Command {
+        Command::new(env!("CARGO_BIN_EXE_indicators"))
+    }
+
+    fn temp(name: &str, bytes: &[u8]) -> PathBuf {
+        let p = std::env::temp_dir().join(format!("indicators-cli-{}-{name}", std::process::id()));
+        std::fs::write(&p, bytes).expect("write temp file");
+        p
+    }
+
+    const REPORT: &str = "市公安局2022年工作总结\n全市刑事立案数同比下降11.8%。\n一、加强防控。破获各类案件212起，扣押涉案资产8900万元。\n";
+
+    #[test]
+    fn writes_the_dataset_json() {
+        let src = temp("ok.txt", REPORT.as_bytes());
+        let out = bin().args(["extract"]).arg(&src).args(["--title", "标题"]).output().expect("run");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let ds = indicator_chart::model::Dataset::from_json(&String::from_utf8_lossy(&out.stdout)).expect("valid JSON dataset");
+        assert_eq!(ds.title, "标题");
+        assert_eq!(ds.indicators.len(), 3);
+        let dest = std::env::temp_dir().join(format!("indicators-cli-{}-out.json", std::process::id()));
+        let out = bin().arg("extract").arg(&src).arg("-o").arg(&dest).output().expect("run");
+        assert!(out.status.success());
+        assert!(out.stdout.is_empty());
+        assert!(std::fs::read_to_string(&dest).expect("written").contains("\"破获各类案件\""), "UTF-8, not \\u escapes");
+    }
+
+    #[test]
+    fn unreadable_and_binary_files_are_errors() {
+        let out = bin().args(["extract", "/nonexistent/report.txt"]).output().expect("run");
+        assert_eq!(out.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /nonexistent/report.txt"));
+        let bad = temp("bad.bin", &[0x89, b'P', b'N', b'G', 0xff, 0xfe, 0x00, 0x80, 0xff]);
+        let out = bin().arg("extract").arg(&bad).output().expect("run");
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("is not UTF-8"), "{err}");
+        let out = bin().output().expect("run");
+        assert_eq!(out.status.code(), Some(2), "usage error");
+    }
+
+    #[test]
+    fn gb18030_is_decoded_and_said_so() {
+        let (gb, _, lossy) = encoding_rs::GB18030.encode(REPORT);
+        assert!(!lossy);
+        assert!(std::str::from_utf8(&gb).is_err(), "the test file must not be UTF-8");
+        let src = temp("gb.txt", &gb);
+        let out = bin().arg("extract").arg(&src).output().expect("run");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("GB18030"));
+        let ds = indicator_chart::model::Dataset::from_json(&String::from_utf8_lossy(&out.stdout)).expect("dataset");
+        assert_eq!(ds.source.text, REPORT);
+        assert_eq!(ds.indicators.len(), 3);
+    }
+}
