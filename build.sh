@@ -13,6 +13,9 @@ CRATE=indicator_chart
 WASM_TARGET=wasm32-unknown-unknown
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 PKG_DIR=www/pkg
+NPM_DIR=pkg                  # the npm package (./build.sh package)
+NPM_PACK_DIR=target/npm      # where `npm pack` puts its tarball
+VITE_EXAMPLE=examples/vite   # the bundler example, built from that tarball
 TOOLS=tools
 # wasm-opt level. Measured on the crate with src/web.rs (wasm-bindgen output 512401 B):
 #   -Oz 329985 B (134621 gz, 8.0 s)   -Os 330546 B (134627 gz, 7.4 s)
@@ -88,27 +91,47 @@ ensure_chromium() {
 
 # ---------------------------------------------------------------- commands
 
-cmd_build() {
-  phase "build: wasm"
+# cargo build of the release wasm (installs the wasm target, wasm-bindgen-cli, npm tooling).
+build_release_wasm() {
   ensure_rust_target
   ensure_wasm_bindgen
   ensure_node_deps
-
   log "cargo build --release --target $WASM_TARGET --lib"
   cargo build --release --target "$WASM_TARGET" --lib
+}
 
-  log "wasm-bindgen --target web --out-dir $PKG_DIR"
-  wasm-bindgen --target web --out-dir "$PKG_DIR" \
-    "$TARGET_DIR/$WASM_TARGET/release/$CRATE.wasm"
+# wasm-bindgen --target web, then wasm-opt, of the release wasm into the directory $1
+# (www/pkg for the host page, pkg/ for the npm package). Skipped when $1 already holds the
+# output of this very input: the stamp records the input's hash, both tools' versions and
+# the wasm-opt level.
+bindgen_into() {
+  local out="$1" in="$TARGET_DIR/$WASM_TARGET/release/$CRATE.wasm"
+  local wasm="$out/${CRATE}_bg.wasm" stamp="$out/.wasm-stamp" key before
+  local wasm_opt="$TOOLS/node_modules/.bin/wasm-opt"
+  key="$(sha256sum "$in" | cut -d' ' -f1) $(wasm-bindgen --version) $("$wasm_opt" --version) $WASM_OPT_LEVEL ${WASM_OPT_FEATURES[*]}"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$key" ] && [ -f "$wasm" ] && [ -f "$out/$CRATE.js" ]; then
+    log "$out is up to date: $wasm $(stat -c %s "$wasm") bytes, $(gzip -9c "$wasm" | wc -c) bytes gzipped"
+    return
+  fi
+  rm -f "$stamp"
 
-  local wasm="$PKG_DIR/${CRATE}_bg.wasm" before
+  log "wasm-bindgen --target web --out-dir $out"
+  wasm-bindgen --target web --out-dir "$out" "$in"
+
   before="$(stat -c %s "$wasm")"
   log "wasm-opt $WASM_OPT_LEVEL (in place)"
-  "$TOOLS/node_modules/.bin/wasm-opt" "$WASM_OPT_LEVEL" "${WASM_OPT_FEATURES[@]}" \
+  "$wasm_opt" "$WASM_OPT_LEVEL" "${WASM_OPT_FEATURES[@]}" \
     "$wasm" -o "$wasm.tmp" || { rm -f "$wasm.tmp"; die "wasm-opt failed"; }
   mv "$wasm.tmp" "$wasm"
+  echo "$key" >"$stamp"
 
   log "$wasm: $before bytes before wasm-opt, $(stat -c %s "$wasm") bytes after, $(gzip -9c "$wasm" | wc -c) bytes gzipped"
+}
+
+cmd_build() {
+  phase "build: wasm"
+  build_release_wasm
+  bindgen_into "$PKG_DIR"
 }
 
 cmd_serve() {
@@ -126,6 +149,10 @@ cmd_test() {
   phase "test: cargo test (native)"
   cargo test --workspace
 
+  # The package tests need the packed tarball and the Vite example's build (both incremental).
+  cmd_package
+  build_vite_example
+
   phase "test: browser (node --test tests/browser/)"
   # One test file at a time: each launches its own Chromium, and we have 2 cores.
   # (Nothing is printed after this, so the runner's summary is the log's last word.)
@@ -139,6 +166,118 @@ cmd_dataset() {
     extract data/report-2022.txt --overrides data/overrides.json -o www/data/report-2022.json
 }
 
+# The npm package in pkg/: the wasm-bindgen output (same release wasm and wasm-opt step as
+# www/pkg), the hand-written entries from js/, a package.json, then `npm pack`.
+cmd_package() {
+  phase "package: npm package in $NPM_DIR/"
+  build_release_wasm
+  bindgen_into "$NPM_DIR"
+  # wasm-bindgen's own .d.ts files are not shipped (js/index.d.ts types the whole API).
+  rm -f "$NPM_DIR"/index.* "$NPM_DIR"/element.* "$NPM_DIR"/package.json "$NPM_DIR"/README.md
+  cp js/index.js js/index.d.ts js/element.js js/element.d.ts "$NPM_DIR/"
+  cp README.md "$NPM_DIR/README.md"
+  local version description repository
+  version="$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n1)"
+  description="$(sed -n 's/^description = "\(.*\)"$/\1/p' Cargo.toml | head -n1)"
+  repository="$(sed -n 's/^repository = "\(.*\)"$/\1/p' Cargo.toml | head -n1)"
+  [ -n "$version" ] || die "no version in Cargo.toml"
+  VERSION="$version" DESCRIPTION="$description" REPOSITORY="$repository" CRATE="$CRATE" node -e '
+    const { VERSION, DESCRIPTION, REPOSITORY, CRATE } = process.env;
+    const pkg = {
+      name: "indicator-chart",
+      version: VERSION,
+      description: DESCRIPTION,
+      license: "MIT",
+      repository: { type: "git", url: REPOSITORY },
+      keywords: ["chart", "webassembly", "wasm", "custom-element", "web-component", "canvas"],
+      type: "module",
+      main: "./index.js",
+      module: "./index.js",
+      types: "./index.d.ts",
+      exports: {
+        ".": { types: "./index.d.ts", default: "./index.js" },
+        "./element": { types: "./element.d.ts", default: "./element.js" },
+        [`./${CRATE}_bg.wasm`]: `./${CRATE}_bg.wasm`,
+        "./package.json": "./package.json",
+      },
+      files: ["index.js", "index.d.ts", "element.js", "element.d.ts", `${CRATE}.js`, `${CRATE}_bg.wasm`],
+      // Only the element entry does something on import: it registers <indicator-chart>.
+      sideEffects: ["./element.js"],
+    };
+    require("fs").writeFileSync(process.argv[1], JSON.stringify(pkg, null, 2) + "\n");
+  ' "$NPM_DIR/package.json"
+
+  mkdir -p "$NPM_PACK_DIR"
+  rm -f "$NPM_PACK_DIR"/indicator-chart-*.tgz
+  log "npm pack --pack-destination $NPM_PACK_DIR"
+  local name
+  name="$(cd "$NPM_DIR" && npm pack --silent --pack-destination "$ROOT/$NPM_PACK_DIR" | tail -n1)"
+  # A fixed name too, so examples/vite/package.json can depend on it across versions.
+  cp "$NPM_PACK_DIR/$name" "$NPM_PACK_DIR/indicator-chart.tgz"
+
+  local f gz total=0 raw=0
+  for f in "${CRATE}_bg.wasm" "$CRATE.js" index.js element.js; do
+    gz="$(gzip -9c "$NPM_DIR/$f" | wc -c)"
+    raw=$((raw + $(stat -c %s "$NPM_DIR/$f")))
+    total=$((total + gz))
+    log "  $f: $(stat -c %s "$NPM_DIR/$f") bytes, $gz gzipped"
+  done
+  log "$NPM_PACK_DIR/$name: $(stat -c %s "$NPM_PACK_DIR/$name") bytes (tarball)"
+  log "transferred size (wasm + JS): $raw bytes, $total bytes gzipped (gzip -9)"
+}
+
+# examples/vite: installs the packed tarball (a copy, not a link), type-checks and builds with
+# Vite into examples/vite/dist. Skipped when neither the tarball nor the example changed.
+build_vite_example() {
+  phase "package: Vite example ($VITE_EXAMPLE)"
+  local tgz="$NPM_PACK_DIR/indicator-chart.tgz" stamp="$VITE_EXAMPLE/dist/.inputs-sha256" sum
+  [ -f "$tgz" ] || die "$tgz is missing: run ./build.sh package"
+  sum="$(cat "$tgz" "$VITE_EXAMPLE"/package.json "$VITE_EXAMPLE"/package-lock.json "$VITE_EXAMPLE"/*.html \
+    "$VITE_EXAMPLE"/*.js "$VITE_EXAMPLE"/tsconfig.json | sha256sum | cut -d' ' -f1)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ]; then
+    log "$VITE_EXAMPLE/dist is up to date"
+    return
+  fi
+  # The lock pins vite and typescript; its entry for the tarball must carry no integrity
+  # (which changes with every build, and would make npm ci install a cached older tarball).
+  node -e '
+    const fs = require("fs"), f = process.argv[1];
+    const lock = JSON.parse(fs.readFileSync(f, "utf8"));
+    const e = lock.packages?.["node_modules/indicator-chart"];
+    const version = JSON.parse(fs.readFileSync(process.argv[2], "utf8")).version;
+    if (e && (e.integrity || e.version !== version)) {
+      delete e.integrity;
+      e.version = version;
+      fs.writeFileSync(f, JSON.stringify(lock, null, 2) + "\n");
+    }
+  ' "$VITE_EXAMPLE/package-lock.json" "$NPM_DIR/package.json"
+  ( cd "$VITE_EXAMPLE"
+    log "npm ci in $VITE_EXAMPLE (vite, typescript and the packed tarball)"
+    npm ci --no-audit --no-fund
+    log "npm run build (tsc checks main.js against the package's types, then vite build)"
+    npm run build )
+  echo "$sum" >"$stamp"
+}
+
+# The performance benchmark (bench/): the widget against ECharts, Chart.js and raw Canvas2D
+# in headless Chromium; writes bench/results.json and the table in bench/README.md. The
+# peers are pinned dev dependencies of bench/ (reinstalled when bench/package-lock.json
+# changes). Environment: BENCH_SIZES, BENCH_ONLY, BENCH_QUICK, BENCH_TIMEOUT_MS (see bench/run.mjs).
+cmd_bench() {
+  cmd_build
+  phase "bench: install"
+  ensure_chromium
+  local stamp="bench/node_modules/.lock-sha256" sum
+  sum="$(sha256sum bench/package-lock.json | cut -d' ' -f1)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$sum" ]; then
+    log "installing the benchmark's peers in bench/ (npm ci)"
+    (cd bench && npm ci --no-audit --no-fund)
+    echo "$sum" >"$stamp"
+  fi
+  phase "bench: node bench/run.mjs"
+  node bench/run.mjs
+}
+
 usage() {
   cat <<EOF
 usage: ./build.sh COMMAND
@@ -148,7 +287,10 @@ usage: ./build.sh COMMAND
   serve     build, then serve www/ on http://127.0.0.1:\${PORT:-8000}/
   test      build, cargo test, then headless-Chromium tests in tests/browser/
   dataset   regenerate www/data/report-2022.json from data/report-2022.txt
-  bench, soak, package   not implemented yet
+  package   the npm package in pkg/ (wasm-bindgen + wasm-opt + js/), packed into target/npm/
+  bench     build, then time the widget against ECharts, Chart.js and raw Canvas2D
+            in headless Chromium (bench/README.md); writes bench/results.json
+  soak      not implemented yet
   help      this text
 
 environment: PORT (serve), WASM_OPT_LEVEL (default -Oz), CARGO_TARGET_DIR
@@ -160,7 +302,9 @@ case "${1:-help}" in
   serve) cmd_serve ;;
   test) cmd_test ;;
   dataset) cmd_dataset ;;
-  bench | soak | package) echo "./build.sh $1: not implemented yet" >&2; exit 2 ;;
+  package) cmd_package ;;
+  bench) cmd_bench ;;
+  soak) echo "./build.sh $1: not implemented yet" >&2; exit 2 ;;
   help | -h | --help) usage ;;
   *) usage >&2; exit 2 ;;
 esac
