@@ -94,6 +94,8 @@ pub struct Indicator {
     /// What is counted, in English (empty when nobody has translated it yet).
     #[serde(default)]
     pub label_en: String,
+    /// Whole numbers are written without a fraction (80000, not 80000.0).
+    #[serde(serialize_with = "serialize_value")]
     pub value: f64,
     pub unit: String,
     pub kind: Kind,
@@ -110,6 +112,16 @@ pub struct Indicator {
     /// Views show a figure once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repeat_of: Option<String>,
+}
+
+/// Writes a value that is a whole number below 1e15 as an integer (80000, not 80000.0);
+/// every other value as a float. Readers see the same number either way.
+fn serialize_value<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        s.serialize_i64(*v as i64)
+    } else {
+        s.serialize_f64(*v)
+    }
 }
 
 /// A validated dataset. Construct it with [`Dataset::from_json`] or
@@ -199,6 +211,50 @@ fn path_error(path: String, inner: &str) -> DataError {
 }
 
 impl Dataset {
+    /// The dataset as the JSON files in this repository are written: pretty-printed with
+    /// two-space indents, UTF-8 (no `\u` escapes but for control characters), arrays of
+    /// numbers on one line (`"span": [98, 114]`), whole numbers without a fraction, and a
+    /// trailing newline. The same dataset always gives the same bytes.
+    pub fn to_json_pretty(&self) -> String {
+        // Cannot fail: plain structs, string keys, no I/O (non-finite floats become null).
+        let pretty = serde_json::to_string_pretty(self).expect("a Dataset always serializes");
+        let mut out = String::with_capacity(pretty.len());
+        let lines: Vec<&str> = pretty.lines().collect();
+        let mut i = 0;
+        while i < lines.len() {
+            let line = lines[i];
+            // A line ending in `[` opens an array (a string value cannot end a line with
+            // `[`: raw newlines are always escaped inside JSON strings). When every line
+            // up to the closing `]` is a number, write the array on one line.
+            if line.ends_with('[') {
+                let mut items = Vec::new();
+                let mut j = i + 1;
+                while j < lines.len() {
+                    let t = lines[j].trim();
+                    let item = t.strip_suffix(',').unwrap_or(t);
+                    if item.is_empty() || !item.bytes().all(|b| b.is_ascii_digit() || b"-+.eE".contains(&b)) {
+                        break;
+                    }
+                    items.push(item);
+                    j += 1;
+                }
+                let close = lines.get(j).map(|l| l.trim());
+                if !items.is_empty() && matches!(close, Some("]") | Some("],")) {
+                    out.push_str(line);
+                    out.push_str(&items.join(", "));
+                    out.push_str(close.unwrap_or("]"));
+                    out.push('\n');
+                    i = j + 1;
+                    continue;
+                }
+            }
+            out.push_str(line);
+            out.push('\n');
+            i += 1;
+        }
+        out
+    }
+
     /// Parses and validates a dataset from JSON text. A leading byte-order mark is allowed.
     pub fn from_json(text: &str) -> Result<Dataset, DataError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);

@@ -1276,3 +1276,52 @@ impl Chart {
         self.shared.try_borrow().map(|g| g.is_some()).unwrap_or(true)
     }
 }
+
+/// `extractIndicators(text, options?)`: the extractor in the browser. Reads Chinese report
+/// prose and returns the dataset it states, as a plain object ready for `mount()` or
+/// `chart.update()` (`source.text` is `text`, so every quote sits at its span).
+///
+/// Options: `title` (the dataset's title), `year` (the report's year; default the first
+/// 19xx/20xx年 in the text). Throws an `Error` whose `code` says why: `'empty'` (no text),
+/// `'no-indicators'` (the text states no figure the extractor recognises), `'options'`
+/// (a bad option) or `'invalid'` (an extractor bug).
+#[wasm_bindgen(js_name = extractIndicators)]
+pub fn extract_indicators(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    use crate::extract::{extract, ExtractError, ExtractOptions};
+    let fail = |code: &str, msg: String| -> JsValue {
+        let e = err(msg);
+        let _ = js_sys::Reflect::set(&e, &JsValue::from_str("code"), &JsValue::from_str(code));
+        e
+    };
+    let mut opts = ExtractOptions::default();
+    if !(options.is_undefined() || options.is_null()) {
+        if !options.is_object() || options.is_function() {
+            let ty = options.js_typeof().as_string().unwrap_or_default();
+            return Err(fail("options", format!("extractIndicators: options must be an object, got a {ty}")));
+        }
+        opts.title = opt_str(&options, "title").map_err(|e| fail("options", js_msg(&e)))?;
+        let year = get(&options, "year");
+        if !(year.is_undefined() || year.is_null()) {
+            match year.as_f64() {
+                Some(y) if y.fract() == 0.0 && (0.0..=9999.0).contains(&y) => opts.year = Some(y as i32),
+                _ => {
+                    let got = year.as_string().map(|s| format!("\"{s}\"")).unwrap_or_else(|| format!("{year:?}"));
+                    return Err(fail("options", format!("options.year: expected a whole number (a year like 2022), got {got}")));
+                }
+            }
+        }
+    }
+    if text.trim().is_empty() {
+        return Err(fail("empty", "extractIndicators: the text is empty; paste the report's text".into()));
+    }
+    match extract(text, &opts) {
+        Ok(ds) => ds
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| fail("invalid", format!("extractIndicators: cannot pass the dataset to JavaScript: {e}"))),
+        Err(ExtractError::NoIndicators) => Err(fail(
+            "no-indicators",
+            "extractIndicators: no indicators found in the text (no figure such as 破获案件212起 or 同比下降11.8%)".into(),
+        )),
+        Err(e) => Err(fail("invalid", format!("extractIndicators: {e}"))),
+    }
+}

@@ -481,6 +481,43 @@ fn overrides_drop_patch_rename_and_add() {
     assert!(Overrides::from_json(r#"{ "dorp": [] }"#).is_err(), "unknown fields are refused");
 }
 
+#[test]
+fn overrides_section_title_en_and_a_patched_quote_keeps_to_its_sentence() {
+    // 破获案件 occurs twice; the patched quote of the second figure must stay on the second.
+    let text = "破获案件12起。一、打击。全年破获案件212起。";
+    let ds = extract(text, &ExtractOptions::default()).expect("dataset");
+    let second = ds.indicators.iter().find(|i| i.value == 212.0).expect("212").id.clone();
+    let ov = Overrides::from_json(&format!(
+        r#"{{ "patch": {{ "{second}": {{ "quote": "破获案件212起" }} }},
+             "sections": {{ "s1": {{ "title_en": "Crackdown" }} }} }}"#
+    ))
+    .expect("overrides");
+    let out = apply_overrides(ds, &ov).expect("applied");
+    let ind = out.indicators.iter().find(|i| i.value == 212.0).expect("212");
+    let start = text.chars().count() - "破获案件212起。".chars().count();
+    assert_eq!(ind.span, Some([start, start + 8]));
+    assert_eq!(out.section("s1").map(|s| s.title_en.as_str()), Some("Crackdown"));
+    // A patched quote that is not in the text is refused.
+    let ov = Overrides::from_json(&format!(r#"{{ "patch": {{ "{second}": {{ "quote": "破获案件999起" }} }} }}"#)).expect("overrides");
+    let ds = extract(text, &ExtractOptions::default()).expect("dataset");
+    let err = apply_overrides(ds, &ov).expect_err("quote not in the text");
+    assert!(err.to_string().contains("破获案件999起"), "{err}");
+}
+
+#[test]
+fn dataset_json_is_pretty_utf8_with_whole_numbers() {
+    let ds = extract("全年破获案件212起，追赃挽损1.4亿元，同比下降11.8%。", &ExtractOptions::default()).expect("dataset");
+    let json = ds.to_json_pretty();
+    assert!(json.contains("\"value\": 212,"), "{json}");
+    assert!(json.contains("\"value\": 140000000,"), "{json}");
+    assert!(json.contains("\"value\": -11.8,"), "{json}");
+    assert!(json.contains("\"label\": \"破获案件\""), "UTF-8, no \\u escapes: {json}");
+    assert!(json.contains("\"span\": [2, 10]"), "spans on one line: {json}");
+    assert!(json.ends_with("}\n"));
+    let back = indicator_chart::model::Dataset::from_json(&json).expect("reads back");
+    assert_eq!(back, ds);
+}
+
 // ---- the command line ---------------------------------------------------------------------
 
 mod cli {

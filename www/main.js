@@ -1,23 +1,59 @@
 // The host page: loads the dataset, mounts the widget, wires the controls, and shows the
 // report text with every figure linked to its bar (and back). Text from the data is only
 // ever set with textContent: nothing from the dataset becomes HTML.
-import init, { mount } from './pkg/indicator_chart.js';
+import init, { extractIndicators, mount } from './pkg/indicator_chart.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const dataUrl = params.get('data') || 'data/report-2022.json';
 const FETCH_TIMEOUT_MS = 15000;
 
+const plural = (n) => (n === 1 ? 'indicator' : 'indicators');
 const UI = {
   zh: { views: ['同比变化', '比率', '分部分', '概览', '金额'], all: '全部', png: '导出 PNG', csv: '导出 CSV',
         report: '报告原文', locale: '语言', theme: '主题', section: '部分', sort: '排序', log: '刻度',
         sortOpts: ['按报告顺序', '按数值'], logOpts: ['自动', '线性', '对数'], themeOpts: ['跟随系统', '浅色', '深色'],
-        lede: '报告里的每一个数字，连同它所在的原句。点击条形或原文中的数字，两边互相对应。' },
+        lede: '报告里的每一个数字，连同它所在的原句。点击条形或原文中的数字，两边互相对应。',
+        paste: {
+          title: '粘贴你自己的报告', label: '把报告的文字粘贴到这里，提取其中的数字并绘图：',
+          placeholder: '例如：全年共破获各类案件212起，同比上升8.2%；追赃挽损1.4亿元。',
+          extract: '提取并绘图', restore: '恢复报告数据',
+          head: ['指标', '数值', '类型', '约数', '原文'], approx: '约',
+          kinds: { count: '数量', percent: '百分比', yoy_change: '同比变化', money: '金额', ratio: '比率', change: '变化', rank: '名次' },
+          caption: (n) => `提取结果：${n} 个指标（请对照原文核对）`,
+          capped: (n, max) => `提取结果：${n} 个指标，下表列出前 ${max} 个`,
+          ok: (n) => `提取到 ${n} 个指标，已绘图。请对照下表中的原文核对。`,
+          empty: '请先粘贴报告的文字。',
+          none: '没有找到可以绘图的数字（例如“破获案件212起”“同比下降11.8%”）。',
+          failed: (m) => `无法提取：${m}`,
+          restored: '已恢复报告数据。',
+          title2: (t) => `${t} · 指标图表（粘贴的文本）`,
+        } },
   en: { views: ['Year on year', 'Rates', 'By section', 'Overview', 'Money'], all: 'All', png: 'Export PNG', csv: 'Export CSV',
         report: 'Report text', locale: 'Language', theme: 'Theme', section: 'Section', sort: 'Order', log: 'Scale',
         sortOpts: ['As in the report', 'By value'], logOpts: ['Auto', 'Linear', 'Log'], themeOpts: ['System', 'Light', 'Dark'],
-        lede: 'Every figure in the report, with the sentence it comes from. Click a bar or a figure in the text to see the other.' },
+        lede: 'Every figure in the report, with the sentence it comes from. Click a bar or a figure in the text to see the other.',
+        paste: {
+          title: 'Paste your own report', label: 'Paste a report\'s text here to extract its figures and chart them:',
+          placeholder: 'For example: 全年共破获各类案件212起，同比上升8.2%；追赃挽损1.4亿元。',
+          extract: 'Extract and chart', restore: 'Back to the report',
+          head: ['Indicator', 'Value', 'Kind', 'Approx.', 'Quote'], approx: 'approx.',
+          kinds: { count: 'count', percent: 'percent', yoy_change: 'year on year', money: 'money', ratio: 'ratio', change: 'change', rank: 'rank' },
+          caption: (n) => `Extracted: ${n} ${plural(n)} (check them against the quotes)`,
+          capped: (n, max) => `Extracted: ${n} indicators; the table lists the first ${max}`,
+          ok: (n) => `Extracted ${n} ${plural(n)} and charted ${n === 1 ? 'it' : 'them'}. Check against the quotes in the table.`,
+          empty: 'Paste the text of a report first.',
+          none: 'No figures to chart were found (such as 破获案件212起 or 同比下降11.8%).',
+          failed: (m) => `Could not extract: ${m}`,
+          restored: 'Back to the report\'s data.',
+          title2: (t) => `${t} · indicators (pasted text)`,
+        } },
 };
+
+// The review table lists at most this many rows (a pasted book would make a table nobody reads).
+const REVIEW_MAX_ROWS = 1000;
+// True while the chart shows a pasted text's figures instead of the shipped dataset.
+let showingPasted = false;
 
 function showError(message) {
   const s = $('status');
@@ -148,9 +184,43 @@ function applyUiLocale(locale, ds) {
     sel.append(new Option((s.parent ? '　' : '') + title, s.id));
   }
   sel.value = cur;
-  const title = locale === 'en' ? 'Public security bureau 2022 work report · indicators' : `${ds.source.title || ds.title} · 指标图表`;
+  const p = t.paste;
+  $('paste-title').textContent = p.title;
+  $('paste-label').textContent = p.label;
+  $('paste-text').placeholder = p.placeholder;
+  $('paste-extract').textContent = p.extract;
+  $('paste-restore').textContent = p.restore;
+  [...document.querySelectorAll('#paste-table thead th')].forEach((th, i) => { th.textContent = p.head[i]; });
+  const title = showingPasted ? p.title2(ds.source.title || ds.title)
+    : locale === 'en' ? 'Public security bureau 2022 work report · indicators' : `${ds.source.title || ds.title} · 指标图表`;
   $('title').textContent = title;
   document.title = title;
+}
+
+/** The extracted indicators as a table for review: label, value + unit, kind, approx, quote. */
+function renderReview(ds, locale) {
+  const review = $('paste-review');
+  const body = $('paste-table').tBodies[0];
+  body.replaceChildren();
+  if (!ds) { review.hidden = true; return; }
+  const p = (UI[locale] ?? UI.zh).paste;
+  const n = ds.indicators.length;
+  $('paste-caption').textContent = n > REVIEW_MAX_ROWS ? p.capped(n, REVIEW_MAX_ROWS) : p.caption(n);
+  for (const ind of ds.indicators.slice(0, REVIEW_MAX_ROWS)) {
+    const tr = body.insertRow();
+    tr.dataset.id = ind.id;
+    const cell = (text, cls) => {
+      const td = tr.insertCell();
+      td.textContent = text;
+      if (cls) td.className = cls;
+    };
+    cell(ind.label, 'label');
+    cell(`${ind.value}${ind.unit}`, 'num');
+    cell(p.kinds[ind.kind] ?? ind.kind, 'kind');
+    cell(ind.approx ? p.approx : '', 'approx');
+    cell(ind.quote, 'quote');
+  }
+  review.hidden = false;
 }
 
 function download(name, href) {
@@ -273,6 +343,64 @@ async function main() {
     }
     scrollBarIntoView(chart);
   }));
+
+  // Paste your own report: extract in the browser, chart it, list it for review.
+  const shipped = { ds, text };
+  let pasteMessage = null;          // (ui) => text of the status line, kept across locale switches
+  const setPasteStatus = (kind, message) => {
+    pasteMessage = message;
+    const s = $('paste-status');
+    s.dataset.kind = kind || '';
+    s.textContent = message ? message(UI[$('locale').value] ?? UI.zh) : '';
+  };
+  // A new dataset, in the view the reader has if it shows anything, else the first that does.
+  const showDataset = (next, json) => {
+    chosenSection = null;
+    chart.update(json ?? next);
+    ds = next;
+    if (chart.getState().rows === 0) {
+      const firstSection = ds.sections.find((s) => ds.indicators.some((i) => i.section === s.id || ds.sections.some((c) => c.parent === s.id && c.id === i.section)))?.id;
+      for (const [v, o] of [['headline', {}], ['rates', {}], ['section', { section: firstSection }], ['money', {}], ['overview', {}]]) {
+        chart.setView(v, { section: null, ...o });
+        if (chart.getState().rows > 0) break;
+      }
+    }
+    markActive(null);
+    renderReport(ds);
+    applyUiLocale($('locale').value, ds);
+    syncControls();
+  };
+  $('paste-extract').addEventListener('click', guard(() => {
+    const pasted = $('paste-text').value;
+    if (!pasted.trim()) { setPasteStatus('error', (t) => t.paste.empty); return; }
+    let next;
+    try {
+      next = extractIndicators(pasted, {});
+    } catch (e) {
+      const msg = String(e?.message ?? e).replace(/^indicator-chart: (extractIndicators: )?/, '');
+      setPasteStatus('error', e?.code === 'no-indicators' ? (t) => t.paste.none
+        : e?.code === 'empty' ? (t) => t.paste.empty : (t) => t.paste.failed(msg));
+      return;
+    }
+    const was = showingPasted;
+    showingPasted = true;
+    try { showDataset(next); } catch (e) { showingPasted = was; throw e; }
+    renderReview(next, $('locale').value);
+    $('paste-restore').disabled = false;
+    const n = next.indicators.length;
+    setPasteStatus('ok', (t) => t.paste.ok(n));
+  }));
+  $('paste-restore').addEventListener('click', guard(() => {
+    showingPasted = false;
+    showDataset(shipped.ds, shipped.text);
+    renderReview(null);
+    $('paste-restore').disabled = true;
+    setPasteStatus('ok', (t) => t.paste.restored);
+  }));
+  $('locale').addEventListener('change', () => {
+    setPasteStatus($('paste-status').dataset.kind, pasteMessage);
+    if (showingPasted) renderReview(ds, $('locale').value);
+  });
 
   document.body.dataset.state = 'ready';
 }

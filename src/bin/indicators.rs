@@ -154,8 +154,7 @@ fn run(args: &Args) -> Result<(), String> {
         let ov = Overrides::from_json(&json).map_err(|e| format!("{}: {e}", path.display()))?;
         ds = apply_overrides(ds, &ov).map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    let mut json = serde_json::to_string_pretty(&ds).map_err(|e| format!("cannot write JSON: {e}"))?;
-    json.push('\n');
+    let json = ds.to_json_pretty();
     match &args.output {
         Some(out) => {
             std::fs::write(out, json).map_err(|e| format!("cannot write {}: {e}", out.display()))?;

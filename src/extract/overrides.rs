@@ -14,13 +14,15 @@
 //!   },
 //!   "add": [ { "id": "…", "section": "s1-1", "label": "…", "value": 1, "unit": "个",
 //!              "kind": "count", "quote": "…" } ],
-//!   "sections": { "intro": { "title": "总述" } }
+//!   "sections": { "intro": { "title": "总述", "title_en": "Overview" } }
 //! }
 //! ```
 //!
 //! Keys are the extractor's generated ids. An id that the extraction does not contain is
 //! an error, so overrides that no longer fit the text are noticed rather than silently
-//! ignored. A patched `quote` drops the span; validation finds the quote again.
+//! ignored. A patched `quote` is looked for in the text where the extracted quote was:
+//! its span becomes the occurrence nearest the old one (a quote the text states twice
+//! keeps to its own sentence); a quote that is not in the text fails validation.
 
 use crate::model::{DataError, Dataset, Indicator, Kind};
 use serde::{Deserialize, Serialize};
@@ -70,6 +72,7 @@ pub struct Patch {
 #[serde(deny_unknown_fields)]
 pub struct SectionPatch {
     pub title: Option<String>,
+    pub title_en: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -106,6 +109,25 @@ impl Overrides {
         de.end().map_err(|e| OverridesError::Parse(e.to_string()))?;
         Ok(ov)
     }
+}
+
+/// The span, in chars, of the occurrence of `quote` in `text` that starts nearest to char
+/// `near`; `None` when `quote` is empty or not in `text`.
+fn nearest_occurrence(text: &str, quote: &str, near: usize) -> Option<[usize; 2]> {
+    if quote.is_empty() {
+        return None;
+    }
+    let len = quote.chars().count();
+    let mut best: Option<usize> = None;
+    let (mut chars_before, mut last_byte) = (0usize, 0usize);
+    for (b, _) in text.match_indices(quote) {
+        chars_before += text[last_byte..b].chars().count();
+        last_byte = b;
+        if best.is_none_or(|s| chars_before.abs_diff(near) < s.abs_diff(near)) {
+            best = Some(chars_before);
+        }
+    }
+    best.map(|s| [s, s + len])
 }
 
 /// Applies `ov` to an extracted dataset and validates the result.
@@ -159,8 +181,8 @@ pub fn apply_overrides(mut ds: Dataset, ov: &Overrides) -> Result<Dataset, Overr
             ind.approx = v;
         }
         if let Some(v) = &p.quote {
+            ind.span = ind.span.and_then(|old| nearest_occurrence(&ds.source.text, v, old[0]));
             ind.quote = v.clone();
-            ind.span = None;
         }
         if let Some(v) = &p.repeat_of {
             ind.repeat_of = if v.is_empty() { None } else { Some(v.clone()) };
@@ -182,6 +204,9 @@ pub fn apply_overrides(mut ds: Dataset, ov: &Overrides) -> Result<Dataset, Overr
         if let Some(p) = ov.sections.get(&s.id) {
             if let Some(t) = &p.title {
                 s.title = t.clone();
+            }
+            if let Some(t) = &p.title_en {
+                s.title_en = t.clone();
             }
         }
     }
