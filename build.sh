@@ -92,12 +92,24 @@ ensure_chromium() {
 # ---------------------------------------------------------------- commands
 
 # cargo build of the release wasm (installs the wasm target, wasm-bindgen-cli, npm tooling).
+# The release wasm. "full" (the host page) has every feature, including the in-browser
+# extractor behind the paste panel; "widget" (the npm package) is the chart alone,
+# built without default features into its own target dir so neither build evicts the
+# other. Sets WASM_IN to the built file.
 build_release_wasm() {
+  local variant="${1:-full}"
   ensure_rust_target
   ensure_wasm_bindgen
   ensure_node_deps
-  log "cargo build --release --target $WASM_TARGET --lib"
-  cargo build --release --target "$WASM_TARGET" --lib
+  if [ "$variant" = widget ]; then
+    log "cargo build --release --target $WASM_TARGET --lib --no-default-features (the widget without the extractor)"
+    cargo build --release --target "$WASM_TARGET" --lib --no-default-features --target-dir "$TARGET_DIR/widget"
+    WASM_IN="$TARGET_DIR/widget/$WASM_TARGET/release/$CRATE.wasm"
+  else
+    log "cargo build --release --target $WASM_TARGET --lib"
+    cargo build --release --target "$WASM_TARGET" --lib
+    WASM_IN="$TARGET_DIR/$WASM_TARGET/release/$CRATE.wasm"
+  fi
 }
 
 # wasm-bindgen --target web, then wasm-opt, of the release wasm into the directory $1
@@ -105,7 +117,7 @@ build_release_wasm() {
 # output of this very input: the stamp records the input's hash, both tools' versions and
 # the wasm-opt level.
 bindgen_into() {
-  local out="$1" in="$TARGET_DIR/$WASM_TARGET/release/$CRATE.wasm"
+  local out="$1" in="$WASM_IN"
   local wasm="$out/${CRATE}_bg.wasm" stamp="$out/.wasm-stamp" key before
   local wasm_opt="$TOOLS/node_modules/.bin/wasm-opt"
   key="$(sha256sum "$in" | cut -d' ' -f1) $(wasm-bindgen --version) $("$wasm_opt" --version) $WASM_OPT_LEVEL ${WASM_OPT_FEATURES[*]}"
@@ -170,7 +182,7 @@ cmd_dataset() {
 # www/pkg), the hand-written entries from js/, a package.json, then `npm pack`.
 cmd_package() {
   phase "package: npm package in $NPM_DIR/"
-  build_release_wasm
+  build_release_wasm widget
   bindgen_into "$NPM_DIR"
   # wasm-bindgen's own .d.ts files are not shipped (js/index.d.ts types the whole API).
   rm -f "$NPM_DIR"/index.* "$NPM_DIR"/element.* "$NPM_DIR"/package.json "$NPM_DIR"/README.md

@@ -1285,6 +1285,7 @@ impl Chart {
 /// 19xx/20xx年 in the text). Throws an `Error` whose `code` says why: `'empty'` (no text),
 /// `'no-indicators'` (the text states no figure the extractor recognises), `'options'`
 /// (a bad option) or `'invalid'` (an extractor bug).
+#[cfg(feature = "extract-js")]
 #[wasm_bindgen(js_name = extractIndicators)]
 pub fn extract_indicators(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     use crate::extract::{extract, ExtractError, ExtractOptions};
