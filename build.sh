@@ -276,7 +276,8 @@ build_vite_example() {
 # peers are pinned dev dependencies of bench/ (reinstalled when bench/package-lock.json
 # changes). Environment: BENCH_SIZES, BENCH_ONLY, BENCH_QUICK, BENCH_TIMEOUT_MS (see bench/run.mjs).
 cmd_bench() {
-  cmd_build
+  # The widget as shipped: the npm package's wasm, without the extractor (pkg/).
+  cmd_package
   phase "bench: install"
   ensure_chromium
   local stamp="bench/node_modules/.lock-sha256" sum
@@ -290,6 +291,46 @@ cmd_bench() {
   node bench/run.mjs
 }
 
+# Long-running reliability checks: each cargo-fuzz target in fuzz/ (dataset, extract, view)
+# for SOAK_FUZZ_SECONDS (default 60) when cargo-fuzz and the nightly toolchain are there,
+# then tests/browser/soak.mjs (10,000 mount/update/resize/destroy cycles with memory and
+# listener checks, a resize storm, rapid view switches, 50 widgets; SOAK_CYCLES overrides
+# the 10,000). Corpora grow in fuzz/corpus/, crashes land in fuzz/artifacts/ (both
+# ignored by git); each crash found becomes a test in tests/regressions.rs.
+cmd_soak() {
+  cmd_build
+  phase "soak: install browser"
+  ensure_chromium
+  local secs="${SOAK_FUZZ_SECONDS:-60}" failed=() t logf seeds
+  mkdir -p "$TARGET_DIR/soak"
+  if cargo +nightly fuzz --version >/dev/null 2>&1; then
+    for t in dataset extract view; do
+      phase "soak: fuzz $t for $secs s (cargo +nightly fuzz run $t)"
+      mkdir -p "fuzz/corpus/$t"
+      seeds=()
+      [ -d "fuzz/seeds/$t" ] && seeds=("fuzz/seeds/$t")
+      logf="$TARGET_DIR/soak/fuzz-$t.log"
+      if cargo +nightly fuzz run "$t" "fuzz/corpus/$t" "${seeds[@]}" -- \
+          -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 >"$logf" 2>&1; then
+        log "fuzz $t: $(grep -E '^Done ' "$logf" || echo 'done'), no crash (log: $logf)"
+      else
+        failed+=("fuzz $t")
+        tail -n 40 "$logf"
+        log "fuzz $t FAILED: the input is in fuzz/artifacts/$t/ (cargo +nightly fuzz fmt $t <file> shows it); full log: $logf"
+      fi
+      grep -E 'stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)' "$logf" || true
+    done
+  else
+    log "cargo-fuzz or the nightly toolchain is missing (cargo install cargo-fuzz; rustup toolchain install nightly): fuzzing skipped"
+  fi
+  phase "soak: browser (node tests/browser/soak.mjs)"
+  node tests/browser/soak.mjs || failed+=("tests/browser/soak.mjs")
+  if [ "${#failed[@]}" -gt 0 ]; then
+    die "soak failed: ${failed[*]}"
+  fi
+  log "soak: all passed"
+}
+
 usage() {
   cat <<EOF
 usage: ./build.sh COMMAND
@@ -300,12 +341,14 @@ usage: ./build.sh COMMAND
   test      build, cargo test, then headless-Chromium tests in tests/browser/
   dataset   regenerate www/data/report-2022.json from data/report-2022.txt
   package   the npm package in pkg/ (wasm-bindgen + wasm-opt + js/), packed into target/npm/
-  bench     build, then time the widget against ECharts, Chart.js and raw Canvas2D
+  bench     package, then time the widget against ECharts, Chart.js and raw Canvas2D
             in headless Chromium (bench/README.md); writes bench/results.json
-  soak      not implemented yet
+  soak      build, fuzz each target in fuzz/ for \${SOAK_FUZZ_SECONDS:-60} s (cargo-fuzz, nightly),
+            then the long browser soak (tests/browser/soak.mjs; SOAK_CYCLES, default 10000)
   help      this text
 
-environment: PORT (serve), WASM_OPT_LEVEL (default -Oz), CARGO_TARGET_DIR
+environment: PORT (serve), WASM_OPT_LEVEL (default -Oz), CARGO_TARGET_DIR,
+             SOAK_FUZZ_SECONDS and SOAK_CYCLES (soak)
 EOF
 }
 
@@ -316,7 +359,7 @@ case "${1:-help}" in
   dataset) cmd_dataset ;;
   package) cmd_package ;;
   bench) cmd_bench ;;
-  soak) echo "./build.sh $1: not implemented yet" >&2; exit 2 ;;
+  soak) cmd_soak ;;
   help | -h | --help) usage ;;
   *) usage >&2; exit 2 ;;
 esac

@@ -373,6 +373,9 @@ fn make_axis(g: &Group, a: f64, b: f64) -> Axis {
             lo = 1.0;
             hi = 10.0;
         }
+        // At most 30 decades on one axis: tinier values sit at its start. (A subnormal
+        // minimum would otherwise underflow to a zero start and billions of ticks.)
+        lo = lo.max(hi / 1e30).max(1e-300);
         if hi <= lo {
             hi = lo * 10.0;
         }

@@ -16,7 +16,7 @@ pub const MAX_ABS_VALUE: f64 = 1e15;
 
 /// What an indicator measures. The README explains each kind to data authors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", try_from = "String")]
 pub enum Kind {
     /// A number of things: cases, people, places, items (`unit` says which).
     Count,
@@ -32,6 +32,16 @@ pub enum Kind {
     Change,
     /// A position in a ranking, 1 = first (列全省第一 → 1).
     Rank,
+}
+
+impl TryFrom<String> for Kind {
+    type Error = String;
+    fn try_from(s: String) -> Result<Kind, String> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s).ok_or_else(|| {
+            let all: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+            format!("expected one of {}, got \"{s}\"", all.join(", "))
+        })
+    }
 }
 
 impl Kind {
@@ -169,27 +179,64 @@ fn humanize_serde_message(msg: &str) -> String {
     let msg = msg.split(" at line ").next().unwrap_or(msg);
     if let Some(rest) = msg.strip_prefix("invalid type: ") {
         if let Some((got, expected)) = rest.split_once(", expected ") {
-            let expected = match expected {
-                "f64" | "f32" | "i32" | "i64" | "u64" | "usize" => "a number",
-                "a string" => "text (a string)",
-                "a boolean" => "true or false",
-                "a sequence" => "a list",
-                "struct Indicator" | "struct Section" | "struct Source" | "struct RawDataset" => {
-                    "an object"
-                }
-                other => other,
-            };
-            let got = got
-                .strip_prefix("string ")
-                .map(|s| s.to_string())
-                .unwrap_or_else(|| got.to_string());
-            return format!("expected {expected}, got {got}");
+            return format!("expected {}, got {}", expected_words(expected), got_words(got));
         }
+    }
+    if let Some(rest) = msg.strip_prefix("invalid value: ") {
+        if let Some((got, expected)) = rest.split_once(", expected ") {
+            return format!("expected {}, got {}", expected_words(expected), got_words(got));
+        }
+    }
+    if let Some(rest) = msg.strip_prefix("invalid length ") {
+        if let Some((n, expected)) = rest.split_once(", expected ") {
+            return format!("expected {}, got {n} item(s)", expected_words(expected));
+        }
+    }
+    if msg.contains("hex escape") || msg.contains("surrogate") {
+        return format!("text holds an invalid Unicode escape (a lone surrogate, \\uD800–\\uDFFF): {msg}");
+    }
+    if let Some(rest) = msg.strip_prefix("duplicate field `").and_then(|r| r.strip_suffix('`')) {
+        return format!("the field \"{rest}\" appears twice");
     }
     if let Some(rest) = msg.strip_prefix("missing field ") {
         return format!("missing field {rest}");
     }
     msg.to_string()
+}
+
+/// serde's name for what it wanted, in a data author's words.
+fn expected_words(expected: &str) -> String {
+    match expected {
+        "f64" | "f32" => "a number".into(),
+        "i32" | "i64" => "a number (a whole one)".into(),
+        "u32" | "u64" | "usize" => "a number (whole, 0 or more)".into(),
+        "a string" => "text (a string)".into(),
+        "a boolean" => "true or false".into(),
+        "a sequence" => "a list".into(),
+        "an array of length 2" => "a list of two numbers, [start, end]".into(),
+        e if e.starts_with("struct ") || e == "a map" => "an object".into(),
+        e => e.replace('`', ""),
+    }
+}
+
+/// serde's description of what it found (`boolean \`true\``, `map`, `string "x"`), as
+/// the value a data author would recognise.
+fn got_words(got: &str) -> String {
+    let tick = |s: &str| s.trim_matches('`').to_string();
+    if let Some(v) = got.strip_prefix("string ") {
+        return v.to_string();
+    }
+    for p in ["boolean ", "integer ", "floating point ", "character "] {
+        if let Some(v) = got.strip_prefix(p) {
+            return tick(v);
+        }
+    }
+    match got {
+        "map" => "an object".into(),
+        "sequence" => "a list".into(),
+        "unit value" | "null" => "null".into(),
+        g => g.replace('`', ""),
+    }
 }
 
 fn from_path_error<E: fmt::Display>(err: serde_path_to_error::Error<E>) -> DataError {
@@ -261,6 +308,22 @@ impl Dataset {
         if text.trim().is_empty() {
             return Err(DataError::new("", "the dataset is empty (no JSON at all)"));
         }
+        if !text.trim_start().starts_with('{') {
+            let got = match text.trim_start().chars().next() {
+                Some('[') => "a list",
+                Some('"') => "text",
+                Some('t' | 'f') => "true or false",
+                Some('n') => "null",
+                Some(c) if c == '-' || c.is_ascii_digit() => "a number",
+                _ => {
+                    // Not JSON at all (an HTML error page, plain words): say so, and where.
+                    let e = serde_json::from_str::<serde::de::IgnoredAny>(text).err();
+                    let (line, col) = e.as_ref().map(|e| (e.line(), e.column())).unwrap_or((1, 1));
+                    return Err(DataError::new("", format!("not valid JSON: it does not start like JSON (line {line}, column {col}); is this an HTML page or an error message?")));
+                }
+            };
+            return Err(DataError::new("", format!("expected an object (the dataset: {{ title, source, sections, indicators }}), got {got}")));
+        }
         let mut de = serde_json::Deserializer::from_str(text);
         let raw: Dataset = match serde_path_to_error::deserialize(&mut de) {
             Ok(v) => v,
@@ -275,8 +338,12 @@ impl Dataset {
                     ));
                 }
                 if inner.is_syntax() || inner.is_eof() {
+                    // Inside a record, say which field the bad JSON is in.
+                    // serde_path_to_error writes `?` for a key it had not read yet.
+                    let at = path.trim_end_matches(".?").trim_end_matches('?').trim_end_matches('.');
+                    let at = if at.is_empty() { String::new() } else { at.to_string() };
                     return Err(DataError::new(
-                        "",
+                        at,
                         format!(
                             "not valid JSON: {} (line {}, column {})",
                             humanize_serde_message(&inner.to_string()),

@@ -198,7 +198,8 @@ fn within(ds: &Dataset, id: &str, root: &str) -> bool {
 fn tone_of(ind: &Indicator) -> Tone {
     match ind.kind {
         Kind::YoyChange | Kind::Change if ind.value < 0.0 => Tone::Decrease,
-        Kind::YoyChange | Kind::Change => Tone::Increase,
+        Kind::YoyChange | Kind::Change if ind.value > 0.0 => Tone::Increase,
+        Kind::YoyChange | Kind::Change => Tone::Neutral,
         Kind::Money => Tone::Money,
         _ => Tone::Neutral,
     }
@@ -248,12 +249,14 @@ fn pick<'a>(
     opts: &'a ViewOptions,
     keep: impl Fn(&Indicator) -> bool + 'a,
 ) -> impl Iterator<Item = usize> + 'a {
+    // The sections in scope, worked out once (not per indicator: 100,000 indicators
+    // would each walk the section tree).
+    let scope: Option<std::collections::HashSet<&str>> = opts.section.as_ref().map(|root| {
+        ds.sections.iter().filter(|s| within(ds, &s.id, root)).map(|s| s.id.as_str()).collect()
+    });
     ds.distinct()
         .filter(move |(_, ind)| keep(ind))
-        .filter(move |(_, ind)| match &opts.section {
-            Some(s) => within(ds, &ind.section, s),
-            None => true,
-        })
+        .filter(move |(_, ind)| scope.as_ref().is_none_or(|sc| sc.contains(ind.section.as_str())))
         .map(|(i, _)| i)
 }
 
@@ -288,6 +291,7 @@ pub fn build(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartSp
             sort_rows(&mut rows, opts.sort, true);
             let n = rows.len();
             let falls = rows.iter().filter(|r| r.value < 0.0).count();
+            let rises = rows.iter().filter(|r| r.value > 0.0).count();
             let steepest = rows.iter().min_by(|a, b| a.value.total_cmp(&b.value)).and_then(|r| match r.target {
                 Target::Indicator(i) => ds.indicators.get(i).map(|ind| {
                     let sep = if locale == Locale::Zh { "，" } else { ", " };
@@ -299,8 +303,8 @@ pub fn build(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartSp
                 view: opts.kind,
                 title: t(locale, "同比变化", "Year-on-year changes") + &scope,
                 subtitle: match locale {
-                    Locale::Zh => format!("{} · {falls}项下降，{}项上升 · 单位：%", count_text(n, locale), n - falls),
-                    Locale::En => format!("{} · {falls} down, {} up · per cent", count_text(n, locale), n - falls),
+                    Locale::Zh => format!("{} · {falls}项下降，{rises}项上升{} · 单位：%", count_text(n, locale), if n > falls + rises { format!("，{}项持平", n - falls - rises) } else { String::new() }),
+                    Locale::En => format!("{} · {falls} down, {rises} up{} · per cent", count_text(n, locale), if n > falls + rises { format!(", {} unchanged", n - falls - rises) } else { String::new() }),
                 },
                 description: match (locale, steepest) {
                     (Locale::Zh, Some(s)) => format!("条形图，同比变化，{n}项指标，其中{falls}项下降；降幅最大：{s}"),
@@ -465,10 +469,12 @@ fn telling(ind: &Indicator) -> (u8, f64) {
 
 fn overview(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String) -> ChartSpec {
     let mut rows = Vec::new();
+    // Each indicator's top-level section, looked up once per section, not per indicator.
+    let top: std::collections::HashMap<&str, &str> = ds.sections.iter().map(|s| (s.id.as_str(), ds.top_section(&s.id))).collect();
     for s in ds.sections.iter().filter(|s| s.parent.is_none()) {
         let mut members: Vec<usize> = ds
             .distinct()
-            .filter(|(_, i)| within(ds, &i.section, &s.id))
+            .filter(|(_, i)| top.get(i.section.as_str()) == Some(&s.id.as_str()))
             .map(|(i, _)| i)
             .collect();
         let n = members.len();

@@ -49,6 +49,14 @@ pub fn start() {
     }));
 }
 
+/// Panics on purpose, so tests can check that a panic reaches the console and every
+/// chart's error area. Not part of the API.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __panicForTest)]
+pub fn panic_for_test(message: &str) {
+    panic!("{message}")
+}
+
 /// The crate version, for bug reports.
 #[wasm_bindgen]
 pub fn version() -> String {
@@ -417,7 +425,10 @@ impl State {
         render::paint(&area, &scene, &theme, dpr).map_err(|e| format!("drawing failed: {e:?}"))?;
         self.dpr = dpr;
         self.size = (w, h);
-        let label = format!("{}。{}", spec.description, if self.opts.locale == Locale::Zh { "按方向键逐项浏览，回车选中，Esc 清除。" } else { "Use the arrow keys to move between bars, Enter to select, Escape to clear." });
+        let label = match self.opts.locale {
+            Locale::Zh => format!("{}。按方向键逐项浏览，回车选中，Esc 清除。", spec.description),
+            Locale::En => format!("{}. Use the arrow keys to move between bars, Enter to select, Escape to clear.", spec.description),
+        };
         let _ = self.canvas.set_attribute("aria-label", &label);
         self.scene = Some(scene);
         if self.hover.is_some_and(|i| self.scene.as_ref().is_none_or(|s| i >= s.hit_count())) {
@@ -664,6 +675,12 @@ pub fn mount(element: JsValue, dataset: JsValue, options: JsValue) -> Result<Cha
             return Err(err(msg));
         }
     };
+    // Options that name something the data lacks fail here, like setView would.
+    if let Err(e) = view::build(&ds, &opts.view, opts.locale) {
+        let msg = format!("options: {e}");
+        show_mount_error(&doc, &host, &msg);
+        return Err(err(msg));
+    }
     let shared: Shared = Rc::new(RefCell::new(None));
     let st = build_dom(&doc, &host, ds, opts, &shared)?;
     *shared.borrow_mut() = Some(st);

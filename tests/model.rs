@@ -84,7 +84,8 @@ fn shipped_report_dataset_loads() {
 #[test]
 fn malformed_json_says_not_valid_json_with_line_and_column() {
     let e = refused_text("{\"title\": \"t\",\n \"source\": {\"title\": \"s\",, \"year\": 2022}}");
-    assert_eq!(e.path, "", "a syntax error has no field path, got {:?}", e.path);
+    // Inside a record, a syntax error names the record it is in.
+    assert_eq!(e.path, "source", "a syntax error names the object it is in, got {:?}", e.path);
     assert!(e.message.starts_with("not valid JSON"), "message should say the JSON is not valid, got {:?}", e.message);
     assert!(e.message.contains("line 2, column 26"), "message should give line 2, column 26 of the stray comma, got {:?}", e.message);
     assert!(!e.message.contains(" at line "), "serde's own location should be replaced, got {:?}", e.message);
@@ -136,7 +137,7 @@ fn wrong_type_says_what_was_expected_and_what_came() {
 
     let mut v = base();
     v["indicators"] = json!({});
-    assert_error(&refused(&v), "indicators", "expected a list, got map");
+    assert_error(&refused(&v), "indicators", "expected a list, got an object");
 
     let mut v = base();
     v["indicators"][0]["kind"] = json!("percentage");

@@ -86,10 +86,20 @@ function renderReport(ds) {
   box.replaceChildren();
   const chars = Array.from(ds.source.text);      // spans count Unicode scalar values
   const bySpan = new Map();
+  const text = ds.source.text;
   for (const ind of ds.indicators) {
-    if (!ind.span) continue;
-    const key = ind.span.join(':');
-    if (!bySpan.has(key)) bySpan.set(key, { start: ind.span[0], end: ind.span[1], ids: [] });
+    // `span` is optional in the data: without one, the quote's first place in the text.
+    let span = ind.span;
+    if (!span && typeof ind.quote === 'string' && ind.quote) {
+      const at = text.indexOf(ind.quote);
+      if (at >= 0) {
+        const start = Array.from(text.slice(0, at)).length;
+        span = [start, start + Array.from(ind.quote).length];
+      }
+    }
+    if (!span) continue;
+    const key = span.join(':');
+    if (!bySpan.has(key)) bySpan.set(key, { start: span[0], end: span[1], ids: [] });
     bySpan.get(key).ids.push(ind.id);
   }
   // Non-overlapping spans, first come first served.

@@ -10,7 +10,7 @@
 //           field; '' when there is none) and matches `message`;
 //           { valid: true } — loads and draws a chart.
 //   textExpect overrides `expect` for the text form (NaN becomes null in JSON.stringify).
-//   options mount options (default: the headline view).
+//   options mount options (default: the headline view); update cases set them first.
 //
 // `base` is the shipped dataset (www/data/report-2022.json) as an object; builders get
 // a fresh deep copy and may change it.
@@ -187,6 +187,9 @@ export const CASES = [
     expect: { valid: true, allZero: true } },
   { group: 'numbers', name: 'a value of 5e-324 (the smallest double)', object: set((b) => { b.indicators[0].value = 5e-324; }),
     expect: { valid: true } },
+  { group: 'numbers', name: 'a money figure of 8e-323 (a subnormal) on the money view\'s log axis',
+    object: set((b) => { b.indicators[firstOfKind(b, 'money')].value = 8e-323; }), options: { view: 'money' },
+    expect: { valid: true, maxMs: 2000 } },
   { group: 'numbers', name: 'a value of 1e15 (the limit)', object: set((b) => { b.indicators[firstOfKind(b, 'count')].value = 1e15; }),
     expect: { valid: true } },
 

@@ -4,6 +4,7 @@
 // reader would see) and the WebAssembly memory (H.wasmBytes()).
 import init, * as ic from '../../pkg/indicator_chart.js';
 import { CASES, dataOf, formsOf, millionIndicators } from './cases.mjs';
+import { injectionDataset } from './injection.mjs';
 
 const stage = document.getElementById('stage');
 const frame = () => new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
@@ -67,6 +68,8 @@ const H = {
   baseText: () => baseText,
   wasmBytes: () => H.memory.buffer.byteLength,
   millionIndicators,
+  /** { ds, expect }: the shipped dataset carrying script-injection payloads (injection.mjs). */
+  injectionDataset: () => injectionDataset(H.base()),
 
   /** Mounts one case's data in a fresh container; reports the throw, the alerts, the canvas. */
   async mountCase(name, form, options = {}) {
@@ -100,6 +103,8 @@ const H = {
       live = { el, chart: ic.mount(el, H.base()) };
       await frame();
     }
+    if (c.options) live.chart.setOptions(c.options);
+    await frame();
     const before = look(live.el);
     const data = dataOf(c, form, H.base());
     let error;
@@ -112,8 +117,9 @@ const H = {
     const ms = performance.now() - t0;
     await frame();
     const out = { threw: thrown(error), ms, before: { drawn: before.canvas?.drawn ?? 0 }, ...look(live.el), state: live.chart.getState() };
-    // Back to the shipped data: the message must go away.
+    // Back to the shipped data and the default view: the message must go away.
     live.chart.update(H.base());
+    if (c.options) live.chart.setOptions({ view: 'headline', section: null, sort: 'report', log: 'auto', locale: 'zh' });
     await frame();
     out.afterRestore = look(live.el);
     return out;
