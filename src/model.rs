@@ -262,9 +262,10 @@ impl Dataset {
     /// two-space indents, UTF-8 (no `\u` escapes but for control characters), arrays of
     /// numbers on one line (`"span": [98, 114]`), whole numbers without a fraction, and a
     /// trailing newline. The same dataset always gives the same bytes.
-    pub fn to_json_pretty(&self) -> String {
-        // Cannot fail: plain structs, string keys, no I/O (non-finite floats become null).
-        let pretty = serde_json::to_string_pretty(self).expect("a Dataset always serializes");
+    pub fn to_json_pretty(&self) -> Result<String, DataError> {
+        // Plain structs and string keys: serde_json has nothing to refuse here, but a
+        // library does not assume that.
+        let pretty = serde_json::to_string_pretty(self).map_err(|e| DataError::new("", format!("cannot write the dataset as JSON: {e}")))?;
         let mut out = String::with_capacity(pretty.len());
         let lines: Vec<&str> = pretty.lines().collect();
         let mut i = 0;
@@ -299,7 +300,7 @@ impl Dataset {
             out.push('\n');
             i += 1;
         }
-        out
+        Ok(out)
     }
 
     /// Parses and validates a dataset from JSON text. A leading byte-order mark is allowed.

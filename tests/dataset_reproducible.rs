@@ -21,7 +21,7 @@ fn generated() -> String {
     let ds = extract(text, &ExtractOptions::default()).unwrap_or_else(|e| panic!("extracting data/report-2022.txt: {e}"));
     let ov = Overrides::from_json(&read("data/overrides.json")).unwrap_or_else(|e| panic!("data/overrides.json: {e}"));
     let ds = apply_overrides(ds, &ov).unwrap_or_else(|e| panic!("data/overrides.json: {e}"));
-    ds.to_json_pretty()
+    ds.to_json_pretty().unwrap_or_else(|e| panic!("serializing the dataset: {e}"))
 }
 
 fn short(v: &Value) -> String {

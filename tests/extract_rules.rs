@@ -507,7 +507,7 @@ fn overrides_section_title_en_and_a_patched_quote_keeps_to_its_sentence() {
 #[test]
 fn dataset_json_is_pretty_utf8_with_whole_numbers() {
     let ds = extract("全年破获案件212起，追赃挽损1.4亿元，同比下降11.8%。", &ExtractOptions::default()).expect("dataset");
-    let json = ds.to_json_pretty();
+    let json = ds.to_json_pretty().expect("serializes");
     assert!(json.contains("\"value\": 212,"), "{json}");
     assert!(json.contains("\"value\": 140000000,"), "{json}");
     assert!(json.contains("\"value\": -11.8,"), "{json}");

@@ -154,7 +154,7 @@ fn run(args: &Args) -> Result<(), String> {
         let ov = Overrides::from_json(&json).map_err(|e| format!("{}: {e}", path.display()))?;
         ds = apply_overrides(ds, &ov).map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    let json = ds.to_json_pretty();
+    let json = ds.to_json_pretty().map_err(|e| e.to_string())?;
     match &args.output {
         Some(out) => {
             std::fs::write(out, json).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
