@@ -558,6 +558,16 @@ impl State {
         css(&self.tooltip, &[("left", &format!("{}px", x + ox)), ("top", &format!("{}px", y + oy))]);
     }
 
+    /// Moves the keyboard focus to a row, as arrow keys and `select(id)` do: highlight,
+    /// tooltip at the bar, and the live region reads it.
+    fn focus_row(&mut self, hit: usize) {
+        self.focus = Some(hit);
+        self.hover = None;
+        let _ = self.compose();
+        self.show_tooltip(hit, None);
+        self.announce(hit);
+    }
+
     fn hide_tooltip(&self) {
         css(&self.tooltip, &[("display", "none")]);
     }
@@ -972,11 +982,7 @@ fn wire(st: &mut State, shared: &Shared) -> Result<(), JsValue> {
                 if n == 0 {
                     return Vec::new();
                 }
-                st.focus = Some(next);
-                st.hover = None;
-                let _ = st.compose();
-                st.show_tooltip(next, None);
-                st.announce(next);
+                st.focus_row(next);
                 st.calls("hover", Some(next))
             })
         }),
@@ -1173,10 +1179,7 @@ impl Chart {
             let hit = row.and_then(|r| scene.hit_for_row(r));
             match hit {
                 Some(h) => {
-                    st.focus = Some(h);
-                    let _ = st.compose();
-                    st.show_tooltip(h, None);
-                    st.announce(h);
+                    st.focus_row(h);
                     true
                 }
                 None => false,
