@@ -352,11 +352,16 @@ impl State {
 
     fn rebuild(&mut self) -> Result<(), String> {
         let spec = view::build(&self.ds, &self.opts.view, self.opts.locale).map_err(|e| e.to_string())?;
+        self.set_spec(spec);
+        Ok(())
+    }
+
+    /// A new chart: forget the highlighted row, and the table must follow.
+    fn set_spec(&mut self, spec: ChartSpec) {
         self.spec = Some(spec);
         self.hover = None;
         self.focus = None;
         self.table_stale = true;
-        Ok(())
     }
 
     /// The box the chart fills, in CSS pixels: width, and a fixed height if any.
@@ -1089,9 +1094,7 @@ impl Chart {
         let mut opts = self.with(|st| st.opts.clone())?;
         opts.view.kind = kind;
         apply_options(&mut opts, &options)?;
-        self.check_view(&opts)?;
-        self.with(|st| st.opts = opts)?;
-        self.rerender(true)
+        self.switch_to(opts)
     }
 
     /// Changes any option: view, section, sort, log, locale, theme, height.
@@ -1099,19 +1102,22 @@ impl Chart {
     pub fn set_options(&self, options: JsValue) -> Result<(), JsValue> {
         let mut opts = self.with(|st| st.opts.clone())?;
         apply_options(&mut opts, &options)?;
-        self.check_view(&opts)?;
-        let locale_changed = self.with(|st| st.opts.locale != opts.locale)?;
-        self.with(|st| {
-            st.opts = opts;
-            if locale_changed {
-                let _ = st.canvas.set_attribute("aria-roledescription", if st.opts.locale == Locale::Zh { "交互式图表" } else { "interactive chart" });
-            }
-        })?;
-        self.rerender(true)
+        self.switch_to(opts)
     }
 
-    fn check_view(&self, opts: &Options) -> Result<(), JsValue> {
-        self.with(|st| view::build(&st.ds, &opts.view, opts.locale).map(|_| ()).map_err(|e| err(e.to_string())))?
+    /// Builds the view for new options once; options that name something absent throw
+    /// and leave the chart as it was.
+    fn switch_to(&self, opts: Options) -> Result<(), JsValue> {
+        self.with(|st| {
+            let spec = view::build(&st.ds, &opts.view, opts.locale).map_err(|e| err(e.to_string()))?;
+            if st.opts.locale != opts.locale {
+                let _ = st.canvas.set_attribute("aria-roledescription", if opts.locale == Locale::Zh { "交互式图表" } else { "interactive chart" });
+            }
+            st.opts = opts;
+            st.set_spec(spec);
+            Ok::<(), JsValue>(())
+        })??;
+        self.rerender(false)
     }
 
     /// Replaces the data. Invalid data leaves the old chart, shows the message in the
