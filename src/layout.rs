@@ -442,13 +442,18 @@ fn grid(paints: &mut Vec<Paint>, axis: &Axis, top: f64, bottom: f64, dpr: f64) {
     }
 }
 
+/// The solid vertical line at zero, a little taller than the rows it spans.
+fn zero_line(paints: &mut Vec<Paint>, axis: &Axis, top: f64, bottom: f64, dpr: f64) {
+    let x = snap(axis.x(0.0), dpr);
+    paints.push(Paint::Line { x0: x, y0: top - 3.0, x1: x, y1: bottom + 3.0, role: Role::Zero, width: 1.0, dashed: false });
+}
+
 /// The zero line, the reference line and the tick labels of a group, painted after
 /// its bars. Tick labels that would collide are thinned out.
 #[allow(clippy::too_many_arguments)]
 fn decorate(paints: &mut Vec<Paint>, g: &Group, axis: &Axis, (top, bottom, width): (f64, f64, f64), dpr: f64, locale: Locale, m: &dyn Measure, tick_px: f64) {
     if !axis.log && axis.lo <= 0.0 && axis.hi >= 0.0 {
-        let x = snap(axis.x(0.0), dpr);
-        paints.push(Paint::Line { x0: x, y0: top - 3.0, x1: x, y1: bottom + 3.0, role: Role::Zero, width: 1.0, dashed: false });
+        zero_line(paints, axis, top, bottom, dpr);
     }
     if let Some(rf) = g.reference {
         let x = snap(axis.x(rf), dpr);
@@ -680,8 +685,7 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
             y += 20.0;
         } else if g.bars && shown > 0 && !axis.log && axis.lo < 0.0 {
             // A lone signed bar still gets its zero line.
-            let x = snap(axis.x(0.0), dpr);
-            paints.push(Paint::Line { x0: x, y0: rows_top - 3.0, x1: x, y1: rows_bottom + 3.0, role: Role::Zero, width: 1.0, dashed: false });
+            zero_line(&mut paints, &axis, rows_top, rows_bottom, dpr);
         }
         y += 12.0;
     }
