@@ -690,17 +690,24 @@ pub fn mount(element: JsValue, dataset: JsValue, options: JsValue) -> Result<Cha
             return Err(err(msg));
         }
     };
-    // Options that name something the data lacks fail here, like setView would.
-    if let Err(e) = view::build(&ds, &opts.view, opts.locale) {
-        let msg = format!("options: {e}");
-        show_mount_error(&doc, &host, &msg);
-        return Err(err(msg));
-    }
+    // Options that name something the data lacks fail here, like setView would; the
+    // view built to find out is the one drawn.
+    let spec = match view::build(&ds, &opts.view, opts.locale) {
+        Ok(spec) => spec,
+        Err(e) => {
+            let msg = format!("options: {e}");
+            show_mount_error(&doc, &host, &msg);
+            return Err(err(msg));
+        }
+    };
     let shared: Shared = Rc::new(RefCell::new(None));
     let st = build_dom(&doc, &host, ds, opts, &shared)?;
     *shared.borrow_mut() = Some(st);
     let chart = Chart { shared };
-    let result = chart.with(|st| st.render().map(|_| ()))?;
+    let result = chart.with(|st| {
+        st.set_spec(spec);
+        st.render().map(|_| ())
+    })?;
     if let Err(e) = result {
         chart.with(|st| st.show_error(&format!("{PREFIX}: {e}")))?;
     }
