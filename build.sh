@@ -128,6 +128,8 @@ bindgen_into() {
   rm -f "$stamp"
 
   log "wasm-bindgen --target web --out-dir $out"
+  # snippets/ holds the crate's own JS modules (src/web_loader.js); a stale one must not stay.
+  rm -rf "$out/snippets"
   wasm-bindgen --target web --out-dir "$out" "$in"
 
   before="$(stat -c %s "$wasm")"
@@ -212,7 +214,7 @@ cmd_package() {
         [`./${CRATE}_bg.wasm`]: `./${CRATE}_bg.wasm`,
         "./package.json": "./package.json",
       },
-      files: ["index.js", "index.d.ts", "element.js", "element.d.ts", `${CRATE}.js`, `${CRATE}_bg.wasm`],
+      files: ["index.js", "index.d.ts", "element.js", "element.d.ts", `${CRATE}.js`, `${CRATE}_bg.wasm`, "snippets/"],
       // Only the element entry does something on import: it registers <indicator-chart>.
       sideEffects: ["./element.js"],
     };
@@ -228,7 +230,7 @@ cmd_package() {
   cp "$NPM_PACK_DIR/$name" "$NPM_PACK_DIR/indicator-chart.tgz"
 
   local f gz total=0 raw=0
-  for f in "${CRATE}_bg.wasm" "$CRATE.js" index.js element.js; do
+  for f in "${CRATE}_bg.wasm" "$CRATE.js" $(cd "$NPM_DIR" && find snippets -name '*.js' | sort) index.js element.js; do
     gz="$(gzip -9c "$NPM_DIR/$f" | wc -c)"
     raw=$((raw + $(stat -c %s "$NPM_DIR/$f")))
     total=$((total + gz))

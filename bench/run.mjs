@@ -14,7 +14,7 @@
 //     BENCH_SHOTS=/tmp/…            where the screenshots go (one per contestant and N)
 //     BENCH_NO_WRITE=1              print only; leave results.json and README.md alone
 import { createRequire } from 'node:module';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
@@ -145,10 +145,18 @@ async function measureSizes(vendor) {
     gzip: files.reduce((s, f) => s + f.gzip, 0),
     ...(note ? { note } : {}),
   });
+  // The crate's own JS modules that the glue imports (src/web_loader.js), under snippets/.
+  const snippets = async (dir, prefix) => {
+    const root = path.join(dir, 'snippets');
+    if (!existsSync(root)) return [];
+    const found = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.js')).sort();
+    return Promise.all(found.map((f) => file(`${prefix}/snippets/${f}`, path.join(root, f))));
+  };
   const sizes = {};
   sizes.widget = entry([
     await file('pkg/indicator_chart.js', path.join(PKG, 'indicator_chart.js')),
     await file('pkg/indicator_chart_bg.wasm', path.join(PKG, 'indicator_chart_bg.wasm')),
+    ...(await snippets(PKG, 'pkg')),
   ], 'the npm package build (no extractor), as loaded in this run');
   if (existsSync(path.join(PKG, 'index.js'))) {
     sizes.widgetPackageEntry = entry([await file('pkg/index.js', path.join(PKG, 'index.js'))], "the package's createChart entry, loaded by users of the package (not by this run)");
@@ -157,6 +165,7 @@ async function measureSizes(vendor) {
     sizes.widgetWithExtractor = entry([
       await file('www/pkg/indicator_chart.js', path.join(WWW_PKG, 'indicator_chart.js')),
       await file('www/pkg/indicator_chart_bg.wasm', path.join(WWW_PKG, 'indicator_chart_bg.wasm')),
+      ...(await snippets(WWW_PKG, 'www/pkg')),
     ], "the host page's build, with the in-browser extractor (reference only)");
   }
   sizes.echarts = entry([await file(`echarts ${vendor.echarts.version} dist/echarts.min.js`, vendor.echarts.file)], 'the full build, as loaded in this run');
@@ -406,6 +415,7 @@ async function main() {
   await cp(path.join(BENCH, 'pages'), path.join(root, 'pages'), { recursive: true });
   await mkdir(path.join(root, 'pkg'));
   for (const f of ['indicator_chart.js', 'indicator_chart_bg.wasm']) await cp(path.join(PKG, f), path.join(root, 'pkg', f));
+  if (existsSync(path.join(PKG, 'snippets'))) await cp(path.join(PKG, 'snippets'), path.join(root, 'pkg', 'snippets'), { recursive: true });
   await mkdir(path.join(root, 'vendor'));
   await cp(vendor.echarts.file, path.join(root, 'vendor', 'echarts.min.js'));
   await cp(vendor.chartjs.file, path.join(root, 'vendor', 'chart.umd.min.js'));

@@ -15,6 +15,12 @@ pub trait Measure {
     fn text_width(&self, text: &str, px: f64, bold: bool) -> f64;
 }
 
+/// How many labels the font engine measures to size the label column: the widest by
+/// [`ApproxMeasure`]. Charts with fewer rows have every label measured; with more, a
+/// label the estimate ranks too low can come out a few pixels too wide and be cut with
+/// "…" (its tooltip and the table still give it whole).
+pub const MEASURED_LABELS: usize = 32;
+
 /// An estimate good enough for tests and for server-side rendering: CJK and
 /// full-width characters are one em, Latin about half.
 pub struct ApproxMeasure;
@@ -540,9 +546,32 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
     let label_w = if mt.compact {
         0.0
     } else {
-        // Measure at most ~500 labels, evenly sampled: 100,000 rows need no more.
+        // At most ~500 labels, evenly sampled (100,000 rows need no more), ranked by the
+        // estimate; the font engine measures the widest few of them.
         let step = (total_rows / 500).max(1);
-        let widest = spec.rows().step_by(step).map(|r| m.text_width(&r.label.chars().take(60).collect::<String>(), mt.label, false)).fold(0.0, f64::max);
+        let mut labels: Vec<(f64, String)> = spec
+            .rows()
+            .step_by(step)
+            .map(|r| {
+                let s: String = r.label.chars().take(60).collect();
+                (ApproxMeasure.text_width(&s, mt.label, false), s)
+            })
+            .collect();
+        if labels.len() > MEASURED_LABELS {
+            // The cut-off: the MEASURED_LABELS-th widest estimate.
+            let mut top = [f64::NEG_INFINITY; MEASURED_LABELS];
+            for (w, _) in &labels {
+                if *w > top[MEASURED_LABELS - 1] {
+                    let at = top.iter().position(|t| w > t).unwrap_or(MEASURED_LABELS - 1);
+                    top.copy_within(at..MEASURED_LABELS - 1, at + 1);
+                    top[at] = *w;
+                }
+            }
+            let cut = top[MEASURED_LABELS - 1];
+            labels.retain(|(w, _)| *w >= cut);
+            labels.truncate(MEASURED_LABELS);
+        }
+        let widest = labels.iter().map(|(_, s)| m.text_width(s, mt.label, false)).fold(0.0, f64::max);
         widest.min(inner * 0.36).max(40.0_f64.min(inner * 0.3))
     };
     let plot_x0 = if mt.compact { pad } else { pad + label_w + 10.0 };
@@ -763,6 +792,7 @@ fn dense_layout(spec: &ChartSpec, mut paints: Vec<Paint>, mut y: f64, f: DenseFr
                     bar(&mut paints, y0, y1, e, e, r.tone);
                 }
             } else {
+                let first_paint = paints.len();
                 // (device row, leftmost end, rightmost end, tone of the longer side)
                 let mut cur: Option<(i64, f64, f64, crate::view::Tone, crate::view::Tone)> = None;
                 let flush = |paints: &mut Vec<Paint>, c: (i64, f64, f64, crate::view::Tone, crate::view::Tone)| {
@@ -810,6 +840,19 @@ fn dense_layout(spec: &ChartSpec, mut paints: Vec<Paint>, mut y: f64, f: DenseFr
                 if let Some(c) = cur {
                     flush(&mut paints, c);
                 }
+                // One colour after another: no two of these rectangles overlap, so the
+                // order is free, and a canvas then changes its fill colour a few times
+                // instead of with every pixel row.
+                let mut by_colour: [Vec<Paint>; 9] = Default::default();
+                for p in paints.drain(first_paint..) {
+                    let k = match &p {
+                        Paint::Rect { role: Role::Bar(t), .. } => *t as usize,
+                        Paint::Rect { role: Role::Range(t), .. } => 4 + *t as usize,
+                        _ => 8,
+                    };
+                    by_colour[k].push(p);
+                }
+                paints.extend(by_colour.into_iter().flatten());
             }
         }
         if !mt.compact && f.label_w > 0.0 {

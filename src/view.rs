@@ -251,7 +251,7 @@ fn pick<'a>(
 ) -> impl Iterator<Item = usize> + 'a {
     // The sections in scope, worked out once (not per indicator: 100,000 indicators
     // would each walk the section tree).
-    let scope: Option<std::collections::HashSet<&str>> = opts.section.as_ref().map(|root| {
+    let scope: Option<rustc_hash::FxHashSet<&str>> = opts.section.as_ref().map(|root| {
         ds.sections.iter().filter(|s| within(ds, &s.id, root)).map(|s| s.id.as_str()).collect()
     });
     ds.distinct()
@@ -470,7 +470,7 @@ fn telling(ind: &Indicator) -> (u8, f64) {
 fn overview(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String) -> ChartSpec {
     let mut rows = Vec::new();
     // Each indicator's top-level section, looked up once per section, not per indicator.
-    let top: std::collections::HashMap<&str, &str> = ds.sections.iter().map(|s| (s.id.as_str(), ds.top_section(&s.id))).collect();
+    let top: rustc_hash::FxHashMap<&str, &str> = ds.sections.iter().map(|s| (s.id.as_str(), ds.top_section(&s.id))).collect();
     for s in ds.sections.iter().filter(|s| s.parent.is_none()) {
         let mut members: Vec<usize> = ds
             .distinct()

@@ -57,6 +57,29 @@ pub fn panic_for_test(message: &str) {
     panic!("{message}")
 }
 
+/// Reads a dataset object both ways — the fast column path and the JSON path — so tests
+/// can check that the two never disagree: `[fast, json, same]`, each outcome as
+/// `"ok: N indicators"` or `"error: …"` (`fast` is `null` when that path declines the
+/// object), `same` true when both gave equal datasets or equal errors. Not part of the API.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __datasetPathsForTest)]
+pub fn dataset_paths_for_test(v: &JsValue) -> js_sys::Array {
+    let show = |r: &Result<Dataset, DataError>| -> JsValue {
+        match r {
+            Ok(d) => format!("ok: {} indicators", d.indicators.len()).into(),
+            Err(e) => format!("error: {e}").into(),
+        }
+    };
+    let fast = read_columns(v).map(Dataset::validated);
+    let slow = check_object(v).and_then(|()| parse_object_as_json(v));
+    let same = match (&fast, &slow) {
+        (Some(Ok(a)), Ok(b)) => a == b,
+        (Some(Err(a)), Err(b)) => a == b,
+        _ => false,
+    };
+    [fast.as_ref().map(show).unwrap_or(JsValue::NULL), show(&slow), same.into()].into_iter().collect()
+}
+
 /// The crate version, for bug reports.
 #[wasm_bindgen]
 pub fn version() -> String {
@@ -84,6 +107,18 @@ fn parse_dataset(v: &JsValue) -> Result<Dataset, DataError> {
     if let Some(s) = v.as_string() {
         return Dataset::from_json(&s);
     }
+    check_object(v)?;
+    // The fast path: the object's fields are read in JS (src/web_loader.js) and cross
+    // as three columns. Anything it does not take goes the JSON way, which names the
+    // fault.
+    if let Some(ds) = read_columns(v) {
+        return ds.validated();
+    }
+    parse_object_as_json(v)
+}
+
+/// What is neither text nor an object is refused here.
+fn check_object(v: &JsValue) -> Result<(), DataError> {
     if v.is_null() || v.is_undefined() {
         return Err(DataError::new("", "no dataset was given (got null or undefined)"));
     }
@@ -91,6 +126,11 @@ fn parse_dataset(v: &JsValue) -> Result<Dataset, DataError> {
         let ty = v.js_typeof().as_string().unwrap_or_default();
         return Err(DataError::new("", format!("expected a dataset object or JSON text, got a {ty}")));
     }
+    Ok(())
+}
+
+/// A dataset object through the browser's `JSON.stringify` and serde_json.
+fn parse_object_as_json(v: &JsValue) -> Result<Dataset, DataError> {
     let text = js_sys::JSON::stringify(v)
         .map_err(|e| DataError::new("", format!("the dataset object cannot be turned into JSON: {}", js_msg(&e))))?;
     let text = String::from(text);
@@ -105,6 +145,25 @@ fn parse_dataset(v: &JsValue) -> Result<Dataset, DataError> {
         }
         e
     })
+}
+
+#[wasm_bindgen(module = "/src/web_loader.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = readDataset)]
+    fn read_dataset_columns(input: &JsValue) -> JsValue;
+}
+
+/// A dataset object read by `src/web_loader.js` into columns (see
+/// [`Dataset::from_columns`]); `None` when the loader or the decoder declines it.
+fn read_columns(v: &JsValue) -> Option<Dataset> {
+    let cols = read_dataset_columns(v);
+    if cols.is_null() {
+        return None;
+    }
+    let cols: js_sys::Array = cols.dyn_into().ok()?;
+    let strings = cols.get(0).as_string()?;
+    let nums = js_sys::Float64Array::new(&cols.get(1)).to_vec();
+    Dataset::from_columns(&strings, &nums)
 }
 
 /// Follows a path like `indicators[12].value` into a JS object.
@@ -249,12 +308,22 @@ fn dispatch(calls: Calls) {
     }
 }
 
-/// Text width from the canvas's own font engine, so labels fit exactly.
-struct CanvasMeasure(CanvasRenderingContext2d);
+/// Text width from the canvas's own font engine, so labels fit exactly. The font is set
+/// only when it changes (the canvas parses it each time).
+struct CanvasMeasure(CanvasRenderingContext2d, Cell<(f64, bool)>);
+
+impl CanvasMeasure {
+    fn new(ctx: CanvasRenderingContext2d) -> Self {
+        CanvasMeasure(ctx, Cell::new((f64::NAN, false)))
+    }
+}
 
 impl Measure for CanvasMeasure {
     fn text_width(&self, text: &str, px: f64, bold: bool) -> f64 {
-        self.0.set_font(&format!("{} {}px {}", if bold { "bold" } else { "normal" }, px, FONT_FAMILY));
+        if self.1.get() != (px, bold) {
+            self.0.set_font(&format!("{} {}px {}", if bold { "bold" } else { "normal" }, px, FONT_FAMILY));
+            self.1.set((px, bold));
+        }
         match self.0.measure_text(text) {
             Ok(m) => m.width(),
             Err(_) => layout::ApproxMeasure.text_width(text, px, bold),
@@ -295,9 +364,23 @@ struct State {
     warned: bool,
     /// The screen-reader table no longer matches the view.
     table_stale: bool,
+    /// The base layer is behind the visible canvas (see `sync_base`).
+    base_stale: bool,
+    /// The pending fill of the screen-reader table (see `schedule_table`).
+    table_job: Option<TableJob>,
+    /// This state's own cell, for jobs that run later.
+    me: std::rc::Weak<RefCell<Option<State>>>,
 }
 
 type Shared = Rc<RefCell<Option<State>>>;
+
+/// A pending job: waiting for the next animation frame, then for its task. Dropping it
+/// cancels it.
+#[allow(dead_code)]
+enum TableJob {
+    Frame(gloo::render::AnimationFrame),
+    Task(gloo::timers::callback::Timeout),
+}
 
 /// Inline styles, `!important`: a host page's own `!important` rules (`canvas { width: 10px
 /// !important }`) beat inline styles of normal priority, but not important inline ones.
@@ -410,24 +493,31 @@ impl State {
         }
         let dpr = self.device_ratio();
         let ctx = context(&self.base)?;
-        let measure = CanvasMeasure(ctx);
+        let measure = CanvasMeasure::new(ctx);
         let Some(spec) = self.spec.as_ref() else { return Ok(false) };
         let scene = layout::layout(spec, Frame { width: w, height: fixed, dpr }, self.opts.locale, &measure);
         let h = scene.height.max(1.0);
         let (bw, bh) = ((w * dpr).round().max(1.0) as u32, (h * dpr).round().max(1.0) as u32);
-        for c in [&self.canvas, &self.base] {
-            if c.width() != bw {
-                c.set_width(bw);
-            }
-            if c.height() != bh {
-                c.set_height(bh);
-            }
-        }
+        size_canvas(&self.canvas, bw, bh);
         css(&self.canvas, &[("height", &format!("{h}px"))]);
-        let backend = CanvasBackend::with_canvas_object(self.base.clone()).ok_or("the browser gave no 2D canvas context")?;
+        if self.hover.is_some_and(|i| i >= scene.hit_count()) {
+            self.hover = None;
+        }
+        if self.focus.is_some_and(|i| i >= scene.hit_count()) {
+            self.focus = None;
+        }
+        // With no row highlighted the chart is painted straight onto the visible canvas,
+        // and the base layer is copied from it when a highlight first needs it (see
+        // compose): a first render or an update then costs no canvas copy.
+        let highlighted = self.hover.or(self.focus).is_some();
+        if highlighted {
+            size_canvas(&self.base, bw, bh);
+        }
+        let backend = Canvas2d::new(if highlighted { &self.base } else { &self.canvas })?;
         let area = backend.into_drawing_area();
         let theme = self.theme();
         render::paint(&area, &scene, &theme, dpr).map_err(|e| format!("drawing failed: {e:?}"))?;
+        self.base_stale = !highlighted;
         self.dpr = dpr;
         self.size = (w, h);
         let label = match self.opts.locale {
@@ -436,32 +526,71 @@ impl State {
         };
         let _ = self.canvas.set_attribute("aria-label", &label);
         self.scene = Some(scene);
-        if self.hover.is_some_and(|i| self.scene.as_ref().is_none_or(|s| i >= s.hit_count())) {
-            self.hover = None;
-        }
-        if self.focus.is_some_and(|i| self.scene.as_ref().is_none_or(|s| i >= s.hit_count())) {
-            self.focus = None;
-        }
         self.style_dom(&theme);
-        self.compose()?;
-        // The table last: building it dirties the page layout, and the canvas, measured
-        // above, should not wait for that.
+        if highlighted {
+            self.compose()?;
+        }
+        // The table after the chart is on screen (see schedule_table).
         if self.table_stale {
-            self.table_stale = false;
-            self.fill_table();
+            self.schedule_table();
         }
         Ok(true)
     }
 
+    /// Makes the base layer hold the chart without highlight: after a render painted
+    /// straight onto the visible canvas (which then shows no highlight), a copy of it.
+    fn sync_base(&mut self) -> Result<(), String> {
+        if !self.base_stale {
+            return Ok(());
+        }
+        size_canvas(&self.base, self.canvas.width(), self.canvas.height());
+        let ctx = context(&self.base)?;
+        ctx.set_global_composite_operation("copy").map_err(|e| js_msg(&e))?;
+        ctx.draw_image_with_html_canvas_element(&self.canvas, 0.0, 0.0).map_err(|e| js_msg(&e))?;
+        ctx.set_global_composite_operation("source-over").map_err(|e| js_msg(&e))?;
+        self.base_stale = false;
+        Ok(())
+    }
+
+    /// Fills the screen-reader table once the chart just drawn has been painted: in a
+    /// task queued from the next animation frame. Up to a thousand rows of hidden text
+    /// cost a style and layout pass as long as the chart's own drawing (at 10,000 bars,
+    /// about half of a first render), and the reader waiting to see the chart should not
+    /// wait for that. A screen reader finds the table a frame later. Several renders
+    /// before then fill it once; a destroyed chart drops the pending job with its state.
+    fn schedule_table(&mut self) {
+        if self.table_job.is_some() {
+            return;
+        }
+        let weak = self.me.clone();
+        self.table_job = Some(TableJob::Frame(gloo::render::request_animation_frame(move |_| {
+            let Some(shared) = weak.upgrade() else { return };
+            let Ok(mut g) = shared.try_borrow_mut() else { return };
+            let Some(st) = g.as_mut() else { return };
+            let weak = st.me.clone();
+            st.table_job = Some(TableJob::Task(gloo::timers::callback::Timeout::new(0, move || {
+                let Some(shared) = weak.upgrade() else { return };
+                let Ok(mut g) = shared.try_borrow_mut() else { return };
+                let Some(st) = g.as_mut() else { return };
+                st.table_job = None;
+                if st.table_stale {
+                    st.table_stale = false;
+                    st.fill_table();
+                }
+            })));
+        })));
+    }
+
     /// The visible canvas: the base layer copied over, and the active row's highlight.
     /// Hover costs one image copy and one highlight, never a re-layout.
-    fn compose(&self) -> Result<(), String> {
+    fn compose(&mut self) -> Result<(), String> {
+        self.sync_base()?;
         let ctx = context(&self.canvas)?;
         ctx.set_global_composite_operation("copy").map_err(|e| js_msg(&e))?;
         ctx.draw_image_with_html_canvas_element(&self.base, 0.0, 0.0).map_err(|e| js_msg(&e))?;
         ctx.set_global_composite_operation("source-over").map_err(|e| js_msg(&e))?;
         if let (Some(i), Some(scene)) = (self.hover.or(self.focus), self.scene.as_ref()) {
-            let backend = CanvasBackend::with_canvas_object(self.canvas.clone()).ok_or("the browser gave no 2D canvas context")?;
+            let backend = Canvas2d::new(&self.canvas)?;
             let area = backend.into_drawing_area();
             render::paint_highlight(&area, scene, i, &self.theme(), self.dpr).map_err(|e| format!("drawing failed: {e:?}"))?;
         }
@@ -646,12 +775,100 @@ impl State {
     }
 }
 
+/// Gives a canvas this backing-store size (setting a size clears the canvas, even the same
+/// size, so only on a change).
+fn size_canvas(c: &HtmlCanvasElement, w: u32, h: u32) {
+    if c.width() != w {
+        c.set_width(w);
+    }
+    if c.height() != h {
+        c.set_height(h);
+    }
+}
+
 fn context(c: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, String> {
     c.get_context("2d")
         .ok()
         .flatten()
         .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
         .ok_or_else(|| "the browser gave no 2D canvas context".to_string())
+}
+
+/// plotters' canvas backend with one shortcut: a run of filled rectangles of one colour
+/// (the bars, above all in dense mode, where layout groups them by colour) sets the
+/// canvas's fill colour once instead of formatting and parsing a CSS colour for every
+/// rectangle. Everything else is plotters-canvas's own drawing.
+struct Canvas2d {
+    inner: CanvasBackend,
+    ctx: CanvasRenderingContext2d,
+    /// The fill colour last set by `draw_rect`; any other call may change the canvas's
+    /// fill, so it forgets it.
+    fill: Option<((u8, u8, u8), f64)>,
+}
+
+impl Canvas2d {
+    fn new(canvas: &HtmlCanvasElement) -> Result<Canvas2d, String> {
+        let ctx = context(canvas)?;
+        let inner = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the browser gave no 2D canvas context")?;
+        Ok(Canvas2d { inner, ctx, fill: None })
+    }
+}
+
+type CanvasResult = Result<(), plotters_backend::DrawingErrorKind<<CanvasBackend as plotters_backend::DrawingBackend>::ErrorType>>;
+
+impl plotters_backend::DrawingBackend for Canvas2d {
+    type ErrorType = <CanvasBackend as plotters_backend::DrawingBackend>::ErrorType;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.inner.get_size()
+    }
+    fn ensure_prepared(&mut self) -> CanvasResult {
+        self.inner.ensure_prepared()
+    }
+    fn present(&mut self) -> CanvasResult {
+        self.inner.present()
+    }
+    fn draw_pixel(&mut self, p: plotters_backend::BackendCoord, c: plotters_backend::BackendColor) -> CanvasResult {
+        self.fill = None;
+        self.inner.draw_pixel(p, c)
+    }
+    fn draw_line<S: plotters_backend::BackendStyle>(&mut self, a: plotters_backend::BackendCoord, b: plotters_backend::BackendCoord, s: &S) -> CanvasResult {
+        self.fill = None;
+        self.inner.draw_line(a, b, s)
+    }
+    fn draw_rect<S: plotters_backend::BackendStyle>(&mut self, a: plotters_backend::BackendCoord, b: plotters_backend::BackendCoord, s: &S, fill: bool) -> CanvasResult {
+        let c = s.color();
+        if !fill || c.alpha == 0.0 {
+            self.fill = None;
+            return self.inner.draw_rect(a, b, s, fill);
+        }
+        if self.fill != Some((c.rgb, c.alpha)) {
+            let (r, g, bl) = c.rgb;
+            self.ctx.set_fill_style_str(&format!("rgba({r},{g},{bl},{})", c.alpha));
+            self.fill = Some((c.rgb, c.alpha));
+        }
+        self.ctx.fill_rect(a.0 as f64, a.1 as f64, (b.0 - a.0) as f64, (b.1 - a.1) as f64);
+        Ok(())
+    }
+    fn draw_path<S: plotters_backend::BackendStyle, I: IntoIterator<Item = plotters_backend::BackendCoord>>(&mut self, path: I, s: &S) -> CanvasResult {
+        self.fill = None;
+        self.inner.draw_path(path, s)
+    }
+    fn draw_circle<S: plotters_backend::BackendStyle>(&mut self, c: plotters_backend::BackendCoord, r: u32, s: &S, fill: bool) -> CanvasResult {
+        self.fill = None;
+        self.inner.draw_circle(c, r, s, fill)
+    }
+    fn fill_polygon<S: plotters_backend::BackendStyle, I: IntoIterator<Item = plotters_backend::BackendCoord>>(&mut self, v: I, s: &S) -> CanvasResult {
+        self.fill = None;
+        self.inner.fill_polygon(v, s)
+    }
+    fn draw_text<S: plotters_backend::BackendTextStyle>(&mut self, text: &str, s: &S, pos: plotters_backend::BackendCoord) -> CanvasResult {
+        self.fill = None;
+        self.inner.draw_text(text, s, pos)
+    }
+    fn estimate_text_size<S: plotters_backend::BackendTextStyle>(&self, text: &str, s: &S) -> Result<(u32, u32), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
+        self.inner.estimate_text_size(text, s)
+    }
 }
 
 /// A chart on the page. Methods throw `Error`s with clear messages; after
@@ -830,6 +1047,9 @@ fn build_dom(doc: &Document, host: &Element, ds: Dataset, opts: Options, shared:
         dark_query,
         warned: false,
         table_stale: true,
+        base_stale: false,
+        table_job: None,
+        me: Rc::downgrade(shared),
     };
     wire(&mut st, shared)?;
     Ok(st)
@@ -1255,7 +1475,10 @@ impl Chart {
     /// The current view as a PNG data URL (without hover highlight).
     #[wasm_bindgen(js_name = toPng)]
     pub fn to_png(&self) -> Result<String, JsValue> {
-        self.with(|st| st.base.to_data_url_with_type("image/png"))?
+        self.with(|st| {
+            st.sync_base().map_err(|e| err(format!("toPng: {e}")))?;
+            st.base.to_data_url_with_type("image/png")
+        })?
     }
 
     /// The shown rows as CSV text (UTF-8 with BOM, CRLF).

@@ -365,3 +365,83 @@ fn shipped_dataset_records_survive_a_round_trip() {
     let again = Dataset::from_json(&serde_json::to_string(&ds).unwrap()).unwrap_or_else(|e| panic!("re-serialised dataset: {e}"));
     assert_eq!(again, ds, "serialising and loading again must give the same dataset");
 }
+
+// ---------------------------------------------------------------- the column form
+
+/// Writes a dataset in the column form `Dataset::from_columns` reads (what
+/// src/web_loader.js writes in the browser).
+fn to_columns(d: &Dataset) -> (Vec<String>, Vec<f64>) {
+    let mut strs: Vec<&str> = vec![&d.title, &d.source.title, &d.source.text];
+    let mut nums = vec![d.source.year as f64, d.sections.len() as f64, d.indicators.len() as f64];
+    for s in &d.sections {
+        strs.extend([s.id.as_str(), &s.title, &s.title_en, s.parent.as_deref().unwrap_or("")]);
+        nums.push(if s.parent.is_some() { 1.0 } else { 0.0 });
+    }
+    for i in &d.indicators {
+        strs.extend([i.id.as_str(), &i.section, &i.label, &i.label_en, &i.unit, i.kind.as_str(), &i.quote, i.repeat_of.as_deref().unwrap_or("")]);
+        let [s, e] = i.span.map(|[s, e]| [s as f64, e as f64]).unwrap_or([f64::NAN, f64::NAN]);
+        nums.extend([i.value, if i.approx { 1.0 } else { 0.0 }, s, e, if i.repeat_of.is_some() { 1.0 } else { 0.0 }]);
+    }
+    (strs.into_iter().map(String::from).collect(), nums)
+}
+
+fn from_columns(strs: &[String], nums: &[f64]) -> Option<Dataset> {
+    Dataset::from_columns(&strs.join("\0"), nums)
+}
+
+#[test]
+fn the_column_form_reads_back_the_same_dataset() {
+    let shipped = Dataset::from_json(REPORT_JSON).unwrap();
+    let (s, n) = to_columns(&shipped);
+    assert_eq!(from_columns(&s, &n).unwrap().validated().unwrap(), shipped);
+
+    // Astral characters, empty strings, no spans, a parent.
+    let mut d = load(&base()).unwrap();
+    d.indicators[0].label = "😀指标😀".into();
+    d.indicators[1].label_en = String::new();
+    d.indicators[2].span = None;
+    let (s, n) = to_columns(&d);
+    assert_eq!(from_columns(&s, &n).unwrap(), d);
+}
+
+#[test]
+fn the_column_form_declines_what_does_not_add_up() {
+    let d = load(&base()).unwrap();
+    let (s, n) = to_columns(&d);
+    let declines = |s: &[String], n: &[f64], why: &str| assert!(from_columns(s, n).is_none(), "{why}");
+    assert!(from_columns(&s, &n).is_some());
+    declines(&s[..s.len() - 1], &n, "a string too few");
+    declines(&[s.as_slice(), &["x".to_string()]].concat(), &n, "a string too many");
+    declines(&s, &n[..n.len() - 1], "a number too few");
+    declines(&s, &[n.as_slice(), &[1.0]].concat(), "a number too many");
+    let mut n2 = n.clone();
+    n2[2] += 1.0;
+    declines(&s, &n2, "one indicator more than the strings hold");
+    n2 = n.clone();
+    n2[2] = 1e12;
+    declines(&s, &n2, "a count far past the strings");
+    n2 = n.clone();
+    n2[0] = 2022.5;
+    declines(&s, &n2, "a year with a fraction");
+    let first = 3 + d.sections.len();
+    n2 = n.clone();
+    n2[first + 1] = 0.5;
+    declines(&s, &n2, "approx neither 0 nor 1");
+    n2 = n.clone();
+    n2[first + 2] = -1.0;
+    declines(&s, &n2, "a negative span");
+    n2 = n.clone();
+    n2[first + 3] = 2f64.powi(40);
+    declines(&s, &n2, "a span past 2^32");
+
+    // The first indicator's strings: id, section, label, label_en, unit, kind, … after
+    // the three of the source and four per section.
+    let at = 3 + 4 * d.sections.len();
+    let mut s2 = s.clone();
+    s2[at + 5] = "counts".into();
+    declines(&s2, &n, "an unknown kind");
+    // A NUL inside a string (the separator): the JSON path reads such a dataset.
+    s2 = s.clone();
+    s2[at + 2] = "刑事\0立案".into();
+    declines(&s2, &n, "a NUL inside a label");
+}

@@ -4,7 +4,7 @@
 // container at mount, re-entrant handlers, and off().
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, startServer, waitForSettled } from './helpers.mjs';
+import { launch, openPage, startServer, tablesFilled, waitForSettled } from './helpers.mjs';
 
 const TIMEOUT = { timeout: 90_000 };
 
@@ -481,6 +481,7 @@ describe('HTML in data stays text', () => {
       const bar = await page.evaluate(() => window.xss.barRect(0));
       await page.mouse.move(box.x + bar.x + bar.width / 2, box.y + bar.y + bar.height / 2);
       await page.waitForFunction(() => window.__events.length > 0, null, { timeout: 3000 });
+      await tablesFilled(page);
       const r = await page.evaluate(() => ({
         hovered: window.__events.at(-1),
         tip: document.querySelector('#xss .ic-tooltip').textContent,
@@ -572,6 +573,7 @@ describe('events', () => {
       const bar = await page.evaluate(() => window.c.barRect(1));
       await page.mouse.click(box.x + bar.x + bar.width / 2, box.y + bar.y + bar.height / 2);
       await page.waitForFunction(() => window.log.length >= 2, null, { timeout: 3000 });
+      await tablesFilled(page);
       const r = await page.evaluate(() => ({ log: window.log, st: window.c.getState(), rows: document.querySelectorAll('#ev table.ic-table tr').length }));
       assert.deepEqual(r.log[0], ['select', 'headline', 'public-order-cases-yoy']);
       assert.ok(r.log.some((x) => x[0] === 'ok' && x[1] === 'rates'), `setView worked inside the handler: ${JSON.stringify(r.log)}`);

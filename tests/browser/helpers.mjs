@@ -147,3 +147,11 @@ export async function screenshotElement(page, target, name) {
   await locator.screenshot({ path: file });
   return file;
 }
+
+/**
+ * Resolves once the widget's screen-reader tables are filled: the widget fills them in a
+ * task queued from the frame after a render, so a frame and then a task later they are.
+ */
+export function tablesFilled(page) {
+  return page.evaluate(() => new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0))));
+}

@@ -92,6 +92,86 @@ function check(kind, r, e, where) {
   }
 }
 
+// Dataset objects take a fast path (src/web_loader.js reads them into columns for
+// Dataset::from_columns) and fall back to JSON.stringify + serde on anything unusual. The
+// two must give the same dataset, or the same message, for every object a user can pass.
+describe('dataset objects: the fast column path and the JSON path agree', () => {
+  test('every hostile case in object form', TIMEOUT, async () => {
+    const names = CASES.filter((c) => formsOf(c).includes('object')).map((c) => c.name);
+    const r = await page.evaluate((ns) => ns.map((n) => ({ n, ...window.H.bothPaths(n) })), names);
+    let fast = 0;
+    for (const { n, fast: f, slow, same } of r) {
+      const c = CASES.find((x) => x.name === n);
+      if (c.jsonPathRefuses) {
+        assert.match(slow, c.jsonPathRefuses, `${n}: the JSON path alone refuses it`);
+        assert.ok(f !== null && !f.startsWith('error: '), `${n}: the fast path loads it: ${f?.slice(0, 120)}`);
+        fast += 1;
+        continue;
+      }
+      if (f === null) {
+        if (c.fastDeclines) continue;
+        assert.ok(slow.startsWith('error: '), `${n}: the fast path declines only what the JSON path refuses (JSON path: ${slow.slice(0, 120)})`);
+        continue;
+      }
+      fast += 1;
+      assert.equal(f, slow, `${n}: both paths give the same outcome`);
+      assert.equal(same, true, `${n}: …and the same dataset or error (${f})`);
+    }
+    console.log(`fast path: ${fast} of ${r.length} object cases taken, the rest declined to the JSON path`);
+    const loadable = r.filter((x) => !x.slow.startsWith('error: ') && !CASES.find((c) => c.name === x.n).fastDeclines).length;
+    assert.ok(fast >= loadable && loadable > 5, `every loadable object takes the fast path (${fast} taken, ${loadable} loadable)`);
+  });
+
+  test('the shipped dataset, a generated one and the edge cases of the column format', TIMEOUT, async () => {
+    const r = await page.evaluate(() => {
+      const { H } = window;
+      const gen = (n) => ({
+        title: 'T', source: { title: 'S', year: 2022, text: '甲乙丙' + 'x'.repeat(n) },
+        sections: [{ id: 'a', title: '一、A', title_en: 'A' }, { id: 'b', title: '(一)B', parent: 'a' }],
+        indicators: Array.from({ length: n }, (_, i) => ({
+          id: `i${i}`, section: i % 2 ? 'a' : 'b', label: `指标😀${i}`, ...(i % 3 ? { label_en: `Item ${i}` } : {}),
+          value: i % 5 ? i * 1.5 : -i, unit: '个', kind: i % 5 ? 'count' : 'yoy_change', approx: i % 7 === 0,
+          quote: i % 4 ? 'x' : '乙丙', ...(i % 4 ? {} : { span: [1, 3] }), ...(i === 3 ? { repeat_of: 'i1' } : {}),
+        })),
+      });
+      const split = gen(3);
+      split.indicators[0].label = '标\ud83d';
+      split.indicators[0].label_en = '\ude00x';
+      const badKind = gen(3);
+      badKind.indicators[1].kind = 'counts';
+      const nul = gen(3);
+      nul.indicators[2].label = '指\u0000标';
+      const bigSpan = gen(3);
+      bigSpan.indicators[0].span = [1, 2 ** 40];
+      return {
+        shipped: H.bothPaths(null, H.base()),
+        generated: H.bothPaths(null, gen(2000)),
+        split: H.bothPaths(null, split),
+        badKind: H.bothPaths(null, badKind),
+        bigSpan: H.bothPaths(null, bigSpan),
+        nul: H.bothPaths(null, nul),
+      };
+    });
+    for (const k of ['shipped', 'generated']) {
+      assert.notEqual(r[k].fast, null, `${k}: takes the fast path`);
+      assert.ok(!r[k].fast.startsWith('error: '), `${k}: loads (${r[k].fast.slice(0, 200)})`);
+      assert.equal(r[k].fast, r[k].slow, `${k}: the same outcome both ways`);
+      assert.equal(r[k].same, true, `${k}: the same dataset both ways`);
+    }
+    // A surrogate pair split between two strings: each alone is a lone surrogate.
+    assert.equal(r.split.fast, null, 'a split surrogate pair is declined');
+    assert.match(r.split.slow, /^error: indicators\[0\]\.label/);
+    assert.equal(r.badKind.fast, null, 'an unknown kind is declined');
+    assert.match(r.badKind.slow, /^error: indicators\[1\]\.kind: expected one of/);
+    assert.equal(r.bigSpan.fast, null, 'a span past 2^32 is declined');
+    assert.match(r.bigSpan.slow, /^error: indicators\[0\]\.span/);
+    // NUL separates the strings of the column form: a label that holds one goes the JSON
+    // way, and loads.
+    assert.equal(r.nul.fast, null, 'a NUL in a label is declined');
+    assert.equal(r.nul.slow, 'ok: 3 indicators', 'and the JSON path loads it');
+  });
+});
+
 let tried = 0;
 describe('hostile datasets: mount and update, JSON text and object', () => {
   for (const c of CASES) {

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CHART_CANVAS, REPO, canvasStats, launch, openPage, screenshot, startServer, waitForSettled } from './helpers.mjs';
+import { CHART_CANVAS, REPO, canvasStats, launch, openPage, screenshot, startServer, tablesFilled, waitForSettled } from './helpers.mjs';
 
 const TIMEOUT = { timeout: 90_000 };
 const ROOT = '#chart .ic-root';
@@ -69,7 +69,8 @@ async function nextEvent(page, type, timeout = 5000) {
 }
 
 /** Rows of the visually hidden table: [{ label, value, quote }] without the header row. */
-function tableRows(page) {
+async function tableRows(page) {
+  await tablesFilled(page);
   return page.evaluate((sel) => [...document.querySelectorAll(`${sel} tr`)].slice(1).map((tr) => {
     const c = [...tr.children].map((x) => x.textContent);
     return { label: c[0], value: c[1], quote: c[2] };
@@ -402,6 +403,7 @@ describe('views and options via the host page controls', () => {
         const aria = await canvas.getAttribute('aria-label');
         assert.ok(aria && aria.length > 10, `${view}: aria-label describes the chart`);
         assert.notEqual(aria, before.aria, `${view}: aria-label changes`);
+        await tablesFilled(page);
         const trs = await page.locator(`${TABLE} tr`).count();
         assert.equal(trs, st.rows + 1, `${view}: hidden table rows = ${st.rows} rows + header`);
         assert.equal(await page.locator(`#views button[data-view="${view}"]`).getAttribute('aria-pressed'), 'true');
@@ -467,6 +469,7 @@ describe('views and options via the host page controls', () => {
         assert.equal(st.view, 'section', 'the click opens the section view');
         assert.equal(st.section, tops[k].id, `…of ${tops[k].id}`);
         assert.equal(await page.locator('#section').inputValue(), tops[k].id, 'the section select follows');
+        await tablesFilled(page);
         const trs = await page.locator(`${TABLE} tr`).count();
         assert.equal(trs, st.rows + 1);
       }

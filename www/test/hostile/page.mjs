@@ -7,7 +7,9 @@ import { CASES, dataOf, formsOf, millionIndicators } from './cases.mjs';
 import { injectionDataset } from './injection.mjs';
 
 const stage = document.getElementById('stage');
-const frame = () => new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
+// Two frames, with a task between them: the widget fills its screen-reader table in a
+// task queued from the frame after a render, so it is filled when this resolves.
+const frame = () => new Promise((res) => requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(res), 0)));
 
 /** Share of a canvas's pixels that differ from its top-left pixel (0 when blank or empty). */
 function drawn(c) {
@@ -72,6 +74,21 @@ const H = {
   injectionDataset: () => injectionDataset(H.base()),
 
   /** Mounts one case's data in a fresh container; reports the throw, the alerts, the canvas. */
+  /**
+   * Both data paths on a case's object form (or on `data` when given): the fast column
+   * path (null when it declines) and the JSON path, each "ok: N indicators" or
+   * "error: …", and whether they gave the same dataset or the same error.
+   */
+  bothPaths(name, data) {
+    let d = data;
+    if (d === undefined) {
+      const c = CASES.find((x) => x.name === name);
+      if (!c) throw new Error(`no case ${name}`);
+      d = dataOf(c, 'object', H.base());
+    }
+    const [fast, slow, same] = ic.__datasetPathsForTest(d);
+    return { fast, slow, same };
+  },
   async mountCase(name, form, options = {}) {
     const c = CASES.find((x) => x.name === name);
     if (!c) throw new Error(`no case ${name}`);
