@@ -34,8 +34,9 @@ pub const MINUS: char = '\u{2212}';
 /// Writes `v` with at most `decimals` decimals, trailing zeros removed.
 pub fn trim_decimals(v: f64, decimals: usize) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
-        // Whole numbers (most counts) skip float formatting.
-        return (v as i64).to_string();
+        // Whole numbers (most counts) skip float formatting, and core::fmt too: a view of
+        // 100,000 rows formats 100,000 of them.
+        return whole_to_string(v as i64);
     }
     let s = format!("{:.*}", decimals, v);
     let s = if s.contains('.') {
@@ -48,6 +49,27 @@ pub fn trim_decimals(v: f64, decimals: usize) -> String {
     } else {
         s
     }
+}
+
+/// `n` in decimal digits, as `n.to_string()` writes it.
+fn whole_to_string(n: i64) -> String {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(digits.len() - i + 1);
+    if n < 0 {
+        s.push('-');
+    }
+    s.extend(digits[i..].iter().map(|&d| d as char));
+    s
 }
 
 /// Groups the integer part in threes: 1070000000 → "1,070,000,000".
@@ -107,7 +129,10 @@ pub fn magnitude(v: f64, locale: Locale) -> String {
     if body.trim_start_matches(|c: char| c == '0' || c == '.').is_empty() {
         return "0".to_string();
     }
-    format!("{sign}{body}")
+    if sign.is_empty() {
+        return body;
+    }
+    sign + &body
 }
 
 /// A short label for an axis tick: 0, 2万, 1.5亿 / 0, 20k, 1.5M, 2B.
@@ -206,7 +231,9 @@ pub fn value_text(ind: &Indicator, locale: Locale, verbose: bool) -> String {
             approx_mark(format!("¥{}", magnitude(v, locale)), ind.approx, locale)
         }
         (Kind::Count, Locale::Zh) => {
-            format!("{}{}", approx_mark(magnitude(v, locale), ind.approx, locale), ind.unit)
+            let mut s = approx_mark(magnitude(v, locale), ind.approx, locale);
+            s.push_str(&ind.unit);
+            s
         }
         (Kind::Count, Locale::En) => {
             let n = approx_mark(magnitude(v, locale), ind.approx, locale);
@@ -249,6 +276,14 @@ pub fn label(ind: &Indicator, locale: Locale) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_numbers_are_written_as_to_string_writes_them() {
+        for n in [0i64, 1, -1, 9, 10, 99, 100, 1035, -2022, 80000, 999_999_999_999_999, -999_999_999_999_999, i64::MIN + 1, i64::MAX] {
+            assert_eq!(whole_to_string(n), n.to_string());
+        }
+        assert_eq!(trim_decimals(-0.0, 2), "0");
+    }
 
     fn ind(value: f64, unit: &str, kind: Kind, approx: bool) -> Indicator {
         Indicator {

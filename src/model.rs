@@ -384,68 +384,91 @@ impl Dataset {
     /// whose message names the fault. The result is not yet validated: call
     /// [`Dataset::validated`].
     ///
-    /// - `strings`: every string field, a NUL between each two, in this order: `title`,
+    /// - `strings`: text fields with a NUL between each two, in this order: `title`,
     ///   `source.title`, `source.text`; per section `id`, `title`, `title_en`, `parent`
-    ///   (`""` when there is none); per indicator `id`, `section`, `label`, `label_en`,
-    ///   `unit`, `kind`, `quote`, `repeat_of` (`""` when there is none). A NUL inside a
+    ///   (`""` when there is none); per indicator `id`, `label`, `label_en`, `quote`;
+    ///   then the dictionary: the distinct values of the fields that repeat from record
+    ///   to record (`section`, `unit`, `kind`, `repeat_of`), each once. A NUL inside a
     ///   string makes one string too many, and the counts no longer add up.
-    /// - `nums`: `source.year`, the number of sections, the number of indicators; per
-    ///   section 1 if it has a parent, else 0; per indicator `value`, `approx` (0 or 1),
-    ///   the span's start and end (NaN when there is no span), 1 if `repeat_of` is set.
+    /// - `nums`: `source.year`, the number of sections, of indicators and of dictionary
+    ///   entries; per section 1 if it has a parent, else 0; per indicator the dictionary
+    ///   numbers of its `section`, `unit`, `kind` and `repeat_of` (-1: none), `value`,
+    ///   `approx` (0 or 1), the span's start and end (NaN when there is no span).
     pub fn from_columns(strings: &str, nums: &[f64]) -> Option<Dataset> {
         let mut pieces = strings.split('\0');
-        let n_strings = strings.len() + 1;
+        // Counts are bounded by the strings they need, so a bad one cannot ask for a
+        // huge Vec.
+        let max = (strings.len() + 1) as f64;
+        let whole = |x: f64, max: f64| (x.fract() == 0.0 && (0.0..=max).contains(&x)).then_some(x as usize);
         let mut nums = nums.iter().copied();
-        macro_rules! next_str {
-            () => {
-                pieces.next()?.to_string()
-            };
-        }
-        let whole = |x: f64, max: f64| (x.fract() == 0.0 && (0.0..=max).contains(&x)).then_some(x);
-        let title = next_str!();
-        let source_title = next_str!();
-        let text = next_str!();
-        let year = nums.next().filter(|y| y.fract() == 0.0 && y.abs() <= i32::MAX as f64)? as i32;
-        // Bounded by the strings they need, so a bad count cannot ask for a huge Vec.
-        let n_sections = whole(nums.next()?, n_strings as f64)? as usize;
-        let n_indicators = whole(nums.next()?, n_strings as f64)? as usize;
+        let mut next_num = || nums.next();
+        let year = next_num().filter(|y| y.fract() == 0.0 && y.abs() <= i32::MAX as f64)? as i32;
+        let n_sections = whole(next_num()?, max)?;
+        let n_indicators = whole(next_num()?, max)?;
+        let n_dict = whole(next_num()?, max)?;
+        let title = pieces.next()?.to_string();
+        let source_title = pieces.next()?.to_string();
+        let text = pieces.next()?.to_string();
         let mut sections = Vec::with_capacity(n_sections);
         for _ in 0..n_sections {
-            let (id, title, title_en, parent) = (next_str!(), next_str!(), next_str!(), next_str!());
-            let parent = match nums.next()? {
+            let id = pieces.next()?.to_string();
+            let title = pieces.next()?.to_string();
+            let title_en = pieces.next()?.to_string();
+            let parent = pieces.next()?;
+            let parent = match next_num()? {
                 0.0 => None,
-                1.0 => Some(parent),
+                1.0 => Some(parent.to_string()),
                 _ => return None,
             };
             sections.push(Section { id, title, title_en, parent });
         }
-        let mut indicators = Vec::with_capacity(n_indicators);
+        // The indicators' own strings come before the dictionary: read them first.
+        let mut own = Vec::with_capacity(n_indicators.min(strings.len() / 4 + 1));
         for _ in 0..n_indicators {
-            let (id, section, label, label_en) = (next_str!(), next_str!(), next_str!(), next_str!());
-            let unit = next_str!();
-            let kind = Kind::parse(pieces.next()?)?;
-            let (quote, repeat_of) = (next_str!(), next_str!());
-            let value = nums.next()?;
-            let approx = match nums.next()? {
+            own.push([pieces.next()?, pieces.next()?, pieces.next()?, pieces.next()?]);
+        }
+        let dict: Vec<&str> = pieces.by_ref().take(n_dict).collect();
+        if dict.len() != n_dict || pieces.next().is_some() {
+            return None;
+        }
+        let kinds: Vec<Option<Kind>> = dict.iter().map(|s| Kind::parse(s)).collect();
+        let entry = |x: f64| whole(x, n_dict as f64 - 1.0);
+        let mut indicators = Vec::with_capacity(own.len());
+        for [id, label, label_en, quote] in own {
+            let section = dict[entry(next_num()?)?].to_string();
+            let unit = dict[entry(next_num()?)?].to_string();
+            let kind = kinds[entry(next_num()?)?]?;
+            let repeat_of = match next_num()? {
+                -1.0 => None,
+                r => Some(dict[entry(r)?].to_string()),
+            };
+            let value = next_num()?;
+            let approx = match next_num()? {
                 0.0 => false,
                 1.0 => true,
                 _ => return None,
             };
-            let (s, e) = (nums.next()?, nums.next()?);
+            let (s, e) = (next_num()?, next_num()?);
             let span = if s.is_nan() && e.is_nan() {
                 None
             } else {
-                let max = u32::MAX as f64;
-                Some([whole(s, max)? as usize, whole(e, max)? as usize])
+                Some([whole(s, u32::MAX as f64)?, whole(e, u32::MAX as f64)?])
             };
-            let repeat_of = match nums.next()? {
-                0.0 => None,
-                1.0 => Some(repeat_of),
-                _ => return None,
-            };
-            indicators.push(Indicator { id, section, label, label_en, value, unit, kind, approx, quote, span, repeat_of });
+            indicators.push(Indicator {
+                id: id.to_string(),
+                section,
+                label: label.to_string(),
+                label_en: label_en.to_string(),
+                value,
+                unit,
+                kind,
+                approx,
+                quote: quote.to_string(),
+                span,
+                repeat_of,
+            });
         }
-        if nums.next().is_some() || pieces.next().is_some() {
+        if next_num().is_some() {
             return None;
         }
         Some(Dataset { title, source: Source { title: source_title, year, text }, sections, indicators })

@@ -44,9 +44,22 @@ function columns(d) {
 
   const ns = sections.length;
   const ni = indicators.length;
-  // Sized up front: at 100,000 indicators these hold 800,000 strings and 500,000 numbers.
-  const strs = new Array(3 + 4 * ns + 8 * ni);
-  const nums = new Float64Array(3 + ns + 5 * ni);
+  // Sized up front: at 100,000 indicators these hold 400,000 strings and 800,000 numbers.
+  const strs = new Array(3 + 4 * ns + 4 * ni);
+  const nums = new Float64Array(4 + ns + 8 * ni);
+  // Fields that repeat from record to record (section, unit, kind, repeat_of) are sent
+  // once each, in `dict`, and referred to by number: fewer strings to join and encode.
+  const dict = [];
+  const seen = new Map();
+  const ref = (v) => {
+    let n = seen.get(v);
+    if (n === undefined) {
+      n = dict.length;
+      dict.push(v);
+      seen.set(v, n);
+    }
+    return n;
+  };
   strs[0] = title;
   strs[1] = sTitle;
   strs[2] = text;
@@ -54,7 +67,7 @@ function columns(d) {
   nums[1] = ns;
   nums[2] = ni;
   let k = 3;
-  let j = 3;
+  let j = 4;
   for (let i = 0; i < ns; i++) {
     const s = sections[i];
     if (!plain(s)) return null;
@@ -86,22 +99,22 @@ function columns(d) {
       if (!Number.isInteger(s0) || !Number.isInteger(s1) || s0 < 0 || s1 < 0) return null;
     }
     strs[k++] = id;
-    strs[k++] = section;
     strs[k++] = label;
     strs[k++] = en === undefined ? '' : en;
-    strs[k++] = unit;
-    strs[k++] = kind;
     strs[k++] = quote;
-    strs[k++] = none(rep) ? '' : rep;
+    nums[j++] = ref(section);
+    nums[j++] = ref(unit);
+    nums[j++] = ref(kind);
+    nums[j++] = none(rep) ? -1 : ref(rep);
     nums[j++] = value;
     nums[j++] = approx ? 1 : 0;
     nums[j++] = s0;
     nums[j++] = s1;
-    nums[j++] = none(rep) ? 0 : 1;
   }
+  nums[3] = dict.length;
   // NUL between strings. A string that holds a NUL itself makes one string too many,
   // which the decoder notices (and the JSON path then reads the object).
-  const all = strs.join('\0');
+  const all = dict.length ? `${strs.join('\0')}\0${dict.join('\0')}` : strs.join('\0');
   // A lone surrogate would be turned into U+FFFD on the way into wasm; the JSON path
   // refuses it with a message instead.
   if (!wellFormed(all)) return null;

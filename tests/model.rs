@@ -370,18 +370,29 @@ fn shipped_dataset_records_survive_a_round_trip() {
 
 /// Writes a dataset in the column form `Dataset::from_columns` reads (what
 /// src/web_loader.js writes in the browser).
-fn to_columns(d: &Dataset) -> (Vec<String>, Vec<f64>) {
-    let mut strs: Vec<&str> = vec![&d.title, &d.source.title, &d.source.text];
-    let mut nums = vec![d.source.year as f64, d.sections.len() as f64, d.indicators.len() as f64];
+fn to_columns<'a>(d: &'a Dataset) -> (Vec<String>, Vec<f64>) {
+    let mut strs: Vec<&'a str> = vec![&d.title, &d.source.title, &d.source.text];
+    let mut nums = vec![d.source.year as f64, d.sections.len() as f64, d.indicators.len() as f64, 0.0];
     for s in &d.sections {
         strs.extend([s.id.as_str(), &s.title, &s.title_en, s.parent.as_deref().unwrap_or("")]);
         nums.push(if s.parent.is_some() { 1.0 } else { 0.0 });
     }
+    let mut dict: Vec<&'a str> = Vec::new();
+    let mut entry = |s: &'a str| -> f64 {
+        let n = dict.iter().position(|x| *x == s).unwrap_or_else(|| {
+            dict.push(s);
+            dict.len() - 1
+        });
+        n as f64
+    };
     for i in &d.indicators {
-        strs.extend([i.id.as_str(), &i.section, &i.label, &i.label_en, &i.unit, i.kind.as_str(), &i.quote, i.repeat_of.as_deref().unwrap_or("")]);
+        strs.extend([i.id.as_str(), &i.label, &i.label_en, &i.quote]);
         let [s, e] = i.span.map(|[s, e]| [s as f64, e as f64]).unwrap_or([f64::NAN, f64::NAN]);
-        nums.extend([i.value, if i.approx { 1.0 } else { 0.0 }, s, e, if i.repeat_of.is_some() { 1.0 } else { 0.0 }]);
+        let rep = i.repeat_of.as_deref().map(&mut entry).unwrap_or(-1.0);
+        nums.extend([entry(&i.section), entry(&i.unit), entry(i.kind.as_str()), rep, i.value, if i.approx { 1.0 } else { 0.0 }, s, e]);
     }
+    nums[3] = dict.len() as f64;
+    strs.extend(dict);
     (strs.into_iter().map(String::from).collect(), nums)
 }
 
@@ -423,25 +434,36 @@ fn the_column_form_declines_what_does_not_add_up() {
     n2 = n.clone();
     n2[0] = 2022.5;
     declines(&s, &n2, "a year with a fraction");
-    let first = 3 + d.sections.len();
+    let first = 4 + d.sections.len();
     n2 = n.clone();
-    n2[first + 1] = 0.5;
+    n2[first + 5] = 0.5;
     declines(&s, &n2, "approx neither 0 nor 1");
     n2 = n.clone();
-    n2[first + 2] = -1.0;
+    n2[first + 6] = -1.0;
     declines(&s, &n2, "a negative span");
     n2 = n.clone();
-    n2[first + 3] = 2f64.powi(40);
+    n2[first + 7] = 2f64.powi(40);
     declines(&s, &n2, "a span past 2^32");
+    n2 = n.clone();
+    n2[first] = n[3];
+    declines(&s, &n2, "a dictionary number past its end");
+    n2 = n.clone();
+    n2[first + 3] = -2.0;
+    declines(&s, &n2, "repeat_of neither -1 nor an entry");
+    n2 = n.clone();
+    n2[3] += 1.0;
+    declines(&s, &n2, "one dictionary entry more than the strings hold");
 
-    // The first indicator's strings: id, section, label, label_en, unit, kind, … after
-    // the three of the source and four per section.
+    // An unknown kind: the kind's dictionary entry.
     let at = 3 + 4 * d.sections.len();
+    let kind_entry = n[first + 2] as usize;
+    let dict_at = s.len() - n[3] as usize;
     let mut s2 = s.clone();
-    s2[at + 5] = "counts".into();
+    assert_eq!(s2[dict_at + kind_entry], d.indicators[0].kind.as_str());
+    s2[dict_at + kind_entry] = "counts".into();
     declines(&s2, &n, "an unknown kind");
     // A NUL inside a string (the separator): the JSON path reads such a dataset.
     s2 = s.clone();
-    s2[at + 2] = "刑事\0立案".into();
+    s2[at + 1] = "刑事\0立案".into();
     declines(&s2, &n, "a NUL inside a label");
 }
