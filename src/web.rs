@@ -366,8 +366,8 @@ struct State {
     table_stale: bool,
     /// The base layer is behind the visible canvas (see `sync_base`).
     base_stale: bool,
-    /// The pending fill of the screen-reader table (see `schedule_table`).
-    table_job: Option<TableJob>,
+    /// The pending work after a render (see `schedule_after_paint`).
+    after_paint: Option<AfterPaint>,
     /// This state's own cell, for jobs that run later.
     me: std::rc::Weak<RefCell<Option<State>>>,
 }
@@ -377,7 +377,7 @@ type Shared = Rc<RefCell<Option<State>>>;
 /// A pending job: waiting for the next animation frame, then for its task. Dropping it
 /// cancels it.
 #[allow(dead_code)]
-enum TableJob {
+enum AfterPaint {
     Frame(gloo::render::AnimationFrame),
     Task(gloo::timers::callback::Timeout),
 }
@@ -507,8 +507,8 @@ impl State {
             self.focus = None;
         }
         // With no row highlighted the chart is painted straight onto the visible canvas,
-        // and the base layer is copied from it when a highlight first needs it (see
-        // compose): a first render or an update then costs no canvas copy.
+        // and the base layer after the frame (see sync_base): a first render or an update
+        // then costs no canvas copy.
         let highlighted = self.hover.or(self.focus).is_some();
         if highlighted {
             size_canvas(&self.base, bw, bh);
@@ -530,49 +530,53 @@ impl State {
         if highlighted {
             self.compose()?;
         }
-        // The table after the chart is on screen (see schedule_table).
-        if self.table_stale {
-            self.schedule_table();
+        if self.table_stale || self.base_stale {
+            self.schedule_after_paint();
         }
         Ok(true)
     }
 
-    /// Makes the base layer hold the chart without highlight: after a render painted
-    /// straight onto the visible canvas (which then shows no highlight), a copy of it.
+    /// Makes the base layer hold the chart without highlight. A render with no row
+    /// highlighted paints the visible canvas only; the base layer is painted from the
+    /// same scene after the frame (see `schedule_after_paint`), or here, at once, when a
+    /// highlight or toPng needs it sooner. Never copied from the visible canvas: what
+    /// shows there is the widget's only while nobody else draws on it.
     fn sync_base(&mut self) -> Result<(), String> {
         if !self.base_stale {
             return Ok(());
         }
+        let Some(scene) = self.scene.as_ref() else { return Ok(()) };
         size_canvas(&self.base, self.canvas.width(), self.canvas.height());
-        let ctx = context(&self.base)?;
-        ctx.set_global_composite_operation("copy").map_err(|e| js_msg(&e))?;
-        ctx.draw_image_with_html_canvas_element(&self.canvas, 0.0, 0.0).map_err(|e| js_msg(&e))?;
-        ctx.set_global_composite_operation("source-over").map_err(|e| js_msg(&e))?;
+        let area = Canvas2d::new(&self.base)?.into_drawing_area();
+        render::paint(&area, scene, &self.theme(), self.dpr).map_err(|e| format!("drawing failed: {e:?}"))?;
         self.base_stale = false;
         Ok(())
     }
 
-    /// Fills the screen-reader table once the chart just drawn has been painted: in a
-    /// task queued from the next animation frame. Up to a thousand rows of hidden text
-    /// cost a style and layout pass as long as the chart's own drawing (at 10,000 bars,
-    /// about half of a first render), and the reader waiting to see the chart should not
-    /// wait for that. A screen reader finds the table a frame later. Several renders
-    /// before then fill it once; a destroyed chart drops the pending job with its state.
-    fn schedule_table(&mut self) {
-        if self.table_job.is_some() {
+    /// Work that can wait until the chart just drawn is on screen, done in a task queued
+    /// from the next animation frame: filling the screen-reader table (up to a thousand
+    /// rows of hidden text cost a style and layout pass as long as the chart's own
+    /// drawing: at 10,000 bars, about half of a first render) and painting the base layer
+    /// for hover. A screen reader finds the table a frame later. Several renders before
+    /// then do the work once; a destroyed chart drops the pending job with its state.
+    fn schedule_after_paint(&mut self) {
+        if self.after_paint.is_some() {
             return;
         }
         let weak = self.me.clone();
-        self.table_job = Some(TableJob::Frame(gloo::render::request_animation_frame(move |_| {
+        self.after_paint = Some(AfterPaint::Frame(gloo::render::request_animation_frame(move |_| {
             let Some(shared) = weak.upgrade() else { return };
             let Ok(mut g) = shared.try_borrow_mut() else { return };
             let Some(st) = g.as_mut() else { return };
             let weak = st.me.clone();
-            st.table_job = Some(TableJob::Task(gloo::timers::callback::Timeout::new(0, move || {
+            st.after_paint = Some(AfterPaint::Task(gloo::timers::callback::Timeout::new(0, move || {
                 let Some(shared) = weak.upgrade() else { return };
                 let Ok(mut g) = shared.try_borrow_mut() else { return };
                 let Some(st) = g.as_mut() else { return };
-                st.table_job = None;
+                st.after_paint = None;
+                if let Err(e) = st.sync_base() {
+                    st.show_error(&format!("{PREFIX}: {e}"));
+                }
                 if st.table_stale {
                     st.table_stale = false;
                     st.fill_table();
@@ -1048,7 +1052,7 @@ fn build_dom(doc: &Document, host: &Element, ds: Dataset, opts: Options, shared:
         warned: false,
         table_stale: true,
         base_stale: false,
-        table_job: None,
+        after_paint: None,
         me: Rc::downgrade(shared),
     };
     wire(&mut st, shared)?;

@@ -327,6 +327,39 @@ describe('text → chart', () => {
   });
 });
 
+describe('screen readers', () => {
+  // The screen-reader table is filled a frame after the chart is drawn; it must then be in
+  // Chromium's accessibility tree as a table (rows with a row header per bar), and the
+  // canvas must carry its aria-label. Checked on the tree itself
+  // (Accessibility.getFullAXTree), not on the DOM: a visually hidden element can be left
+  // out of the tree (content-visibility: auto did that, and was not kept).
+  test('the hidden table is in the accessibility tree with a row per bar, and follows a view change', TIMEOUT, async () => {
+    const page = await openHost();
+    const cdp = await page.context().newCDPSession(page);
+    const tree = async () => {
+      await tablesFilled(page);
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      const live = nodes.filter((n) => !n.ignored);
+      return {
+        tables: live.filter((n) => n.role?.value === 'table').length,
+        rowheaders: live.filter((n) => n.role?.value === 'rowheader').map((n) => n.name?.value ?? ''),
+        canvas: live.find((n) => (n.name?.value ?? '').includes('按方向键逐项浏览')),
+      };
+    };
+    const headline = HEADLINE().map((i) => i.label);
+    let t = await tree();
+    assert.equal(t.tables, 1, 'one table in the tree');
+    assert.deepEqual(t.rowheaders, headline, 'a row header per headline bar, in order');
+    assert.ok(t.canvas, 'the canvas is in the tree with its aria-label');
+    await page.click('#views button[data-view="rates"]');
+    const st = await getState(page);
+    t = await tree();
+    assert.equal(t.rowheaders.length, st.rows, `the table follows the rates view (${st.rows} rows)`);
+    assert.notDeepEqual(t.rowheaders, headline);
+    await page.context().close();
+  });
+});
+
 describe('keyboard', () => {
   test('Tab focuses the chart; arrows, Home, End, Enter and Escape', TIMEOUT, async () => {
     await withPage({}, async (page) => {
