@@ -344,7 +344,7 @@ function table(results) {
 
 function sizeTable(sizes) {
   const rows = [
-    ['widget', 'widget: pkg/indicator_chart.js + indicator_chart_bg.wasm (no extractor)'],
+    ['widget', 'widget: pkg/indicator_chart.js + indicator_chart_bg.wasm + snippets/…/web_loader.js (no extractor)'],
     ['widgetPackageEntry', "widget: + the package's index.js (createChart), if used"],
     ['widgetWithExtractor', 'widget with the extractor (www/pkg, the host page; reference)'],
     ['raw', 'raw Canvas2D: its page script'],
