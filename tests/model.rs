@@ -3,6 +3,7 @@
 //! reader's words; nothing panics or overflows the stack on hostile input.
 
 use indicator_chart::model::{DataError, Dataset, Kind};
+use proptest::prelude::*;
 use serde_json::{json, Value};
 
 const REPORT_JSON: &str = include_str!("../www/data/report-2022.json");
@@ -466,4 +467,33 @@ fn the_column_form_declines_what_does_not_add_up() {
     s2 = s.clone();
     s2[at + 1] = "刑事\0立案".into();
     declines(&s2, &n, "a NUL inside a label");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// Whatever the columns hold (NULs, wrong counts, NaN, huge numbers), reading them
+    /// never panics: it gives a dataset or None.
+    #[test]
+    fn the_column_form_never_panics(
+        strings in proptest::collection::vec("[a-z\\x00个😀]{0,6}", 0..40),
+        nums in proptest::collection::vec(prop_oneof![
+            Just(-1.0), Just(0.0), Just(1.0), Just(2.0), Just(3.0), Just(f64::NAN),
+            Just(1e12), Just(-0.5), Just(2022.0), any::<f64>(),
+        ], 0..60),
+    ) {
+        let _ = Dataset::from_columns(&strings.join("\0"), &nums);
+    }
+
+    /// A dataset written in the column form reads back the same, with any text in it.
+    #[test]
+    fn the_column_form_round_trips(label in "[^\\x00]{1,12}", unit in "[^\\x00]{0,3}", value in 0.0f64..1e12, approx: bool) {
+        let mut d = load(&base()).unwrap();
+        d.indicators[1].label = label;
+        d.indicators[1].unit = unit;
+        d.indicators[1].value = value;
+        d.indicators[1].approx = approx;
+        let (s, n) = to_columns(&d);
+        prop_assert_eq!(from_columns(&s, &n), Some(d));
+    }
 }
