@@ -1,14 +1,16 @@
 // The browser's half of the data path for dataset *objects* (src/web.rs imports it;
 // wasm-bindgen ships it as a snippet next to the glue). It walks the object once, checks
 // every field's type as the Rust model's serde types would, and writes the columns that
-// `Dataset::from_columns` (src/model.rs) reads: one string of every text field, NUL
-// between them, and the numbers. Crossing into wasm is then two copies instead of
-// JSON.stringify plus a serde parse of the text.
+// `Dataset::from_columns` (src/model.rs) reads: one string of the text fields, NUL
+// between them (fields that repeat from record to record once each, in a dictionary), and
+// the numbers. Crossing into wasm is then two copies instead of JSON.stringify plus a serde
+// parse of the text.
 //
 // It never explains a fault: on anything unusual (a wrong type, a missing field, a
-// non-finite number, a lone surrogate, a getter that throws) it returns null, and the
-// caller takes the JSON path, whose messages name the record and field. So the two paths
-// cannot disagree on what a message says, only on speed.
+// non-finite number, a lone surrogate, a NUL inside a string, a toJSON method, a getter
+// that throws) it returns null, or writes columns the decoder declines, and the caller
+// takes the JSON path, whose messages name the record and field. So the two paths cannot
+// disagree on what a message says, only on speed.
 
 const isStr = (v) => typeof v === 'string';
 // A record with a toJSON method has another JSON form; the JSON path honours it.
