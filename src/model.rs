@@ -37,7 +37,7 @@ pub enum Kind {
 impl TryFrom<String> for Kind {
     type Error = String;
     fn try_from(s: String) -> Result<Kind, String> {
-        Kind::ALL.into_iter().find(|k| k.as_str() == s).ok_or_else(|| {
+        Kind::parse(&s).ok_or_else(|| {
             let all: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
             format!("expected one of {}, got \"{s}\"", all.join(", "))
         })
@@ -400,12 +400,17 @@ impl Dataset {
         // huge Vec.
         let max = (strings.len() + 1) as f64;
         let whole = |x: f64, max: f64| (x.fract() == 0.0 && (0.0..=max).contains(&x)).then_some(x as usize);
+        // 0 or 1 for false or true; anything else is not a flag.
+        let flag = |x: f64| match x {
+            0.0 => Some(false),
+            1.0 => Some(true),
+            _ => None,
+        };
         let mut nums = nums.iter().copied();
-        let mut next_num = || nums.next();
-        let year = next_num().filter(|y| y.fract() == 0.0 && y.abs() <= i32::MAX as f64)? as i32;
-        let n_sections = whole(next_num()?, max)?;
-        let n_indicators = whole(next_num()?, max)?;
-        let n_dict = whole(next_num()?, max)?;
+        let year = nums.next().filter(|y| y.fract() == 0.0 && y.abs() <= i32::MAX as f64)? as i32;
+        let n_sections = whole(nums.next()?, max)?;
+        let n_indicators = whole(nums.next()?, max)?;
+        let n_dict = whole(nums.next()?, max)?;
         let title = pieces.next()?.to_string();
         let source_title = pieces.next()?.to_string();
         let text = pieces.next()?.to_string();
@@ -415,11 +420,7 @@ impl Dataset {
             let title = pieces.next()?.to_string();
             let title_en = pieces.next()?.to_string();
             let parent = pieces.next()?;
-            let parent = match next_num()? {
-                0.0 => None,
-                1.0 => Some(parent.to_string()),
-                _ => return None,
-            };
+            let parent = flag(nums.next()?)?.then(|| parent.to_string());
             sections.push(Section { id, title, title_en, parent });
         }
         // The indicators' own strings come before the dictionary: read them first.
@@ -435,20 +436,16 @@ impl Dataset {
         let entry = |x: f64| whole(x, n_dict as f64 - 1.0);
         let mut indicators = Vec::with_capacity(own.len());
         for [id, label, label_en, quote] in own {
-            let section = dict[entry(next_num()?)?].to_string();
-            let unit = dict[entry(next_num()?)?].to_string();
-            let kind = kinds[entry(next_num()?)?]?;
-            let repeat_of = match next_num()? {
+            let section = dict[entry(nums.next()?)?].to_string();
+            let unit = dict[entry(nums.next()?)?].to_string();
+            let kind = kinds[entry(nums.next()?)?]?;
+            let repeat_of = match nums.next()? {
                 -1.0 => None,
                 r => Some(dict[entry(r)?].to_string()),
             };
-            let value = next_num()?;
-            let approx = match next_num()? {
-                0.0 => false,
-                1.0 => true,
-                _ => return None,
-            };
-            let (s, e) = (next_num()?, next_num()?);
+            let value = nums.next()?;
+            let approx = flag(nums.next()?)?;
+            let (s, e) = (nums.next()?, nums.next()?);
             let span = if s.is_nan() && e.is_nan() {
                 None
             } else {
@@ -468,7 +465,7 @@ impl Dataset {
                 repeat_of,
             });
         }
-        if next_num().is_some() {
+        if nums.next().is_some() {
             return None;
         }
         Some(Dataset { title, source: Source { title: source_title, year, text }, sections, indicators })
