@@ -2,22 +2,13 @@
 // and into a <canvas>, destroy() leaving nothing behind (elements, listeners, observers),
 // errors as thrown Errors shown in the element, HTML in data staying text, a hidden
 // container at mount, re-entrant handlers, and off().
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, startServer, tablesFilled, waitForSettled } from './helpers.mjs';
+import { sharedBrowser, tablesFilled, waitForSettled } from './helpers.mjs';
 
 const TIMEOUT = { timeout: 90_000 };
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-}, TIMEOUT);
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = sharedBrowser(TIMEOUT);
 
 /**
  * Runs before any page script: counts live event listeners per target (as the DOM does:
@@ -88,9 +79,9 @@ function instrument() {
 }
 
 async function openApi(opts = {}) {
-  const page = await openPage(browser, { baseUrl: server.url, ...opts });
+  const page = await env.open(opts);
   await page.addInitScript(instrument);
-  await page.goto(new URL('/test/api.html', server.url + '/').href);
+  await page.goto(new URL('/test/api.html', env.server.url + '/').href);
   const state = await waitForSettled(page);
   if (state !== 'ready') {
     const why = await page.evaluate(() => document.body.dataset.error);

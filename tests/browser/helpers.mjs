@@ -1,6 +1,7 @@
 // Shared helpers for the headless-Chromium tests (run with `node --test tests/browser/`).
 // playwright-core lives in tools/node_modules (installed by ./build.sh); we resolve it
 // from there so the tests need no NODE_PATH and no node_modules of their own.
+import { after, before } from 'node:test';
 import { createRequire } from 'node:module';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -32,6 +33,31 @@ export function launch() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run'],
   });
+}
+
+/**
+ * The browser and the static server (www/) a test file shares: started in a `before` hook,
+ * closed in an `after` hook, both registered by this call. `env.browser` and `env.server`
+ * are set once the hook has run; `env.open(opts)` is openPage on them (`baseUrl` = the
+ * server's URL). Work that needs them before the tests goes in `setup(env)`, run at the end
+ * of the same hook: node:test does not wait for one top-level `before` before the next.
+ */
+export function sharedBrowser(timeout, setup = async () => {}) {
+  const env = {
+    server: null,
+    browser: null,
+    open: (opts = {}) => openPage(env.browser, { baseUrl: env.server.url, ...opts }),
+  };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launch();
+    await setup(env);
+  }, timeout);
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 /**

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO, launch, openPage, startServer, waitForSettled } from './helpers.mjs';
+import { REPO, openPage, sharedBrowser, waitForSettled } from './helpers.mjs';
 import { startHostileServer } from './hostile-server.mjs';
 import { CASES, SERDE_WORDING, dataOf, expectationOf, formsOf } from '../../www/test/hostile/cases.mjs';
 
@@ -19,19 +19,11 @@ const base = () => JSON.parse(BASE_TEXT);
 /** What a panic, a trap or a wasm-bindgen misuse looks like on the console or as a page error. */
 const PANIC = /internal error|panicked|RuntimeError|unreachable|out of bounds|recursive use of an object|already borrowed|Maximum call stack/i;
 
-let server;
-let browser;
 let page;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  page = await openPage(browser, { baseUrl: server.url, path: '/test/hostile/index.html' });
+const env = sharedBrowser(TIMEOUT, async () => {
+  page = await env.open({ path: '/test/hostile/index.html' });
   const state = await waitForSettled(page);
   if (state !== 'ready') assert.fail(`hostile test page: ${await page.evaluate(() => document.body.dataset.error)}; ${page.errors.join('\n')}`);
-}, TIMEOUT);
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /**
@@ -229,7 +221,7 @@ describe('hostile options and references', () => {
 describe('10^6 indicators', () => {
   test('draw (dense mode) through mount (object) and update (JSON text), time-boxed', { timeout: 180_000 }, async () => {
     // A page of its own: the wasm memory this takes is never given back to the page.
-    const p = await openPage(browser, { baseUrl: server.url, path: '/test/hostile/index.html' });
+    const p = await env.open({ path: '/test/hostile/index.html' });
     try {
       assert.equal(await waitForSettled(p), 'ready');
       const r = await p.evaluate(async () => {
@@ -314,7 +306,7 @@ describe('host page: a data URL that fails', () => {
   after(() => hostile?.close());
 
   async function load(dataPath, { timeout = 20_000 } = {}) {
-    const p = await openPage(browser, { baseUrl: hostile.url });
+    const p = await openPage(env.browser, { baseUrl: hostile.url });
     const t0 = Date.now();
     await p.goto(`${hostile.url}/index.html?data=${encodeURIComponent(dataPath)}`);
     const state = await waitForSettled(p, timeout);
@@ -393,7 +385,7 @@ describe('panic hook', () => {
   //   pub fn panic_for_test(message: &str) { panic!("{message}") }
   // Until it exists the test is skipped (no public API can panic on purpose).
   test('a panic is reported on the console and in every live chart\'s error area', TIMEOUT, async (t) => {
-    const p = await openPage(browser, { baseUrl: server.url, path: '/test/hostile/index.html' });
+    const p = await env.open({ path: '/test/hostile/index.html' });
     try {
       assert.equal(await waitForSettled(p), 'ready');
       if (!(await p.evaluate(() => typeof window.ic.__panicForTest === 'function'))) {

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO, launch, openPage, startServer, waitForSettled } from './helpers.mjs';
+import { REPO, openPage, sharedBrowser, waitForSettled } from './helpers.mjs';
 import { startHostileServer } from './hostile-server.mjs';
 import { FORMULA_START, INJECT, injectionDataset, visibleText } from '../../www/test/hostile/injection.mjs';
 
@@ -64,22 +64,13 @@ function assertCsvGuarded(csv, where) {
 
 const ALL_FORMULAS = [INJECT.formulaEq, INJECT.formulaPlus, INJECT.formulaMinus, INJECT.formulaAt, INJECT.formulaTab, INJECT.formulaCr];
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-}, TIMEOUT);
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = sharedBrowser(TIMEOUT);
 
 describe('the widget shows injected strings as text', () => {
   test('tooltip, table, aria-label, live region, CSV and error messages, in every view and locale', TIMEOUT, async () => {
     // A page without a CSP: the widget must be safe on any host page, and here an injected
     // handler would really run (under a CSP it would only be blocked).
-    const page = await openPage(browser, { baseUrl: server.url, path: '/test/hostile/nocsp.html' });
+    const page = await env.open({ path: '/test/hostile/nocsp.html' });
     try {
       assert.equal(await waitForSettled(page), 'ready');
       const r = await page.evaluate(async (allowed) => {
@@ -277,7 +268,7 @@ describe('the host page under its Content-Security-Policy', () => {
   }
 
   test('loads the injected dataset, shows it as text, and every control works with no CSP violation', { timeout: 120_000 }, async () => {
-    const page = await openPage(browser, { baseUrl: hostile.url, width: 1280, height: 900 });
+    const page = await openPage(env.browser, { baseUrl: hostile.url, width: 1280, height: 900 });
     try {
       await page.addInitScript(instrument);
       await page.goto(`${hostile.url}/index.html?data=${encodeURIComponent('/hostile/injection.json')}`);

@@ -1,11 +1,11 @@
 // Interaction tests of the host page www/index.html in headless Chromium: hover and
 // tooltip, click → select → report text, report text → chart, keyboard, view switching,
 // exports and resizing. One browser for the file, one page per test.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CHART_CANVAS, REPO, canvasStats, launch, openPage, screenshot, startServer, tablesFilled, waitForSettled } from './helpers.mjs';
+import { CHART_CANVAS, REPO, canvasStats, screenshot, sharedBrowser, tablesFilled, waitForSettled } from './helpers.mjs';
 
 const TIMEOUT = { timeout: 90_000 };
 const ROOT = '#chart .ic-root';
@@ -13,18 +13,11 @@ const TIP = '#chart .ic-tooltip';
 const TABLE = '#chart table.ic-table';
 const LIVE = '#chart .ic-live';
 
-let server;
-let browser;
+const env = sharedBrowser(TIMEOUT);
 let DS;
 before(async () => {
   DS = JSON.parse(await readFile(path.join(REPO, 'www', 'data', 'report-2022.json'), 'utf8'));
-  server = await startServer();
-  browser = await launch();
 }, TIMEOUT);
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const byId = (id) => DS.indicators.find((i) => i.id === id);
 const topSection = (id) => {
@@ -38,7 +31,7 @@ const HEADLINE = () => DS.indicators.filter((i) => i.kind === 'yoy_change' && !i
 /** The host page, settled and ready, with every chart event recorded in window.__ev. */
 async function openHost(opts = {}) {
   const { query = '', ...rest } = opts;
-  const page = await openPage(browser, { baseUrl: server.url, path: `/index.html${query}`, ...rest });
+  const page = await env.open({ path: `/index.html${query}`, ...rest });
   const state = await waitForSettled(page);
   if (state !== 'ready') {
     const status = await page.locator('#status').textContent();

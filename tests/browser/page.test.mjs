@@ -2,28 +2,19 @@
 // Page contract: ?data= picks the JSON (default data/report-2022.json); body[data-state]
 // goes loading -> ready | error; #status (role=alert) shows the error; the widget's
 // visible canvas is `#chart canvas.ic-canvas`; window.chart is the mounted handle.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CHART_CANVAS, canvasStats, launch, openPage, screenshot, startServer, waitForSettled } from './helpers.mjs';
+import { CHART_CANVAS, canvasStats, screenshot, sharedBrowser, waitForSettled } from './helpers.mjs';
 
 // Generous caps so a hung browser fails the run instead of stalling CI.
 const TIMEOUT = { timeout: 60_000 };
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-}, TIMEOUT);
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = sharedBrowser(TIMEOUT);
 
 describe('index.html renders the chart', () => {
   for (const dpr of [1, 2]) {
     test(`at devicePixelRatio ${dpr}`, TIMEOUT, async () => {
-      const page = await openPage(browser, { dpr, baseUrl: server.url, path: '/index.html' });
+      const page = await env.open({ dpr, path: '/index.html' });
       try {
         const state = await waitForSettled(page);
         if (state === 'error') {
@@ -52,7 +43,7 @@ describe('index.html renders the chart', () => {
 
 describe('index.html with missing data', () => {
   test('ends in state "error" with a visible message', TIMEOUT, async () => {
-    const page = await openPage(browser, { baseUrl: server.url, path: '/index.html?data=data/does-not-exist.json' });
+    const page = await env.open({ path: '/index.html?data=data/does-not-exist.json' });
     try {
       assert.equal(await waitForSettled(page), 'error');
       const status = page.locator('#status');

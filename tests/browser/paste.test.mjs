@@ -3,11 +3,11 @@
 // figures, a table lists them for review, and "恢复报告数据" goes back to the shipped dataset.
 // Page contract (www/index.html): details#paste, textarea#paste-text, #paste-extract,
 // #paste-restore, #paste-status[data-kind], #paste-review > table#paste-table.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CHART_CANVAS, REPO, launch, openPage, screenshot, startServer, waitForSettled } from './helpers.mjs';
+import { CHART_CANVAS, REPO, screenshot, sharedBrowser, waitForSettled } from './helpers.mjs';
 
 const TIMEOUT = { timeout: 60_000 };
 
@@ -30,19 +30,10 @@ const GENRE_QUOTES = [
 ];
 const GENRE_FIGS = GENRE_QUOTES.length - 1;
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-}, TIMEOUT);
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = sharedBrowser(TIMEOUT);
 
 async function openReady(opts = {}) {
-  const page = await openPage(browser, { baseUrl: server.url, path: '/index.html', ...opts });
+  const page = await env.open({ path: '/index.html', ...opts });
   const state = await waitForSettled(page);
   if (state === 'error') assert.fail(`page error: ${await page.locator('#status').textContent()}`);
   return page;

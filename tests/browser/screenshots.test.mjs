@@ -2,26 +2,19 @@
 // committed): headline, rates, section (each top-level part with figures), overview and
 // money, at devicePixelRatio 1 and 2, in Chinese and English, light; headline and a
 // section in dark. Each is cropped to the chart and must have drawn something.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CHART_CANVAS, REPO, canvasStats, launch, openPage, screenshotElement, startServer, waitForSettled } from './helpers.mjs';
+import { CHART_CANVAS, REPO, canvasStats, screenshotElement, sharedBrowser, waitForSettled } from './helpers.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
 
-let server;
-let browser;
+const env = sharedBrowser(TIMEOUT);
 let DS;
 before(async () => {
   DS = JSON.parse(await readFile(path.join(REPO, 'www', 'data', 'report-2022.json'), 'utf8'));
-  server = await startServer();
-  browser = await launch();
 }, TIMEOUT);
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** Top-level parts that state at least one distinct figure. */
 function topSections() {
@@ -71,8 +64,8 @@ describe('screenshots of every view', () => {
   for (const dpr of [1, 2]) sets.push({ dpr, locale: 'zh', theme: 'dark', all: false });
   for (const { dpr, locale, theme, all } of sets) {
     test(`${locale}, ${theme}, devicePixelRatio ${dpr}`, TIMEOUT, async () => {
-      const page = await openPage(browser, {
-        dpr, baseUrl: server.url, path: `/index.html?locale=${locale}&theme=${theme}`, colorScheme: theme,
+      const page = await env.open({
+        dpr, path: `/index.html?locale=${locale}&theme=${theme}`, colorScheme: theme,
       });
       try {
         assert.equal(await waitForSettled(page), 'ready', `page ready: ${page.errors.join('\n')}`);
