@@ -7,7 +7,9 @@ use indicator_chart::extract::{extract, ExtractOptions};
 use std::time::Instant;
 
 fn main() {
-    let path = std::env::args().nth(1).unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/data/report-2022.txt").to_string());
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/data/report-2022.txt").to_string());
     let report = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) => {

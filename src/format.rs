@@ -39,11 +39,7 @@ pub fn trim_decimals(v: f64, decimals: usize) -> String {
         return whole_to_string(v as i64);
     }
     let s = format!("{:.*}", decimals, v);
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    };
+    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
     if s == "-0" {
         "0".to_string()
     } else {
@@ -207,12 +203,24 @@ pub fn value_text(ind: &Indicator, locale: Locale, verbose: bool) -> String {
             approx_mark(s, ind.approx, locale)
         }
         (Kind::YoyChange, Locale::Zh) if verbose => {
-            let dir = if v < 0.0 { "同比下降" } else if v > 0.0 { "同比上升" } else { "同比持平" };
+            let dir = if v < 0.0 {
+                "同比下降"
+            } else if v > 0.0 {
+                "同比上升"
+            } else {
+                "同比持平"
+            };
             format!("{dir}{}%", trim_decimals(v.abs(), 2))
         }
         (Kind::YoyChange | Kind::Change, _) => {
             let s = trim_decimals(v.abs(), 2);
-            let sign = if v < 0.0 { MINUS.to_string() } else if v > 0.0 { "+".to_string() } else { String::new() };
+            let sign = if v < 0.0 {
+                MINUS.to_string()
+            } else if v > 0.0 {
+                "+".to_string()
+            } else {
+                String::new()
+            };
             let unit = if ind.unit == "%" || ind.unit.is_empty() { "%".to_string() } else { ind.unit.clone() };
             let tail = match (ind.kind, locale, verbose) {
                 (Kind::YoyChange, Locale::En, true) => " year on year",
@@ -227,9 +235,7 @@ pub fn value_text(ind: &Indicator, locale: Locale, verbose: bool) -> String {
             let unit = if ind.unit == "元" || ind.unit.is_empty() { "元" } else { ind.unit.as_str() };
             format!("{}{}", approx_mark(magnitude(v, locale), ind.approx, locale), unit)
         }
-        (Kind::Money, Locale::En) => {
-            approx_mark(format!("¥{}", magnitude(v, locale)), ind.approx, locale)
-        }
+        (Kind::Money, Locale::En) => approx_mark(format!("¥{}", magnitude(v, locale)), ind.approx, locale),
         (Kind::Count, Locale::Zh) => {
             let mut s = approx_mark(magnitude(v, locale), ind.approx, locale);
             s.push_str(&ind.unit);
@@ -279,7 +285,22 @@ mod tests {
 
     #[test]
     fn whole_numbers_are_written_as_to_string_writes_them() {
-        for n in [0i64, 1, -1, 9, 10, 99, 100, 1035, -2022, 80000, 999_999_999_999_999, -999_999_999_999_999, i64::MIN + 1, i64::MAX] {
+        for n in [
+            0i64,
+            1,
+            -1,
+            9,
+            10,
+            99,
+            100,
+            1035,
+            -2022,
+            80000,
+            999_999_999_999_999,
+            -999_999_999_999_999,
+            i64::MIN + 1,
+            i64::MAX,
+        ] {
             assert_eq!(whole_to_string(n), n.to_string());
         }
         assert_eq!(trim_decimals(-0.0, 2), "0");

@@ -198,7 +198,8 @@ impl Scene {
     }
 
     pub fn bar_count(&self) -> usize {
-        self.hits.iter().filter(|h| h.bar.is_some()).count() + self.dense.iter().filter(|d| d.bars).map(|d| d.len()).sum::<usize>()
+        self.hits.iter().filter(|h| h.bar.is_some()).count()
+            + self.dense.iter().filter(|d| d.bars).map(|d| d.len()).sum::<usize>()
     }
 }
 
@@ -320,11 +321,7 @@ pub fn nice_ticks(lo: f64, hi: f64, target: usize) -> Vec<f64> {
     }
     let raw = (hi - lo) / target.max(1) as f64;
     let mag = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0]
-        .iter()
-        .map(|k| k * mag)
-        .find(|s| *s >= raw)
-        .unwrap_or(10.0 * mag);
+    let step = [1.0, 2.0, 5.0, 10.0].iter().map(|k| k * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);
     let start = (lo / step).floor() * step;
     let mut out = Vec::new();
     let mut k = 0;
@@ -363,7 +360,11 @@ impl Axis {
     }
     /// Where bars start: zero, or the left edge on a log axis.
     fn base(&self) -> f64 {
-        if self.log { self.a } else { self.x(0.0) }
+        if self.log {
+            self.a
+        } else {
+            self.x(0.0)
+        }
     }
 }
 
@@ -451,21 +452,47 @@ fn grid(paints: &mut Vec<Paint>, axis: &Axis, top: f64, bottom: f64, dpr: f64) {
 /// The solid vertical line at zero, a little taller than the rows it spans.
 fn zero_line(paints: &mut Vec<Paint>, axis: &Axis, top: f64, bottom: f64, dpr: f64) {
     let x = snap(axis.x(0.0), dpr);
-    paints.push(Paint::Line { x0: x, y0: top - 3.0, x1: x, y1: bottom + 3.0, role: Role::Zero, width: 1.0, dashed: false });
+    paints.push(Paint::Line {
+        x0: x,
+        y0: top - 3.0,
+        x1: x,
+        y1: bottom + 3.0,
+        role: Role::Zero,
+        width: 1.0,
+        dashed: false,
+    });
 }
 
 /// The zero line, the reference line and the tick labels of a group, painted after
 /// its bars. Tick labels that would collide are thinned out.
 #[allow(clippy::too_many_arguments)]
-fn decorate(paints: &mut Vec<Paint>, g: &Group, axis: &Axis, (top, bottom, width): (f64, f64, f64), dpr: f64, locale: Locale, m: &dyn Measure, tick_px: f64) {
+fn decorate(
+    paints: &mut Vec<Paint>,
+    g: &Group,
+    axis: &Axis,
+    (top, bottom, width): (f64, f64, f64),
+    dpr: f64,
+    locale: Locale,
+    m: &dyn Measure,
+    tick_px: f64,
+) {
     if !axis.log && axis.lo <= 0.0 && axis.hi >= 0.0 {
         zero_line(paints, axis, top, bottom, dpr);
     }
     if let Some(rf) = g.reference {
         let x = snap(axis.x(rf), dpr);
-        paints.push(Paint::Line { x0: x, y0: top - 4.0, x1: x, y1: bottom + 4.0, role: Role::Reference, width: 1.5, dashed: true });
+        paints.push(Paint::Line {
+            x0: x,
+            y0: top - 4.0,
+            x1: x,
+            y1: bottom + 4.0,
+            role: Role::Reference,
+            width: 1.5,
+            dashed: true,
+        });
     }
-    let labels: Vec<(f64, String)> = axis.ticks.iter().map(|&tv| (axis.x(tv), format::tick(tv, locale, g.percent))).collect();
+    let labels: Vec<(f64, String)> =
+        axis.ticks.iter().map(|&tv| (axis.x(tv), format::tick(tv, locale, g.percent))).collect();
     let widest = labels.iter().map(|(_, s)| m.text_width(s, tick_px, false)).fold(0.0, f64::max);
     let gap = if labels.len() > 1 { (labels[1].0 - labels[0].0).abs() } else { f64::INFINITY };
     let every = if gap > 0.0 { ((widest + 8.0) / gap).ceil().max(1.0) as usize } else { 1 };
@@ -475,7 +502,16 @@ fn decorate(paints: &mut Vec<Paint>, g: &Group, axis: &Axis, (top, bottom, width
             // the padding on a phone, where a centred label would spill off.
             let half = m.text_width(&s, tick_px, false) / 2.0;
             let x = x.max(half + 1.0).min(width - half - 1.0);
-            paints.push(Paint::Text { x, y: bottom + 5.0, text: s, size: tick_px, bold: false, role: Role::Muted, h: HAlign::Center, v: VAlign::Top });
+            paints.push(Paint::Text {
+                x,
+                y: bottom + 5.0,
+                text: s,
+                size: tick_px,
+                bold: false,
+                role: Role::Muted,
+                h: HAlign::Center,
+                v: VAlign::Top,
+            });
         }
     }
 }
@@ -488,7 +524,8 @@ fn snap(v: f64, dpr: f64) -> f64 {
 pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -> Scene {
     let width = if frame.width.is_finite() { frame.width.clamp(1.0, 100_000.0) } else { 300.0 };
     let dpr = if frame.dpr.is_finite() && frame.dpr > 0.0 { frame.dpr.clamp(0.25, 8.0) } else { 1.0 };
-    let frame = Frame { height: frame.height.filter(|h| h.is_finite() && *h > 0.0).map(|h| h.min(1_000_000.0)), ..frame };
+    let frame =
+        Frame { height: frame.height.filter(|h| h.is_finite() && *h > 0.0).map(|h| h.min(1_000_000.0)), ..frame };
     let mt = Metrics::for_width(width);
     let pad = mt.pad;
     let inner = (width - 2.0 * pad).max(1.0);
@@ -497,12 +534,30 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
     let mut y = pad;
 
     for line in wrap_text(m, &spec.title, mt.title, true, inner, 2) {
-        paints.push(Paint::Text { x: pad, y, text: line, size: mt.title, bold: true, role: Role::Text, h: HAlign::Left, v: VAlign::Top });
+        paints.push(Paint::Text {
+            x: pad,
+            y,
+            text: line,
+            size: mt.title,
+            bold: true,
+            role: Role::Text,
+            h: HAlign::Left,
+            v: VAlign::Top,
+        });
         y += mt.title + 5.0;
     }
     y += 2.0;
     for line in wrap_text(m, &spec.subtitle, mt.subtitle, false, inner, if mt.compact { 3 } else { 2 }) {
-        paints.push(Paint::Text { x: pad, y, text: line, size: mt.subtitle, bold: false, role: Role::Muted, h: HAlign::Left, v: VAlign::Top });
+        paints.push(Paint::Text {
+            x: pad,
+            y,
+            text: line,
+            size: mt.subtitle,
+            bold: false,
+            role: Role::Muted,
+            h: HAlign::Left,
+            v: VAlign::Top,
+        });
         y += mt.subtitle + 5.0;
     }
     y += 10.0;
@@ -511,7 +566,9 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
     if total_rows == 0 {
         let h = frame.height.unwrap_or(y + 90.0).max(y + 40.0);
         // Centred in the space left, but never below a small fixed height's bottom edge.
-        let my = (y + (h - y) / 2.0 - pad).min(frame.height.unwrap_or(f64::INFINITY) - mt.label / 2.0 - 2.0).max(mt.label / 2.0);
+        let my = (y + (h - y) / 2.0 - pad)
+            .min(frame.height.unwrap_or(f64::INFINITY) - mt.label / 2.0 - 2.0)
+            .max(mt.label / 2.0);
         paints.push(Paint::Text {
             x: width / 2.0,
             y: my,
@@ -591,7 +648,15 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
         _ => None,
     };
     if let Some(h) = dense_height {
-        return dense_layout(spec, paints, y, DenseFrame { width, height: h, dpr, label_w, plot_x0, plot_x1 }, locale, m, &mt);
+        return dense_layout(
+            spec,
+            paints,
+            y,
+            DenseFrame { width, height: h, dpr, label_w, plot_x0, plot_x1 },
+            locale,
+            m,
+            &mt,
+        );
     }
 
     let mut hidden = 0usize;
@@ -603,7 +668,16 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
                 flat += g.rows.len();
                 continue;
             }
-            paints.push(Paint::Text { x: pad, y: y + 2.0, text: fit_text(m, t, mt.group, true, inner), size: mt.group, bold: true, role: Role::Muted, h: HAlign::Left, v: VAlign::Top });
+            paints.push(Paint::Text {
+                x: pad,
+                y: y + 2.0,
+                text: fit_text(m, t, mt.group, true, inner),
+                size: mt.group,
+                bold: true,
+                role: Role::Muted,
+                h: HAlign::Left,
+                v: VAlign::Top,
+            });
             y += 22.0;
         }
         let vw = |neg: bool| -> f64 {
@@ -624,15 +698,18 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
         let b = b.max(a + 1.0);
         let axis = make_axis(g, a, b);
         let fits = |y: f64| limit.is_none_or(|l| y + row_h <= l - if axis_shown(g) { 20.0 } else { 0.0 });
-        let shown = g.rows.iter().take_while({
-            let mut yy = y;
-            move |_| {
-                let ok = fits(yy);
-                yy += row_h;
-                ok
-            }
-        })
-        .count();
+        let shown = g
+            .rows
+            .iter()
+            .take_while({
+                let mut yy = y;
+                move |_| {
+                    let ok = fits(yy);
+                    yy += row_h;
+                    ok
+                }
+            })
+            .count();
         let rows_top = y;
         let rows_bottom = y + row_h * shown as f64;
         if axis_shown(g) && shown > 0 {
@@ -650,10 +727,28 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
                 (y + row_h / 2.0, y + row_h / 2.0)
             };
             if mt.compact {
-                paints.push(Paint::Text { x: pad, y: label_y, text: fit_text(m, &r.label, mt.label, false, inner), size: mt.label, bold: false, role: Role::Text, h: HAlign::Left, v: VAlign::Top });
+                paints.push(Paint::Text {
+                    x: pad,
+                    y: label_y,
+                    text: fit_text(m, &r.label, mt.label, false, inner),
+                    size: mt.label,
+                    bold: false,
+                    role: Role::Text,
+                    h: HAlign::Left,
+                    v: VAlign::Top,
+                });
             } else if row_h >= 12.0 {
                 let size = mt.label.min(row_h - 2.0);
-                paints.push(Paint::Text { x: pad + label_w, y: label_y, text: fit_text(m, &r.label, size, false, label_w), size, bold: false, role: Role::Text, h: HAlign::Right, v: VAlign::Middle });
+                paints.push(Paint::Text {
+                    x: pad + label_w,
+                    y: label_y,
+                    text: fit_text(m, &r.label, size, false, label_w),
+                    size,
+                    bold: false,
+                    role: Role::Text,
+                    h: HAlign::Right,
+                    v: VAlign::Middle,
+                });
             }
             let (by0, by1) = (snap(cy - bar_h / 2.0, dpr), snap(cy + bar_h / 2.0, dpr));
             let mut bar = None;
@@ -677,7 +772,8 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
                 end = xv;
             }
             let value_size = mt.value.min(row_h - 2.0).max(8.0);
-            let (mut vx, h) = if r.value < 0.0 && g.bars { (end - 5.0, HAlign::Right) } else { (end + 5.0, HAlign::Left) };
+            let (mut vx, h) =
+                if r.value < 0.0 && g.bars { (end - 5.0, HAlign::Right) } else { (end + 5.0, HAlign::Left) };
             if let (Some(rf), true) = (g.reference, g.bars) {
                 // Keep the label clear of the dashed reference line.
                 let xr = axis.x(rf);
@@ -687,7 +783,16 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
                 }
             }
             if row_h >= 10.0 {
-                paints.push(Paint::Text { x: vx, y: cy, text: fit_text(m, &r.value_text, value_size, false, inner * 0.5), size: value_size, bold: false, role: Role::Text, h, v: VAlign::Middle });
+                paints.push(Paint::Text {
+                    x: vx,
+                    y: cy,
+                    text: fit_text(m, &r.value_text, value_size, false, inner * 0.5),
+                    size: value_size,
+                    bold: false,
+                    role: Role::Text,
+                    h,
+                    v: VAlign::Middle,
+                });
             }
             if let Some(note) = &r.note {
                 let nx = vx + m.text_width(&r.value_text, value_size, false) + 12.0;
@@ -695,7 +800,13 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
                 // Whole items only: a figure cut in the middle ("1.0…") reads as a wrong figure.
                 let mut t = String::new();
                 for item in note.split(['；', ';']).map(str::trim).filter(|i| !i.is_empty()) {
-                    let sep = if t.is_empty() { "" } else if locale == Locale::Zh { "；" } else { "; " };
+                    let sep = if t.is_empty() {
+                        ""
+                    } else if locale == Locale::Zh {
+                        "；"
+                    } else {
+                        "; "
+                    };
                     let next = format!("{t}{sep}{item}");
                     if m.text_width(&next, value_size, false) > room {
                         break;
@@ -703,7 +814,16 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
                     t = next;
                 }
                 if !t.is_empty() {
-                    paints.push(Paint::Text { x: nx, y: cy, text: t, size: value_size, bold: false, role: Role::Muted, h: HAlign::Left, v: VAlign::Middle });
+                    paints.push(Paint::Text {
+                        x: nx,
+                        y: cy,
+                        text: t,
+                        size: value_size,
+                        bold: false,
+                        role: Role::Muted,
+                        h: HAlign::Left,
+                        v: VAlign::Middle,
+                    });
                 }
             }
             hits.push(Hit { row: flat, y0: y, y1: y + row_h, bar, anchor: (end.max(plot_x0), cy) });
@@ -725,7 +845,16 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
             Locale::En => format!("{hidden} more not shown: make the chart taller"),
         };
         let ty = limit.map(|l| l - 2.0).unwrap_or(y);
-        paints.push(Paint::Text { x: pad, y: ty, text: fit_text(m, &text, mt.tick, false, inner), size: mt.tick, bold: false, role: Role::Muted, h: HAlign::Left, v: VAlign::Bottom });
+        paints.push(Paint::Text {
+            x: pad,
+            y: ty,
+            text: fit_text(m, &text, mt.tick, false, inner),
+            size: mt.tick,
+            bold: false,
+            role: Role::Muted,
+            h: HAlign::Left,
+            v: VAlign::Bottom,
+        });
     }
     let height = frame.height.unwrap_or((y - 12.0 + pad).ceil());
     Scene { width, height, paints, hits, dense: Vec::new(), hidden_rows: hidden }
@@ -750,10 +879,22 @@ struct DenseFrame {
 /// one bar per device-pixel row spanning the extremes of the rows in it (so 100,000 bars
 /// draw as the ~1,000 the screen can show, and no extreme is lost). Labels are sampled
 /// so they never overlap; every row still hit-tests exactly.
-fn dense_layout(spec: &ChartSpec, mut paints: Vec<Paint>, mut y: f64, f: DenseFrame, locale: Locale, m: &dyn Measure, mt: &Metrics) -> Scene {
+fn dense_layout(
+    spec: &ChartSpec,
+    mut paints: Vec<Paint>,
+    mut y: f64,
+    f: DenseFrame,
+    locale: Locale,
+    m: &dyn Measure,
+    mt: &Metrics,
+) -> Scene {
     let dpr = f.dpr;
     let total = spec.row_count().max(1) as f64;
-    let overhead: f64 = spec.groups.iter().map(|g| if g.title.is_some() { 22.0 } else { 0.0 } + if g.bars { 20.0 } else { 0.0 } + 12.0).sum();
+    let overhead: f64 = spec
+        .groups
+        .iter()
+        .map(|g| if g.title.is_some() { 22.0 } else { 0.0 } + if g.bars { 20.0 } else { 0.0 } + 12.0)
+        .sum();
     let avail = (f.height - mt.pad - y - overhead + 12.0).max(1.0);
     let mut dense = Vec::new();
     let (mut flat, mut first_hit) = (0usize, 0usize);
@@ -764,7 +905,16 @@ fn dense_layout(spec: &ChartSpec, mut paints: Vec<Paint>, mut y: f64, f: DenseFr
             continue;
         }
         if let Some(t) = &g.title {
-            paints.push(Paint::Text { x: mt.pad, y: y + 2.0, text: fit_text(m, t, mt.group, true, inner), size: mt.group, bold: true, role: Role::Muted, h: HAlign::Left, v: VAlign::Top });
+            paints.push(Paint::Text {
+                x: mt.pad,
+                y: y + 2.0,
+                text: fit_text(m, t, mt.group, true, inner),
+                size: mt.group,
+                bold: true,
+                role: Role::Muted,
+                h: HAlign::Left,
+                v: VAlign::Top,
+            });
             y += 22.0;
         }
         let share = avail * n as f64 / total;
@@ -777,7 +927,11 @@ fn dense_layout(spec: &ChartSpec, mut paints: Vec<Paint>, mut y: f64, f: DenseFr
         let bar = |paints: &mut Vec<Paint>, y0: f64, y1: f64, lo: f64, hi: f64, tone| {
             let (mut x0, mut x1) = (snap(base.min(lo), dpr), snap(base.max(hi), dpr));
             if x1 - x0 < px {
-                if lo < base { x0 = x1 - px } else { x1 = x0 + px }
+                if lo < base {
+                    x0 = x1 - px
+                } else {
+                    x1 = x0 + px
+                }
             }
             paints.push(Paint::Rect { x0, y0, x1, y1, role: Role::Bar(tone) });
         };
@@ -803,12 +957,24 @@ fn dense_layout(spec: &ChartSpec, mut paints: Vec<Paint>, mut y: f64, f: DenseFr
                         // All bars of this pixel row point right: solid to the shortest, pale to the longest.
                         bar(paints, y0, y1, lo, lo, tlo);
                         if snap(hi, dpr) > snap(lo, dpr) {
-                            paints.push(Paint::Rect { x0: snap(lo, dpr), y0, x1: snap(hi, dpr), y1, role: Role::Range(thi) });
+                            paints.push(Paint::Rect {
+                                x0: snap(lo, dpr),
+                                y0,
+                                x1: snap(hi, dpr),
+                                y1,
+                                role: Role::Range(thi),
+                            });
                         }
                     } else if hi <= base {
                         bar(paints, y0, y1, hi, hi, thi);
                         if snap(lo, dpr) < snap(hi, dpr) {
-                            paints.push(Paint::Rect { x0: snap(lo, dpr), y0, x1: snap(hi, dpr), y1, role: Role::Range(tlo) });
+                            paints.push(Paint::Rect {
+                                x0: snap(lo, dpr),
+                                y0,
+                                x1: snap(hi, dpr),
+                                y1,
+                                role: Role::Range(tlo),
+                            });
                         }
                     } else {
                         // Both signs in one pixel row: each side to its extreme.
@@ -862,7 +1028,16 @@ fn dense_layout(spec: &ChartSpec, mut paints: Vec<Paint>, mut y: f64, f: DenseFr
             for k in (0..n).step_by(step) {
                 let cy = top + (k as f64 + 0.5) * pitch;
                 let text = fit_text(m, &g.rows[k].label, size, false, f.label_w);
-                paints.push(Paint::Text { x: mt.pad + f.label_w, y: cy, text, size, bold: false, role: Role::Text, h: HAlign::Right, v: VAlign::Middle });
+                paints.push(Paint::Text {
+                    x: mt.pad + f.label_w,
+                    y: cy,
+                    text,
+                    size,
+                    bold: false,
+                    role: Role::Text,
+                    h: HAlign::Right,
+                    v: VAlign::Middle,
+                });
             }
         }
         dense.push(DenseBand { first_row: flat, first_hit, y0: top, pitch, base, ends, bars: g.bars });

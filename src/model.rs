@@ -6,8 +6,8 @@
 //! deserializer into [`Dataset::from_deserializer`], native code and tests use
 //! [`Dataset::from_json`].
 
-use serde::{Deserialize, Serialize};
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Largest magnitude a value may have. The report's largest figure is about 1e11 (超千亿);
@@ -45,15 +45,8 @@ impl TryFrom<String> for Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
-        Kind::Count,
-        Kind::Percent,
-        Kind::YoyChange,
-        Kind::Money,
-        Kind::Ratio,
-        Kind::Change,
-        Kind::Rank,
-    ];
+    pub const ALL: [Kind; 7] =
+        [Kind::Count, Kind::Percent, Kind::YoyChange, Kind::Money, Kind::Ratio, Kind::Change, Kind::Rank];
 
     /// The kind named `s` (`"yoy_change"`), if it is one.
     pub fn parse(s: &str) -> Option<Kind> {
@@ -159,10 +152,7 @@ pub struct DataError {
 
 impl DataError {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        DataError {
-            path: path.into(),
-            message: message.into(),
-        }
+        DataError { path: path.into(), message: message.into() }
     }
 }
 
@@ -252,10 +242,7 @@ fn from_path_error<E: fmt::Display>(err: serde_path_to_error::Error<E>) -> DataE
 fn path_error(path: String, inner: &str) -> DataError {
     let message = humanize_serde_message(inner);
     // A missing field is reported at the object that lacks it: name the field in the path.
-    if let Some(field) = message
-        .strip_prefix("missing field `")
-        .and_then(|r| r.strip_suffix('`'))
-    {
+    if let Some(field) = message.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`')) {
         let path = if path == "." { field.to_string() } else { format!("{path}.{field}") };
         return DataError::new(path, "missing field");
     }
@@ -270,7 +257,8 @@ impl Dataset {
     pub fn to_json_pretty(&self) -> Result<String, DataError> {
         // Plain structs and string keys: serde_json has nothing to refuse here, but a
         // library does not assume that.
-        let pretty = serde_json::to_string_pretty(self).map_err(|e| DataError::new("", format!("cannot write the dataset as JSON: {e}")))?;
+        let pretty = serde_json::to_string_pretty(self)
+            .map_err(|e| DataError::new("", format!("cannot write the dataset as JSON: {e}")))?;
         let mut out = String::with_capacity(pretty.len());
         let lines: Vec<&str> = pretty.lines().collect();
         let mut i = 0;
@@ -328,7 +316,10 @@ impl Dataset {
                     return Err(DataError::new("", format!("not valid JSON: it does not start like JSON (line {line}, column {col}); is this an HTML page or an error message?")));
                 }
             };
-            return Err(DataError::new("", format!("expected an object (the dataset: {{ title, source, sections, indicators }}), got {got}")));
+            return Err(DataError::new(
+                "",
+                format!("expected an object (the dataset: {{ title, source, sections, indicators }}), got {got}"),
+            ));
         }
         let mut de = serde_json::Deserializer::from_str(text);
         let raw: Dataset = match serde_path_to_error::deserialize(&mut de) {
@@ -340,7 +331,11 @@ impl Dataset {
                     // Valid JSON, but a number no f64 holds (1e400): name the field.
                     return Err(DataError::new(
                         path,
-                        format!("the number is out of range: beyond ±1.8e308 (line {}, column {})", inner.line(), inner.column()),
+                        format!(
+                            "the number is out of range: beyond ±1.8e308 (line {}, column {})",
+                            inner.line(),
+                            inner.column()
+                        ),
                     ));
                 }
                 if inner.is_syntax() || inner.is_eof() {
@@ -362,7 +357,14 @@ impl Dataset {
             }
         };
         de.end().map_err(|e| {
-            DataError::new("", format!("not valid JSON: trailing characters after the dataset (line {}, column {})", e.line(), e.column()))
+            DataError::new(
+                "",
+                format!(
+                    "not valid JSON: trailing characters after the dataset (line {}, column {})",
+                    e.line(),
+                    e.column()
+                ),
+            )
         })?;
         raw.validated()
     }
@@ -495,7 +497,8 @@ impl Dataset {
                 }
             }
         }
-        let mut ids: FxHashMap<&str, usize> = FxHashMap::with_capacity_and_hasher(self.indicators.len(), Default::default());
+        let mut ids: FxHashMap<&str, usize> =
+            FxHashMap::with_capacity_and_hasher(self.indicators.len(), Default::default());
         for (i, ind) in self.indicators.iter().enumerate() {
             let at = |field: &str| format!("indicators[{i}].{field}");
             if ind.id.trim().is_empty() {
@@ -533,7 +536,10 @@ impl Dataset {
         for (i, ind) in self.indicators.iter().enumerate() {
             if let Some(r) = &ind.repeat_of {
                 if !ids.contains_key(r.as_str()) {
-                    return Err(DataError::new(format!("indicators[{i}].repeat_of"), format!("unknown indicator id \"{r}\"")));
+                    return Err(DataError::new(
+                        format!("indicators[{i}].repeat_of"),
+                        format!("unknown indicator id \"{r}\""),
+                    ));
                 }
             }
         }
@@ -541,7 +547,11 @@ impl Dataset {
         let text = &self.source.text;
         let char_starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
         let byte_at = |c: usize| -> Option<usize> {
-            if c == char_starts.len() { Some(text.len()) } else { char_starts.get(c).copied() }
+            if c == char_starts.len() {
+                Some(text.len())
+            } else {
+                char_starts.get(c).copied()
+            }
         };
         for (i, ind) in self.indicators.iter_mut().enumerate() {
             if ind.quote.is_empty() {

@@ -100,7 +100,12 @@ fn px(v: f64, dpr: f64) -> i32 {
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
 /// Paints the whole scene: background, then every primitive in order.
-pub fn paint<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scene: &Scene, theme: &Theme, dpr: f64) -> DrawResult<DB> {
+pub fn paint<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    scene: &Scene,
+    theme: &Theme,
+    dpr: f64,
+) -> DrawResult<DB> {
     area.fill(&theme.background)?;
     for p in &scene.paints {
         paint_one(area, p, theme, dpr)?;
@@ -151,7 +156,13 @@ fn paint_one<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, p: &Paint, theme
 
 /// Paints the highlight of one row over an already painted scene: a faint band across
 /// the row and a 2-pixel outline around its bar (or a marker where there is no bar).
-pub fn paint_highlight<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scene: &Scene, hit: usize, theme: &Theme, dpr: f64) -> DrawResult<DB> {
+pub fn paint_highlight<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    scene: &Scene,
+    hit: usize,
+    theme: &Theme,
+    dpr: f64,
+) -> DrawResult<DB> {
     let Some(mut h) = scene.hit(hit) else { return Ok(()) };
     // Dense rows can be thinner than a pixel: highlight at least 4 px around the row.
     if h.y1 - h.y0 < 4.0 {
@@ -177,7 +188,10 @@ pub fn paint_highlight<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scene:
         }
         None => {
             let (ax, ay) = h.anchor;
-            area.draw(&Rectangle::new([(px(ax - 2.0, dpr), px(ay - 7.0, dpr)), (px(ax, dpr), px(ay + 7.0, dpr))], theme.text.filled()))
+            area.draw(&Rectangle::new(
+                [(px(ax - 2.0, dpr), px(ay - 7.0, dpr)), (px(ax, dpr), px(ay + 7.0, dpr))],
+                theme.text.filled(),
+            ))
         }
     }
 }

@@ -17,13 +17,8 @@ pub enum ViewKind {
 }
 
 impl ViewKind {
-    pub const ALL: [ViewKind; 5] = [
-        ViewKind::Headline,
-        ViewKind::Rates,
-        ViewKind::Section,
-        ViewKind::Overview,
-        ViewKind::Money,
-    ];
+    pub const ALL: [ViewKind; 5] =
+        [ViewKind::Headline, ViewKind::Rates, ViewKind::Section, ViewKind::Overview, ViewKind::Money];
     pub fn parse(s: &str) -> Option<ViewKind> {
         Some(match s.trim() {
             "headline" => ViewKind::Headline,
@@ -209,21 +204,18 @@ fn row_for(ds: &Dataset, i: usize, locale: Locale) -> Row {
     let ind = &ds.indicators[i];
     let label = format::label(ind, locale).to_string();
     let value_text = format::value_text(ind, locale, false);
-    Row {
-        label,
-        value: ind.value,
-        value_text,
-        tone: tone_of(ind),
-        target: Target::Indicator(i),
-        note: None,
-    }
+    Row { label, value: ind.value, value_text, tone: tone_of(ind), target: Target::Indicator(i), note: None }
 }
 
 fn sort_rows(rows: &mut [Row], sort: Sort, ascending: bool) {
     if sort == Sort::Value {
         rows.sort_by(|a, b| {
             let o = a.value.total_cmp(&b.value);
-            if ascending { o } else { o.reverse() }
+            if ascending {
+                o
+            } else {
+                o.reverse()
+            }
         });
     }
 }
@@ -251,9 +243,10 @@ fn pick<'a>(
 ) -> impl Iterator<Item = usize> + 'a {
     // The sections in scope, worked out once (not per indicator: 100,000 indicators
     // would each walk the section tree).
-    let scope: Option<rustc_hash::FxHashSet<&str>> = opts.section.as_ref().map(|root| {
-        ds.sections.iter().filter(|s| within(ds, &s.id, root)).map(|s| s.id.as_str()).collect()
-    });
+    let scope: Option<rustc_hash::FxHashSet<&str>> = opts
+        .section
+        .as_ref()
+        .map(|root| ds.sections.iter().filter(|s| within(ds, &s.id, root)).map(|s| s.id.as_str()).collect());
     ds.distinct()
         .filter(move |(_, ind)| keep(ind))
         .filter(move |(_, ind)| scope.as_ref().is_none_or(|sc| sc.contains(ind.section.as_str())))
@@ -274,10 +267,7 @@ pub fn build(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartSp
     if let Some(s) = &opts.section {
         if ds.section(s).is_none() {
             let known: Vec<&str> = ds.sections.iter().map(|s| s.id.as_str()).collect();
-            return Err(ViewError(format!(
-                "unknown section \"{s}\" (the dataset has: {})",
-                known.join(", ")
-            )));
+            return Err(ViewError(format!("unknown section \"{s}\" (the dataset has: {})", known.join(", "))));
         }
     }
     let scope = match &opts.section {
@@ -287,7 +277,8 @@ pub fn build(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartSp
     let empty = t(locale, "此视图没有可显示的指标", "No indicators to show in this view");
     let spec = match opts.kind {
         ViewKind::Headline => {
-            let mut rows: Vec<Row> = pick(ds, opts, |i| i.kind == Kind::YoyChange).map(|i| row_for(ds, i, locale)).collect();
+            let mut rows: Vec<Row> =
+                pick(ds, opts, |i| i.kind == Kind::YoyChange).map(|i| row_for(ds, i, locale)).collect();
             sort_rows(&mut rows, opts.sort, true);
             let n = rows.len();
             let falls = rows.iter().filter(|r| r.value < 0.0).count();
@@ -303,12 +294,22 @@ pub fn build(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartSp
                 view: opts.kind,
                 title: t(locale, "同比变化", "Year-on-year changes") + &scope,
                 subtitle: match locale {
-                    Locale::Zh => format!("{} · {falls}项下降，{rises}项上升{} · 单位：%", count_text(n, locale), if n > falls + rises { format!("，{}项持平", n - falls - rises) } else { String::new() }),
-                    Locale::En => format!("{} · {falls} down, {rises} up{} · per cent", count_text(n, locale), if n > falls + rises { format!(", {} unchanged", n - falls - rises) } else { String::new() }),
+                    Locale::Zh => format!(
+                        "{} · {falls}项下降，{rises}项上升{} · 单位：%",
+                        count_text(n, locale),
+                        if n > falls + rises { format!("，{}项持平", n - falls - rises) } else { String::new() }
+                    ),
+                    Locale::En => format!(
+                        "{} · {falls} down, {rises} up{} · per cent",
+                        count_text(n, locale),
+                        if n > falls + rises { format!(", {} unchanged", n - falls - rises) } else { String::new() }
+                    ),
                 },
                 description: match (locale, steepest) {
                     (Locale::Zh, Some(s)) => format!("条形图，同比变化，{n}项指标，其中{falls}项下降；降幅最大：{s}"),
-                    (Locale::En, Some(s)) => format!("Bar chart of {n} year-on-year changes, {falls} of them decreases; the largest decrease: {s}"),
+                    (Locale::En, Some(s)) => format!(
+                        "Bar chart of {n} year-on-year changes, {falls} of them decreases; the largest decrease: {s}"
+                    ),
                     _ => String::new(),
                 },
                 groups: vec![Group { title: None, rows, percent: true, log: false, reference: None, bars: true }],
@@ -333,12 +334,20 @@ pub fn build(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartSp
                     Locale::Zh => format!("条形图，{n}项比率，参考线为100%，{over}项超过100%"),
                     Locale::En => format!("Bar chart of {n} rates against 100%, {over} above 100%"),
                 },
-                groups: vec![Group { title: None, rows, percent: true, log: false, reference: Some(100.0), bars: true }],
+                groups: vec![Group {
+                    title: None,
+                    rows,
+                    percent: true,
+                    log: false,
+                    reference: Some(100.0),
+                    bars: true,
+                }],
                 empty,
             }
         }
         ViewKind::Money => {
-            let mut rows: Vec<Row> = pick(ds, opts, |i| i.kind == Kind::Money).map(|i| row_for(ds, i, locale)).collect();
+            let mut rows: Vec<Row> =
+                pick(ds, opts, |i| i.kind == Kind::Money).map(|i| row_for(ds, i, locale)).collect();
             sort_rows(&mut rows, opts.sort, false);
             let log = wants_log(&rows, opts.scale);
             let n = rows.len();
@@ -470,7 +479,8 @@ fn telling(ind: &Indicator) -> (u8, f64) {
 fn overview(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String) -> ChartSpec {
     let mut rows = Vec::new();
     // Each indicator's top-level section, looked up once per section, not per indicator.
-    let top: rustc_hash::FxHashMap<&str, &str> = ds.sections.iter().map(|s| (s.id.as_str(), ds.top_section(&s.id))).collect();
+    let top: rustc_hash::FxHashMap<&str, &str> =
+        ds.sections.iter().map(|s| (s.id.as_str(), ds.top_section(&s.id))).collect();
     for s in ds.sections.iter().filter(|s| s.parent.is_none()) {
         let mut members: Vec<usize> = ds
             .distinct()
@@ -515,11 +525,15 @@ fn overview(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String) -> 
         title: t(locale, "各部分指标概览", "Indicators by section"),
         subtitle: match locale {
             Locale::Zh => format!("共{total}项指标，分布于{k}个部分 · 条形长度为指标数，右侧为代表性数据"),
-            Locale::En => format!("{total} indicators in {k} sections · bar = number of indicators, then telling figures"),
+            Locale::En => {
+                format!("{total} indicators in {k} sections · bar = number of indicators, then telling figures")
+            }
         },
         description: match locale {
             Locale::Zh => format!("条形图，报告{k}个部分各有多少项指标，共{total}项"),
-            Locale::En => format!("Bar chart of how many indicators each of the report's {k} sections states, {total} in all"),
+            Locale::En => {
+                format!("Bar chart of how many indicators each of the report's {k} sections states, {total} in all")
+            }
         },
         groups: vec![Group { title: None, rows, percent: false, log: false, reference: None, bars: true }],
         empty,

@@ -22,7 +22,10 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, Document, Element, HtmlCanvasElement, HtmlElement, KeyboardEvent, MediaQueryList, MouseEvent, ResizeObserver};
+use web_sys::{
+    CanvasRenderingContext2d, Document, Element, HtmlCanvasElement, HtmlElement, KeyboardEvent, MediaQueryList,
+    MouseEvent, ResizeObserver,
+};
 
 const PREFIX: &str = "indicator-chart";
 /// The screen-reader table lists at most this many rows; a DOM table of 100,000 rows
@@ -138,7 +141,13 @@ fn parse_object_as_json(v: &JsValue) -> Result<Dataset, DataError> {
         if e.message.contains("got null") {
             if let Some(n) = lookup(v, &e.path).as_f64() {
                 if !n.is_finite() {
-                    let got = if n.is_nan() { "NaN".to_string() } else if n > 0.0 { "Infinity".to_string() } else { "-Infinity".to_string() };
+                    let got = if n.is_nan() {
+                        "NaN".to_string()
+                    } else if n > 0.0 {
+                        "Infinity".to_string()
+                    } else {
+                        "-Infinity".to_string()
+                    };
                     e.message = format!("expected a finite number, got {got}");
                 }
             }
@@ -196,7 +205,9 @@ fn opt_str(obj: &JsValue, key: &str) -> Result<Option<String>, JsValue> {
     if v.is_undefined() || v.is_null() {
         return Ok(None);
     }
-    v.as_string().map(Some).ok_or_else(|| err(format!("options.{key}: expected text, got {}", v.js_typeof().as_string().unwrap_or_default())))
+    v.as_string().map(Some).ok_or_else(|| {
+        err(format!("options.{key}: expected text, got {}", v.js_typeof().as_string().unwrap_or_default()))
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -238,7 +249,9 @@ fn apply_options(o: &mut Options, js: &JsValue) -> Result<(), JsValue> {
         return Err(err("options: expected an object such as { view: 'headline', locale: 'zh' }"));
     }
     if let Some(v) = opt_str(js, "view")? {
-        o.view.kind = ViewKind::parse(&v).ok_or_else(|| err(format!("options.view: unknown view \"{v}\" (expected headline, rates, section, overview or money)")))?;
+        o.view.kind = ViewKind::parse(&v).ok_or_else(|| {
+            err(format!("options.view: unknown view \"{v}\" (expected headline, rates, section, overview or money)"))
+        })?;
     }
     let sec = get(js, "section");
     if sec.is_null() {
@@ -247,7 +260,8 @@ fn apply_options(o: &mut Options, js: &JsValue) -> Result<(), JsValue> {
         o.view.section = if s.is_empty() || s == "all" { None } else { Some(s) };
     }
     if let Some(v) = opt_str(js, "sort")? {
-        o.view.sort = Sort::parse(&v).ok_or_else(|| err(format!("options.sort: unknown order \"{v}\" (expected report or value)")))?;
+        o.view.sort = Sort::parse(&v)
+            .ok_or_else(|| err(format!("options.sort: unknown order \"{v}\" (expected report or value)")))?;
     }
     let log = get(js, "log");
     if let Some(b) = log.as_bool() {
@@ -258,7 +272,8 @@ fn apply_options(o: &mut Options, js: &JsValue) -> Result<(), JsValue> {
         return Err(err("options.log: expected true, false or \"auto\""));
     }
     if let Some(v) = opt_str(js, "locale")? {
-        o.locale = Locale::parse(&v).ok_or_else(|| err(format!("options.locale: unknown locale \"{v}\" (expected zh or en)")))?;
+        o.locale = Locale::parse(&v)
+            .ok_or_else(|| err(format!("options.locale: unknown locale \"{v}\" (expected zh or en)")))?;
     }
     if let Some(v) = opt_str(js, "theme")? {
         o.theme = match v.as_str() {
@@ -278,7 +293,11 @@ fn apply_options(o: &mut Options, js: &JsValue) -> Result<(), JsValue> {
         o.height = match s.as_str() {
             "auto" => HeightMode::Auto,
             "container" => HeightMode::Container,
-            _ => return Err(err(format!("options.height: expected a number of pixels, \"auto\" or \"container\", got \"{s}\""))),
+            _ => {
+                return Err(err(format!(
+                    "options.height: expected a number of pixels, \"auto\" or \"container\", got \"{s}\""
+                )))
+            }
         };
     } else if !h.is_undefined() && !h.is_null() {
         return Err(err("options.height: expected a number of pixels, \"auto\" or \"container\""));
@@ -430,7 +449,11 @@ impl State {
             ThemeChoice::Dark => true,
             ThemeChoice::Auto => self.dark_query.as_ref().is_some_and(|q| q.matches()),
         };
-        if dark { Theme::DARK } else { Theme::LIGHT }
+        if dark {
+            Theme::DARK
+        } else {
+            Theme::LIGHT
+        }
     }
 
     fn rebuild(&mut self) -> Result<(), String> {
@@ -466,7 +489,11 @@ impl State {
             HeightMode::Fixed(h) => Some(h),
             HeightMode::Container => {
                 let h = self.host.client_height() as f64;
-                if h > 0.0 { Some(h) } else { None }
+                if h > 0.0 {
+                    Some(h)
+                } else {
+                    None
+                }
             }
         };
         (w, fixed)
@@ -474,7 +501,11 @@ impl State {
 
     fn device_ratio(&self) -> f64 {
         let d = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0);
-        if d.is_finite() && d > 0.0 { d.min(8.0) } else { 1.0 }
+        if d.is_finite() && d > 0.0 {
+            d.min(8.0)
+        } else {
+            1.0
+        }
     }
 
     /// Lays out and paints the base layer, then composes. Returns false when the
@@ -522,7 +553,10 @@ impl State {
         self.size = (w, h);
         let label = match self.opts.locale {
             Locale::Zh => format!("{}。按方向键逐项浏览，回车选中，Esc 清除。", spec.description),
-            Locale::En => format!("{}. Use the arrow keys to move between bars, Enter to select, Escape to clear.", spec.description),
+            Locale::En => format!(
+                "{}. Use the arrow keys to move between bars, Enter to select, Escape to clear.",
+                spec.description
+            ),
         };
         let _ = self.canvas.set_attribute("aria-label", &label);
         self.scene = Some(scene);
@@ -596,7 +630,8 @@ impl State {
         if let (Some(i), Some(scene)) = (self.hover.or(self.focus), self.scene.as_ref()) {
             let backend = Canvas2d::new(&self.canvas)?;
             let area = backend.into_drawing_area();
-            render::paint_highlight(&area, scene, i, &self.theme(), self.dpr).map_err(|e| format!("drawing failed: {e:?}"))?;
+            render::paint_highlight(&area, scene, i, &self.theme(), self.dpr)
+                .map_err(|e| format!("drawing failed: {e:?}"))?;
         }
         Ok(())
     }
@@ -635,7 +670,8 @@ impl State {
     }
 
     fn calls(&self, event: &str, hit: Option<usize>) -> Calls {
-        let fns: Vec<js_sys::Function> = self.handlers.iter().filter(|(e, _)| e == event).map(|(_, f)| f.clone()).collect();
+        let fns: Vec<js_sys::Function> =
+            self.handlers.iter().filter(|(e, _)| e == event).map(|(_, f)| f.clone()).collect();
         if fns.is_empty() {
             return Vec::new();
         }
@@ -667,8 +703,10 @@ impl State {
         let Some(scene) = self.scene.as_ref() else { return };
         let tip: &Element = self.tooltip.as_ref();
         clear(tip);
-        let _ = append_text(&self.doc, tip, "strong", &label).map(|e| css(&e, &[("display", "block"), ("font-weight", "bold")]));
-        let _ = append_text(&self.doc, tip, "div", &value).map(|e| css(&e, &[("display", "block"), ("font-size", "15px"), ("margin", "2px 0 4px")]));
+        let _ = append_text(&self.doc, tip, "strong", &label)
+            .map(|e| css(&e, &[("display", "block"), ("font-weight", "bold")]));
+        let _ = append_text(&self.doc, tip, "div", &value)
+            .map(|e| css(&e, &[("display", "block"), ("font-size", "15px"), ("margin", "2px 0 4px")]));
         if !quote.is_empty() {
             // The whole sentence, the figure's own words in bold.
             if let Ok(q) = create(&self.doc, "div", "ic-tt-quote") {
@@ -685,14 +723,23 @@ impl State {
             }
         }
         if !section.is_empty() {
-            let _ = append_text(&self.doc, tip, "div", &section).map(|e| css(&e, &[("display", "block"), ("opacity", "0.65"), ("font-size", "12px"), ("margin-top", "4px")]));
+            let _ = append_text(&self.doc, tip, "div", &section).map(|e| {
+                css(&e, &[("display", "block"), ("opacity", "0.65"), ("font-size", "12px"), ("margin-top", "4px")])
+            });
         }
         let max_w = (scene.width - 16.0).clamp(80.0, 320.0);
-        css(&self.tooltip, &[("display", "block"), ("max-width", &format!("{max_w}px")), ("left", "0px"), ("top", "0px")]);
+        css(
+            &self.tooltip,
+            &[("display", "block"), ("max-width", &format!("{max_w}px")), ("left", "0px"), ("top", "0px")],
+        );
         let size = (self.tooltip.offset_width() as f64, self.tooltip.offset_height() as f64);
         let anchor = at.or_else(|| scene.hit(hit).map(|h| h.anchor)).unwrap_or((0.0, 0.0));
         let (x, y) = layout::place_tooltip(anchor, size, (scene.width, self.size.1));
-        let (ox, oy) = if self.root.is_some() { (0.0, 0.0) } else { (self.canvas.offset_left() as f64, self.canvas.offset_top() as f64) };
+        let (ox, oy) = if self.root.is_some() {
+            (0.0, 0.0)
+        } else {
+            (self.canvas.offset_left() as f64, self.canvas.offset_top() as f64)
+        };
         css(&self.tooltip, &[("left", &format!("{}px", x + ox)), ("top", &format!("{}px", y + oy))]);
     }
 
@@ -728,7 +775,11 @@ impl State {
         let zh = self.opts.locale == Locale::Zh;
         let total = spec.row_count();
         let more = if total > TABLE_MAX_ROWS {
-            if zh { format!("（列出前{TABLE_MAX_ROWS}项，共{total}项；全部数据可导出 CSV）") } else { format!(" (first {TABLE_MAX_ROWS} of {total} rows; export CSV for all)") }
+            if zh {
+                format!("（列出前{TABLE_MAX_ROWS}项，共{total}项；全部数据可导出 CSV）")
+            } else {
+                format!(" (first {TABLE_MAX_ROWS} of {total} rows; export CSV for all)")
+            }
         } else {
             String::new()
         };
@@ -743,7 +794,12 @@ impl State {
             let Ok(tr) = self.doc.create_element("tr") else { continue };
             let _ = append_text(&self.doc, &tr, "th", &r.label).map(|e| e.set_attribute("scope", "row"));
             let value = match &r.target {
-                Target::Indicator(i) => self.ds.indicators.get(*i).map(|ind| format::value_text(ind, self.opts.locale, true)).unwrap_or_default(),
+                Target::Indicator(i) => self
+                    .ds
+                    .indicators
+                    .get(*i)
+                    .map(|ind| format::value_text(ind, self.opts.locale, true))
+                    .unwrap_or_default(),
                 Target::Section(_) => r.value_text.clone(),
             };
             let _ = append_text(&self.doc, &tr, "td", &value);
@@ -818,7 +874,8 @@ impl Canvas2d {
     }
 }
 
-type CanvasResult = Result<(), plotters_backend::DrawingErrorKind<<CanvasBackend as plotters_backend::DrawingBackend>::ErrorType>>;
+type CanvasResult =
+    Result<(), plotters_backend::DrawingErrorKind<<CanvasBackend as plotters_backend::DrawingBackend>::ErrorType>>;
 
 impl plotters_backend::DrawingBackend for Canvas2d {
     type ErrorType = <CanvasBackend as plotters_backend::DrawingBackend>::ErrorType;
@@ -836,11 +893,22 @@ impl plotters_backend::DrawingBackend for Canvas2d {
         self.fill = None;
         self.inner.draw_pixel(p, c)
     }
-    fn draw_line<S: plotters_backend::BackendStyle>(&mut self, a: plotters_backend::BackendCoord, b: plotters_backend::BackendCoord, s: &S) -> CanvasResult {
+    fn draw_line<S: plotters_backend::BackendStyle>(
+        &mut self,
+        a: plotters_backend::BackendCoord,
+        b: plotters_backend::BackendCoord,
+        s: &S,
+    ) -> CanvasResult {
         self.fill = None;
         self.inner.draw_line(a, b, s)
     }
-    fn draw_rect<S: plotters_backend::BackendStyle>(&mut self, a: plotters_backend::BackendCoord, b: plotters_backend::BackendCoord, s: &S, fill: bool) -> CanvasResult {
+    fn draw_rect<S: plotters_backend::BackendStyle>(
+        &mut self,
+        a: plotters_backend::BackendCoord,
+        b: plotters_backend::BackendCoord,
+        s: &S,
+        fill: bool,
+    ) -> CanvasResult {
         let c = s.color();
         if !fill || c.alpha == 0.0 {
             self.fill = None;
@@ -854,23 +922,46 @@ impl plotters_backend::DrawingBackend for Canvas2d {
         self.ctx.fill_rect(a.0 as f64, a.1 as f64, (b.0 - a.0) as f64, (b.1 - a.1) as f64);
         Ok(())
     }
-    fn draw_path<S: plotters_backend::BackendStyle, I: IntoIterator<Item = plotters_backend::BackendCoord>>(&mut self, path: I, s: &S) -> CanvasResult {
+    fn draw_path<S: plotters_backend::BackendStyle, I: IntoIterator<Item = plotters_backend::BackendCoord>>(
+        &mut self,
+        path: I,
+        s: &S,
+    ) -> CanvasResult {
         self.fill = None;
         self.inner.draw_path(path, s)
     }
-    fn draw_circle<S: plotters_backend::BackendStyle>(&mut self, c: plotters_backend::BackendCoord, r: u32, s: &S, fill: bool) -> CanvasResult {
+    fn draw_circle<S: plotters_backend::BackendStyle>(
+        &mut self,
+        c: plotters_backend::BackendCoord,
+        r: u32,
+        s: &S,
+        fill: bool,
+    ) -> CanvasResult {
         self.fill = None;
         self.inner.draw_circle(c, r, s, fill)
     }
-    fn fill_polygon<S: plotters_backend::BackendStyle, I: IntoIterator<Item = plotters_backend::BackendCoord>>(&mut self, v: I, s: &S) -> CanvasResult {
+    fn fill_polygon<S: plotters_backend::BackendStyle, I: IntoIterator<Item = plotters_backend::BackendCoord>>(
+        &mut self,
+        v: I,
+        s: &S,
+    ) -> CanvasResult {
         self.fill = None;
         self.inner.fill_polygon(v, s)
     }
-    fn draw_text<S: plotters_backend::BackendTextStyle>(&mut self, text: &str, s: &S, pos: plotters_backend::BackendCoord) -> CanvasResult {
+    fn draw_text<S: plotters_backend::BackendTextStyle>(
+        &mut self,
+        text: &str,
+        s: &S,
+        pos: plotters_backend::BackendCoord,
+    ) -> CanvasResult {
         self.fill = None;
         self.inner.draw_text(text, s, pos)
     }
-    fn estimate_text_size<S: plotters_backend::BackendTextStyle>(&self, text: &str, s: &S) -> Result<(u32, u32), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
+    fn estimate_text_size<S: plotters_backend::BackendTextStyle>(
+        &self,
+        text: &str,
+        s: &S,
+    ) -> Result<(u32, u32), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
         self.inner.estimate_text_size(text, s)
     }
 }
@@ -887,9 +978,12 @@ pub struct Chart {
 /// `view`, `section`, `sort`, `log`, `locale`, `theme` and `height`.
 #[wasm_bindgen]
 pub fn mount(element: JsValue, dataset: JsValue, options: JsValue) -> Result<Chart, JsValue> {
-    let host: Element = element
-        .dyn_into::<Element>()
-        .map_err(|v| err(format!("mount: expected a DOM element (a container or a <canvas>), got {}", if v.is_null() { "null".to_string() } else { v.js_typeof().as_string().unwrap_or_default() })))?;
+    let host: Element = element.dyn_into::<Element>().map_err(|v| {
+        err(format!(
+            "mount: expected a DOM element (a container or a <canvas>), got {}",
+            if v.is_null() { "null".to_string() } else { v.js_typeof().as_string().unwrap_or_default() }
+        ))
+    })?;
     let doc = host.owner_document().ok_or_else(|| err("mount: the element belongs to no document"))?;
     let mut opts = Options::default();
     apply_options(&mut opts, &options)?;
@@ -940,7 +1034,18 @@ fn show_mount_error(doc: &Document, host: &Element, msg: &str) {
     let Ok(el) = create(doc, "div", "ic-mount-error") else { return };
     let _ = el.set_attribute("role", "alert");
     el.set_text_content(Some(&format!("{PREFIX}: {msg}")));
-    css(&el, &[("padding", "12px"), ("border", "1px solid #d1242f"), ("color", "#d1242f"), ("background", "#fff5f5"), ("font", "14px/1.5 system-ui, sans-serif"), ("white-space", "pre-wrap"), ("direction", "ltr")]);
+    css(
+        &el,
+        &[
+            ("padding", "12px"),
+            ("border", "1px solid #d1242f"),
+            ("color", "#d1242f"),
+            ("background", "#fff5f5"),
+            ("font", "14px/1.5 system-ui, sans-serif"),
+            ("white-space", "pre-wrap"),
+            ("direction", "ltr"),
+        ],
+    );
     if host.dyn_ref::<HtmlCanvasElement>().is_some() {
         if let Some(p) = host.parent_node() {
             let _ = p.insert_before(&el, host.next_sibling().as_ref());
@@ -961,7 +1066,10 @@ fn build_dom(doc: &Document, host: &Element, ds: Dataset, opts: Options, shared:
     let (root, canvas, saved) = match host.dyn_ref::<HtmlCanvasElement>() {
         Some(c) => {
             let keep = ["tabindex", "role", "aria-label", "aria-describedby", "width", "height", "class", "style"];
-            let saved = SavedCanvas { css: c.style().css_text(), attrs: keep.iter().map(|a| (a.to_string(), c.get_attribute(a))).collect() };
+            let saved = SavedCanvas {
+                css: c.style().css_text(),
+                attrs: keep.iter().map(|a| (a.to_string(), c.get_attribute(a))).collect(),
+            };
             if c.style().get_property_value("width").unwrap_or_default().is_empty() {
                 css(c, &[("width", "100%")]);
             }
@@ -969,7 +1077,18 @@ fn build_dom(doc: &Document, host: &Element, ds: Dataset, opts: Options, shared:
         }
         None => {
             let root = create(doc, "div", "ic-root")?;
-            css(&root, &[("position", "relative"), ("display", "block"), ("width", "100%"), ("min-width", "0"), ("direction", "ltr"), ("text-align", "left"), ("box-sizing", "border-box")]);
+            css(
+                &root,
+                &[
+                    ("position", "relative"),
+                    ("display", "block"),
+                    ("width", "100%"),
+                    ("min-width", "0"),
+                    ("direction", "ltr"),
+                    ("text-align", "left"),
+                    ("box-sizing", "border-box"),
+                ],
+            );
             let canvas: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
             root.append_child(&canvas)?;
             host.append_child(&root)?;
@@ -978,13 +1097,25 @@ fn build_dom(doc: &Document, host: &Element, ds: Dataset, opts: Options, shared:
         }
     };
     canvas.class_list().add_1("ic-canvas")?;
-    css(&canvas, &[("display", "block"), ("direction", "ltr"), ("touch-action", "pan-x pan-y"), ("outline-offset", "2px"), ("max-width", "100%")]);
+    css(
+        &canvas,
+        &[
+            ("display", "block"),
+            ("direction", "ltr"),
+            ("touch-action", "pan-x pan-y"),
+            ("outline-offset", "2px"),
+            ("max-width", "100%"),
+        ],
+    );
     if root.is_some() {
         css(&canvas, &[("width", "100%")]);
     }
     canvas.set_attribute("tabindex", "0")?;
     canvas.set_attribute("role", "application")?;
-    canvas.set_attribute("aria-roledescription", if opts.locale == Locale::Zh { "交互式图表" } else { "interactive chart" })?;
+    canvas.set_attribute(
+        "aria-roledescription",
+        if opts.locale == Locale::Zh { "交互式图表" } else { "interactive chart" },
+    )?;
     let base: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
 
     // Siblings of the canvas: inside our root, or right after a mounted <canvas>.
@@ -1001,7 +1132,27 @@ fn build_dom(doc: &Document, host: &Element, ds: Dataset, opts: Options, shared:
     };
     let tooltip = create(doc, "div", "ic-tooltip")?;
     tooltip.set_attribute("aria-hidden", "true")?;
-    css(&tooltip, &[("position", "absolute"), ("display", "none"), ("pointer-events", "none"), ("z-index", "10"), ("padding", "8px 10px"), ("border-radius", "6px"), ("box-shadow", "0 2px 10px rgba(0,0,0,.18)"), ("font", "13px/1.5 system-ui, -apple-system, 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"), ("white-space", "normal"), ("overflow-wrap", "anywhere"), ("direction", "ltr"), ("text-align", "left"), ("box-sizing", "border-box")]);
+    css(
+        &tooltip,
+        &[
+            ("position", "absolute"),
+            ("display", "none"),
+            ("pointer-events", "none"),
+            ("z-index", "10"),
+            ("padding", "8px 10px"),
+            ("border-radius", "6px"),
+            ("box-shadow", "0 2px 10px rgba(0,0,0,.18)"),
+            (
+                "font",
+                "13px/1.5 system-ui, -apple-system, 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif",
+            ),
+            ("white-space", "normal"),
+            ("overflow-wrap", "anywhere"),
+            ("direction", "ltr"),
+            ("text-align", "left"),
+            ("box-sizing", "border-box"),
+        ],
+    );
     let live = create(doc, "div", "ic-live")?;
     live.set_attribute("aria-live", "polite")?;
     live.set_attribute("aria-atomic", "true")?;
@@ -1011,7 +1162,24 @@ fn build_dom(doc: &Document, host: &Element, ds: Dataset, opts: Options, shared:
     table.set_id(&format!("ic-table-{id}"));
     let error = create(doc, "div", "ic-error")?;
     error.set_attribute("role", "alert")?;
-    css(&error, &[("display", "none"), ("position", if root.is_some() { "absolute" } else { "relative" }), ("left", "0"), ("right", "0"), ("top", "0"), ("padding", "12px"), ("border", "1px solid #d1242f"), ("color", "#d1242f"), ("background", "#fff5f5"), ("font", "14px/1.5 system-ui, sans-serif"), ("white-space", "pre-wrap"), ("z-index", "20"), ("direction", "ltr")]);
+    css(
+        &error,
+        &[
+            ("display", "none"),
+            ("position", if root.is_some() { "absolute" } else { "relative" }),
+            ("left", "0"),
+            ("right", "0"),
+            ("top", "0"),
+            ("padding", "12px"),
+            ("border", "1px solid #d1242f"),
+            ("color", "#d1242f"),
+            ("background", "#fff5f5"),
+            ("font", "14px/1.5 system-ui, sans-serif"),
+            ("white-space", "pre-wrap"),
+            ("z-index", "20"),
+            ("direction", "ltr"),
+        ],
+    );
     for el in [&tooltip, &live, &table, &error] {
         place(el)?;
         if root.is_none() {
@@ -1084,7 +1252,10 @@ fn schedule_render(shared: &Shared) {
             st.frame = None;
             let (w, fixed) = st.measure_box();
             let dpr = st.device_ratio();
-            let changed = (w - st.size.0).abs() > 0.5 || dpr != st.dpr || st.scene.is_none() || fixed.is_some_and(|h| (h - st.size.1).abs() > 0.5);
+            let changed = (w - st.size.0).abs() > 0.5
+                || dpr != st.dpr
+                || st.scene.is_none()
+                || fixed.is_some_and(|h| (h - st.size.1).abs() > 0.5);
             if !changed {
                 return Vec::new();
             }
@@ -1105,7 +1276,8 @@ fn wire(st: &mut State, shared: &Shared) -> Result<(), JsValue> {
     let weak = Rc::downgrade(shared);
     let on = |name: &'static str, f: Box<dyn Fn(&Shared, &web_sys::Event)>, passive: bool| {
         let weak = weak.clone();
-        let opts = if passive { EventListenerOptions::default() } else { EventListenerOptions::enable_prevent_default() };
+        let opts =
+            if passive { EventListenerOptions::default() } else { EventListenerOptions::enable_prevent_default() };
         EventListener::new_with_options(&target, name, opts, move |e| {
             if let Some(s) = weak.upgrade() {
                 f(&s, e)
@@ -1131,7 +1303,11 @@ fn wire(st: &mut State, shared: &Shared) -> Result<(), JsValue> {
                         None => st.hide_tooltip(),
                     },
                 }
-                if changed { st.calls("hover", hit) } else { Vec::new() }
+                if changed {
+                    st.calls("hover", hit)
+                } else {
+                    Vec::new()
+                }
             })
         }),
         true,
@@ -1206,7 +1382,11 @@ fn wire(st: &mut State, shared: &Shared) -> Result<(), JsValue> {
                         st.hover = None;
                         let _ = st.compose();
                         st.hide_tooltip();
-                        st.live.set_text_content(Some(if st.opts.locale == Locale::Zh { "已清除选择" } else { "Selection cleared" }));
+                        st.live.set_text_content(Some(if st.opts.locale == Locale::Zh {
+                            "已清除选择"
+                        } else {
+                            "Selection cleared"
+                        }));
                         let mut c = st.calls("hover", None);
                         c.extend(st.calls("select", None));
                         return c;
@@ -1283,7 +1463,8 @@ fn wire(st: &mut State, shared: &Shared) -> Result<(), JsValue> {
 
 impl Chart {
     fn with<R>(&self, f: impl FnOnce(&mut State) -> R) -> Result<R, JsValue> {
-        let mut g = self.shared.try_borrow_mut().map_err(|_| err("the chart is busy (called from inside its own drawing)"))?;
+        let mut g =
+            self.shared.try_borrow_mut().map_err(|_| err("the chart is busy (called from inside its own drawing)"))?;
         let st = g.as_mut().ok_or_else(|| err("this chart was destroyed; mount a new one"))?;
         Ok(f(st))
     }
@@ -1321,7 +1502,9 @@ impl Chart {
     /// sort ('report' | 'value'), log (true | false | 'auto').
     #[wasm_bindgen(js_name = setView)]
     pub fn set_view(&self, view: &str, options: JsValue) -> Result<(), JsValue> {
-        let kind = ViewKind::parse(view).ok_or_else(|| err(format!("setView: unknown view \"{view}\" (expected headline, rates, section, overview or money)")))?;
+        let kind = ViewKind::parse(view).ok_or_else(|| {
+            err(format!("setView: unknown view \"{view}\" (expected headline, rates, section, overview or money)"))
+        })?;
         let mut opts = self.with(|st| st.opts.clone())?;
         opts.view.kind = kind;
         apply_options(&mut opts, &options)?;
@@ -1342,7 +1525,10 @@ impl Chart {
         self.with(|st| {
             let spec = view::build(&st.ds, &opts.view, opts.locale).map_err(|e| err(e.to_string()))?;
             if st.opts.locale != opts.locale {
-                let _ = st.canvas.set_attribute("aria-roledescription", if opts.locale == Locale::Zh { "交互式图表" } else { "interactive chart" });
+                let _ = st.canvas.set_attribute(
+                    "aria-roledescription",
+                    if opts.locale == Locale::Zh { "交互式图表" } else { "interactive chart" },
+                );
             }
             st.opts = opts;
             st.set_spec(spec);
@@ -1382,7 +1568,8 @@ impl Chart {
     /// Adds a handler: 'select' (click, tap, Enter; Escape sends null fields),
     /// 'hover' (pointer or arrow keys), 'render'.
     pub fn on(&self, event: &str, handler: JsValue) -> Result<(), JsValue> {
-        let f: js_sys::Function = handler.dyn_into().map_err(|_| err(format!("on('{event}', …): the handler must be a function")))?;
+        let f: js_sys::Function =
+            handler.dyn_into().map_err(|_| err(format!("on('{event}', …): the handler must be a function")))?;
         if !matches!(event, "select" | "hover" | "render") {
             return Err(err(format!("on: unknown event \"{event}\" (expected select, hover or render)")));
         }
@@ -1392,7 +1579,9 @@ impl Chart {
     /// Removes a handler, or every handler of the event when none is given.
     pub fn off(&self, event: &str, handler: JsValue) -> Result<(), JsValue> {
         self.with(|st| {
-            st.handlers.retain(|(e, f)| !(e == event && (handler.is_undefined() || handler.is_null() || JsValue::from(f.clone()) == handler)))
+            st.handlers.retain(|(e, f)| {
+                !(e == event && (handler.is_undefined() || handler.is_null() || JsValue::from(f.clone()) == handler))
+            })
         })
     }
 
@@ -1463,7 +1652,14 @@ impl Chart {
             set("view", st.opts.view.kind.as_str().into());
             set("section", st.opts.view.section.clone().map(JsValue::from).unwrap_or(JsValue::NULL));
             set("sort", st.opts.view.sort.as_str().into());
-            set("log", match st.opts.view.scale { Scale::Auto => "auto".into(), Scale::Log => true.into(), Scale::Linear => false.into() });
+            set(
+                "log",
+                match st.opts.view.scale {
+                    Scale::Auto => "auto".into(),
+                    Scale::Log => true.into(),
+                    Scale::Linear => false.into(),
+                },
+            );
             set("locale", st.opts.locale.as_str().into());
             set("theme", (if st.theme().dark { "dark" } else { "light" }).into());
             set("rows", (st.scene.as_ref().map(|s| s.hit_count()).unwrap_or(0) as f64).into());
@@ -1567,7 +1763,10 @@ pub fn extract_indicators(text: &str, options: JsValue) -> Result<JsValue, JsVal
                 Some(y) if y.fract() == 0.0 && (0.0..=9999.0).contains(&y) => opts.year = Some(y as i32),
                 _ => {
                     let got = year.as_string().map(|s| format!("\"{s}\"")).unwrap_or_else(|| format!("{year:?}"));
-                    return Err(fail("options", format!("options.year: expected a whole number (a year like 2022), got {got}")));
+                    return Err(fail(
+                        "options",
+                        format!("options.year: expected a whole number (a year like 2022), got {got}"),
+                    ));
                 }
             }
         }
@@ -1581,7 +1780,8 @@ pub fn extract_indicators(text: &str, options: JsValue) -> Result<JsValue, JsVal
             .map_err(|e| fail("invalid", format!("extractIndicators: cannot pass the dataset to JavaScript: {e}"))),
         Err(ExtractError::NoIndicators) => Err(fail(
             "no-indicators",
-            "extractIndicators: no indicators found in the text (no figure such as 破获案件212起 or 同比下降11.8%)".into(),
+            "extractIndicators: no indicators found in the text (no figure such as 破获案件212起 or 同比下降11.8%)"
+                .into(),
         )),
         Err(e) => Err(fail("invalid", format!("extractIndicators: {e}"))),
     }

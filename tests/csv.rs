@@ -137,9 +137,17 @@ fn csv_of_each_view_round_trips_to_the_dataset() {
             assert!(text.ends_with("\r\n"), "{kind:?} ({locale:?}): the last line must end in CRLF");
             let body = &text['\u{feff}'.len_utf8()..];
             let header = if locale == Locale::Zh { HEADER_ZH } else { HEADER_EN };
-            assert!(body.starts_with(&format!("{header}\r\n")), "{kind:?} ({locale:?}): header line, got {:?}", body.lines().next());
+            assert!(
+                body.starts_with(&format!("{header}\r\n")),
+                "{kind:?} ({locale:?}): header line, got {:?}",
+                body.lines().next()
+            );
             let records = parse_csv(body).unwrap_or_else(|e| panic!("{kind:?} ({locale:?}): not valid RFC 4180: {e}"));
-            assert_eq!(records.len(), spec.row_count() + 1, "{kind:?} ({locale:?}): one record per row plus the header");
+            assert_eq!(
+                records.len(),
+                spec.row_count() + 1,
+                "{kind:?} ({locale:?}): one record per row plus the header"
+            );
             // Only the report's quotes and English labels with quotes may span… nothing spans lines here.
             assert_eq!(
                 body.matches("\r\n").count(),
@@ -240,7 +248,11 @@ fn special_cells_are_quoted_doubled_and_guarded() {
         let text = export::csv(&ds, &spec, locale);
         let body = &text['\u{feff}'.len_utf8()..];
         let records = parse_csv(body).unwrap_or_else(|e| panic!("tricky CSV is not valid RFC 4180: {e}\n{body}"));
-        assert_eq!(records.len(), ds.indicators.len() + 1, "tricky: records (line breaks inside quotes must not split records)");
+        assert_eq!(
+            records.len(),
+            ds.indicators.len() + 1,
+            "tricky: records (line breaks inside quotes must not split records)"
+        );
         for (row, rec) in records[1..].iter().enumerate() {
             check_indicator_record(&ds, &spec, row, rec);
         }

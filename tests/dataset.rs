@@ -58,26 +58,23 @@ const EXCLUDED: &[(&str, &str)] = &[
 const APPROX_WORDS: &[&str] = &["余", "超", "近", "约", "逾", "以上", "左右"];
 /// Words that contain one of [`APPROX_WORDS`] without meaning "about"
 /// (集约化办案率达87.1% is exact).
-const NOT_APPROX_WORDS: &[&str] = &[
-    "集约", "节约", "制约", "约束", "其余", "业余", "剩余", "超市",
-];
+const NOT_APPROX_WORDS: &[&str] = &["集约", "节约", "制约", "约束", "其余", "业余", "剩余", "超市"];
 /// Words in a quote that make a change negative.
 const DOWN_WORDS: &[&str] = &["下降", "减少", "下滑"];
 /// Units a count may have.
 const COUNT_UNITS: &[&str] = &[
-    "人次", "人", "起", "个", "张", "条", "家", "名", "批次", "批(件)", "件", "部", "路", "处",
-    "份", "支", "项", "小时",
+    "人次", "人", "起", "个", "张", "条", "家", "名", "批次", "批(件)", "件", "部", "路", "处", "份", "支", "项",
+    "小时",
 ];
 /// Counter words that, after a Chinese numeral, make a figure the completeness scan looks at.
 const CN_COUNTERS: &[char] = &[
-    '个', '项', '条', '大', '名', '批', '件', '部', '支', '家', '起', '人', '张', '类', '种', '组',
-    '队', '路', '处', '份', '次',
+    '个', '项', '条', '大', '名', '批', '件', '部', '支', '家', '起', '人', '张', '类', '种', '组', '队', '路', '处',
+    '份', '次',
 ];
 const CN_NUMERALS: &str = "零一二两三四五六七八九十百千";
 
 fn dataset() -> Dataset {
-    Dataset::from_json(JSON)
-        .unwrap_or_else(|e| panic!("www/data/report-2022.json does not validate: {e}"))
+    Dataset::from_json(JSON).unwrap_or_else(|e| panic!("www/data/report-2022.json does not validate: {e}"))
 }
 
 fn chars(s: &str) -> Vec<char> {
@@ -94,11 +91,7 @@ fn normalize(c: char) -> char {
 }
 
 fn cn_digit(c: char) -> Option<f64> {
-    "零一二三四五六七八九"
-        .chars()
-        .position(|d| d == c)
-        .map(|p| p as f64)
-        .or(if c == '两' { Some(2.0) } else { None })
+    "零一二三四五六七八九".chars().position(|d| d == c).map(|p| p as f64).or(if c == '两' { Some(2.0) } else { None })
 }
 
 fn cn_unit(c: char) -> Option<f64> {
@@ -175,13 +168,7 @@ fn arabic_tokens(t: &[char]) -> Vec<Token> {
         let end = i;
         let mut value: f64 = s.parse().unwrap();
         value *= multipliers(&t, &mut i);
-        out.push(Token {
-            start,
-            end,
-            value,
-            chinese: false,
-            ordinal: start > 0 && t[start - 1] == '第',
-        });
+        out.push(Token { start, end, value, chinese: false, ordinal: start > 0 && t[start - 1] == '第' });
     }
     out
 }
@@ -223,13 +210,7 @@ fn chinese_tokens(t: &[char]) -> Vec<Token> {
             value *= if t[j] == '万' { 1e4 } else { 1e8 };
             j += 1;
         }
-        out.push(Token {
-            start,
-            end,
-            value,
-            chinese: true,
-            ordinal: start > 0 && t[start - 1] == '第',
-        });
+        out.push(Token { start, end, value, chinese: true, ordinal: start > 0 && t[start - 1] == '第' });
     }
     out
 }
@@ -241,12 +222,7 @@ fn quote_numbers(ind: &Indicator) -> Vec<f64> {
     let arabic = arabic_tokens(&q);
     let chinese = chinese_tokens(&q);
     if ind.kind == Kind::Rank {
-        return arabic
-            .iter()
-            .chain(chinese.iter())
-            .filter(|t| t.ordinal)
-            .map(|t| t.value)
-            .collect();
+        return arabic.iter().chain(chinese.iter()).filter(|t| t.ordinal).map(|t| t.value).collect();
     }
     let pick = if arabic.is_empty() { chinese } else { arabic };
     pick.iter().map(|t| t.value).collect()
@@ -257,8 +233,7 @@ fn close(a: f64, b: f64) -> bool {
 }
 
 fn span(ind: &Indicator) -> [usize; 2] {
-    ind.span
-        .unwrap_or_else(|| panic!("{}: no span after validation", ind.id))
+    ind.span.unwrap_or_else(|| panic!("{}: no span after validation", ind.id))
 }
 
 /// A paragraph (line) of the report: its section id and char range `[start, end)`.
@@ -276,10 +251,7 @@ fn paragraphs(text: &str) -> (Vec<Paragraph>, Vec<Heading>) {
     for (i, line) in text.split('\n').enumerate() {
         let n = line.chars().count();
         let lc = chars(line);
-        let numeral_end = lc
-            .iter()
-            .position(|c| !"一二三四五六七八九十".contains(*c))
-            .unwrap_or(0);
+        let numeral_end = lc.iter().position(|c| !"一二三四五六七八九十".contains(*c)).unwrap_or(0);
         let title_of = |from: usize| -> String {
             let rest: String = lc[from..].iter().collect();
             rest.split('。').next().unwrap().to_string()
@@ -295,9 +267,7 @@ fn paragraphs(text: &str) -> (Vec<Paragraph>, Vec<Heading>) {
         } else if lc.first() == Some(&'(') {
             let close_at = lc.iter().position(|&c| c == ')').expect("a (一) heading");
             let k = chinese_value(&lc[1..close_at]) as usize;
-            let (tk, tid) = top
-                .clone()
-                .unwrap_or_else(|| panic!("line {i}: (…) heading before any 一、 heading"));
+            let (tk, tid) = top.clone().unwrap_or_else(|| panic!("line {i}: (…) heading before any 一、 heading"));
             let id = format!("s{tk}-{k}");
             secs.push((id.clone(), title_of(close_at + 1), Some(tid)));
             id
@@ -314,39 +284,20 @@ fn paragraphs(text: &str) -> (Vec<Paragraph>, Vec<Heading>) {
 fn validates_with_more_than_100_distinct_indicators() {
     let ds = dataset();
     let ids: HashSet<&str> = ds.indicators.iter().map(|i| i.id.as_str()).collect();
-    assert_eq!(
-        ids.len(),
-        ds.indicators.len(),
-        "indicator ids are not unique"
-    );
+    assert_eq!(ids.len(), ds.indicators.len(), "indicator ids are not unique");
     let distinct = ds.distinct().count();
-    assert!(
-        distinct > 100,
-        "only {distinct} distinct indicators (expected more than 100)"
-    );
+    assert!(distinct > 100, "only {distinct} distinct indicators (expected more than 100)");
     let section_ids: HashSet<&str> = ds.sections.iter().map(|s| s.id.as_str()).collect();
     for ind in &ds.indicators {
-        assert!(
-            section_ids.contains(ind.section.as_str()),
-            "{}: unknown section {}",
-            ind.id,
-            ind.section
-        );
+        assert!(section_ids.contains(ind.section.as_str()), "{}: unknown section {}", ind.id, ind.section);
         let ok = !ind.id.is_empty()
-            && ind
-                .id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && ind.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             && !ind.id.starts_with('-')
             && !ind.id.ends_with('-')
             && !ind.id.contains("--");
         assert!(ok, "{}: id is not lowercase kebab-case", ind.id);
         assert!(!ind.label.trim().is_empty(), "{}: empty label", ind.id);
-        assert!(
-            !ind.label_en.trim().is_empty(),
-            "{}: empty label_en",
-            ind.id
-        );
+        assert!(!ind.label_en.trim().is_empty(), "{}: empty label_en", ind.id);
     }
     assert_eq!(ds.title, "2022年市公安局工作报告指标", "dataset title");
     assert_eq!(ds.source.title, "市公安局2022年工作总结", "source title");
@@ -359,11 +310,7 @@ fn source_text_is_the_report_byte_for_byte() {
     if ds.source.text != REPORT {
         let a = chars(&ds.source.text);
         let b = chars(REPORT);
-        let at = a
-            .iter()
-            .zip(&b)
-            .position(|(x, y)| x != y)
-            .unwrap_or(a.len().min(b.len()));
+        let at = a.iter().zip(&b).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
         panic!(
             "source.text differs from data/report-2022.txt at char {at} (lengths {} and {} chars): {:?} vs {:?}",
             a.len(),
@@ -378,15 +325,8 @@ fn source_text_is_the_report_byte_for_byte() {
 fn sections_follow_the_report_headings() {
     let ds = dataset();
     let (_, secs) = paragraphs(&ds.source.text);
-    let got: Vec<Heading> = ds
-        .sections
-        .iter()
-        .map(|s| (s.id.clone(), s.title.clone(), s.parent.clone()))
-        .collect();
-    assert_eq!(
-        got, secs,
-        "sections (id, title, parent) do not match the report's headings"
-    );
+    let got: Vec<Heading> = ds.sections.iter().map(|s| (s.id.clone(), s.title.clone(), s.parent.clone())).collect();
+    assert_eq!(got, secs, "sections (id, title, parent) do not match the report's headings");
 }
 
 #[test]
@@ -399,11 +339,7 @@ fn every_indicator_is_in_its_sections_paragraph() {
             .iter()
             .find(|(_, a, b)| *a <= s && e <= *b)
             .unwrap_or_else(|| panic!("{}: span [{s}, {e}) crosses a paragraph break", ind.id));
-        assert_eq!(
-            &ind.section, pid,
-            "{}: the quote \"{}\" is in section {pid}",
-            ind.id, ind.quote
-        );
+        assert_eq!(&ind.section, pid, "{}: the quote \"{}\" is in section {pid}", ind.id, ind.quote);
     }
 }
 
@@ -414,17 +350,9 @@ fn every_quote_is_at_its_span() {
     let text = chars(&ds.source.text);
     for ind in &ds.indicators {
         let [s, e] = span(ind);
-        assert!(
-            s < e && e <= text.len(),
-            "{}: span [{s}, {e}) out of range",
-            ind.id
-        );
+        assert!(s < e && e <= text.len(), "{}: span [{s}, {e}) out of range", ind.id);
         let at: String = text[s..e].iter().collect();
-        assert_eq!(
-            at, ind.quote,
-            "{}: span [{s}, {e}) does not mark the quote",
-            ind.id
-        );
+        assert_eq!(at, ind.quote, "{}: span [{s}, {e}) does not mark the quote", ind.id);
     }
 }
 
@@ -457,21 +385,14 @@ fn values_agree_with_their_quotes() {
             }
         }
     }
-    assert!(
-        bad.is_empty(),
-        "{} value(s) disagree with their quotes:\n{}",
-        bad.len(),
-        bad.join("\n")
-    );
+    assert!(bad.is_empty(), "{} value(s) disagree with their quotes:\n{}", bad.len(), bad.join("\n"));
 }
 
 #[test]
 fn approx_iff_the_quote_says_so() {
     let ds = dataset();
     for ind in &ds.indicators {
-        let q = NOT_APPROX_WORDS
-            .iter()
-            .fold(ind.quote.clone(), |q, w| q.replace(w, "·"));
+        let q = NOT_APPROX_WORDS.iter().fold(ind.quote.clone(), |q, w| q.replace(w, "·"));
         let says = APPROX_WORDS.iter().find(|w| q.contains(*w));
         assert_eq!(
             ind.approx,
@@ -496,10 +417,7 @@ fn kinds_and_units_are_consistent() {
         match ind.kind {
             Kind::Percent | Kind::YoyChange | Kind::Ratio => {
                 assert_eq!(u, "%", "{id}: a {} must have unit %", ind.kind.as_str());
-                assert!(
-                    q.contains('%'),
-                    "{id}: a per-cent figure whose quote \"{q}\" has no %"
-                );
+                assert!(q.contains('%'), "{id}: a per-cent figure whose quote \"{q}\" has no %");
             }
             Kind::Money => {
                 assert_eq!(u, "元", "{id}: money must be in 元");
@@ -511,14 +429,8 @@ fn kinds_and_units_are_consistent() {
             }
             Kind::Rank => {
                 assert_eq!(u, "名次", "{id}: a rank must have unit 名次");
-                assert!(
-                    v >= 1.0 && v.fract() == 0.0,
-                    "{id}: rank {v} is not a whole number ≥ 1"
-                );
-                assert!(
-                    q.contains('第'),
-                    "{id}: a rank whose quote \"{q}\" has no 第"
-                );
+                assert!(v >= 1.0 && v.fract() == 0.0, "{id}: rank {v} is not a whole number ≥ 1");
+                assert!(q.contains('第'), "{id}: a rank whose quote \"{q}\" has no 第");
             }
             Kind::Change => {
                 assert!(!u.is_empty(), "{id}: a change needs a unit");
@@ -529,25 +441,13 @@ fn kinds_and_units_are_consistent() {
                 assert!(v.fract() == 0.0, "{id}: count {v} is not a whole number");
                 // The counter in the quote is the unit (两大攻坚: 大 is counted as 项).
                 let counter_ok = q.contains(u) || (u == "项" && q.contains('大'));
-                assert!(
-                    counter_ok,
-                    "{id}: unit {u} does not appear in the quote \"{q}\""
-                );
+                assert!(counter_ok, "{id}: unit {u} does not appear in the quote \"{q}\"");
             }
         }
         match ind.kind {
-            Kind::YoyChange => assert!(
-                q.contains("同比"),
-                "{id}: yoy_change whose quote \"{q}\" has no 同比"
-            ),
-            Kind::Change => assert!(
-                !q.contains("同比"),
-                "{id}: a 同比 change must be yoy_change"
-            ),
-            Kind::Percent => assert!(
-                (0.0..=100.0).contains(&v),
-                "{id}: percent {v} outside 0–100"
-            ),
+            Kind::YoyChange => assert!(q.contains("同比"), "{id}: yoy_change whose quote \"{q}\" has no 同比"),
+            Kind::Change => assert!(!q.contains("同比"), "{id}: a 同比 change must be yoy_change"),
+            Kind::Percent => assert!((0.0..=100.0).contains(&v), "{id}: percent {v} outside 0–100"),
             Kind::Ratio => assert!(v > 0.0, "{id}: ratio {v} must be positive"),
             _ => {}
         }
@@ -557,20 +457,13 @@ fn kinds_and_units_are_consistent() {
 #[test]
 fn repeats_point_back_to_the_same_figure() {
     let ds = dataset();
-    let by_id: HashMap<&str, &Indicator> =
-        ds.indicators.iter().map(|i| (i.id.as_str(), i)).collect();
+    let by_id: HashMap<&str, &Indicator> = ds.indicators.iter().map(|i| (i.id.as_str(), i)).collect();
     let mut spans: HashMap<[usize; 2], Vec<&Indicator>> = HashMap::new();
     for ind in &ds.indicators {
         spans.entry(span(ind)).or_default().push(ind);
         let Some(r) = &ind.repeat_of else { continue };
-        let first = by_id
-            .get(r.as_str())
-            .unwrap_or_else(|| panic!("{}: repeat_of unknown id {r}", ind.id));
-        assert!(
-            first.repeat_of.is_none(),
-            "{}: repeat_of {r}, which is itself a repeat",
-            ind.id
-        );
+        let first = by_id.get(r.as_str()).unwrap_or_else(|| panic!("{}: repeat_of unknown id {r}", ind.id));
+        assert!(first.repeat_of.is_none(), "{}: repeat_of {r}, which is itself a repeat", ind.id);
         assert!(
             first.value == ind.value && first.unit == ind.unit && first.kind == ind.kind,
             "{}: repeats {r} but states a different figure ({} {} {:?} vs {} {} {:?})",
@@ -582,20 +475,13 @@ fn repeats_point_back_to_the_same_figure() {
             first.unit,
             first.kind
         );
-        assert!(
-            span(first)[0] < span(ind)[0],
-            "{}: the repeat comes before its first statement {r}",
-            ind.id
-        );
+        assert!(span(first)[0] < span(ind)[0], "{}: the repeat comes before its first statement {r}", ind.id);
     }
     // Two records on one span only for a phrase that covers several things (均列全省第一).
     for (sp, inds) in spans {
         if inds.len() > 1 {
             let ids: Vec<&str> = inds.iter().map(|i| i.id.as_str()).collect();
-            assert!(
-                inds[0].quote.contains('均'),
-                "{ids:?} share span {sp:?} but their quote is not a 均… phrase"
-            );
+            assert!(inds[0].quote.contains('均'), "{ids:?} share span {sp:?} but their quote is not a 均… phrase");
         }
     }
 }
@@ -611,10 +497,7 @@ fn every_number_in_the_report_is_an_indicator_or_excluded() {
     let mut excluded: Vec<([usize; 2], &str, &str)> = Vec::new();
     for &(ctx, reason) in EXCLUDED {
         let n = ds.source.text.matches(ctx).count();
-        assert_eq!(
-            n, 1,
-            "exclusion context \"{ctx}\" occurs {n} times in the report (must be exactly once)"
-        );
+        assert_eq!(n, 1, "exclusion context \"{ctx}\" occurs {n} times in the report (must be exactly once)");
         let b = ds.source.text.find(ctx).unwrap();
         let s = ds.source.text[..b].chars().count();
         excluded.push(([s, s + ctx.chars().count()], ctx, reason));
@@ -624,8 +507,7 @@ fn every_number_in_the_report_is_an_indicator_or_excluded() {
     let mut tokens = arabic_tokens(&text);
     tokens.extend(chinese_tokens(&text).into_iter().filter(|t| {
         // A counter word (四个应用), or a scale word (超千亿).
-        t.end < text.len()
-            && (CN_COUNTERS.contains(&text[t.end]) || matches!(text[t.end], '万' | '亿'))
+        t.end < text.len() && (CN_COUNTERS.contains(&text[t.end]) || matches!(text[t.end], '万' | '亿'))
     }));
 
     let inside = |t: &Token, r: &[usize; 2]| r[0] <= t.start && t.end <= r[1];

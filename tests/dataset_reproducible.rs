@@ -18,7 +18,8 @@ fn read(rel: &str) -> String {
 fn generated() -> String {
     let text = read("data/report-2022.txt");
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let ds = extract(text, &ExtractOptions::default()).unwrap_or_else(|e| panic!("extracting data/report-2022.txt: {e}"));
+    let ds =
+        extract(text, &ExtractOptions::default()).unwrap_or_else(|e| panic!("extracting data/report-2022.txt: {e}"));
     let ov = Overrides::from_json(&read("data/overrides.json")).unwrap_or_else(|e| panic!("data/overrides.json: {e}"));
     let ds = apply_overrides(ds, &ov).unwrap_or_else(|e| panic!("data/overrides.json: {e}"));
     ds.to_json_pretty().unwrap_or_else(|e| panic!("serializing the dataset: {e}"))
@@ -72,7 +73,12 @@ fn first_difference(path: &str, committed: &Value, generated: &Value) -> Option<
                 } else {
                     (a.len(), &b[a.len()], "the generated dataset has more")
                 };
-                format!("{path}: {} committed, {} generated; {which}, starting at [{n}]: {}", a.len(), b.len(), short(extra))
+                format!(
+                    "{path}: {} committed, {} generated; {which}, starting at [{n}]: {}",
+                    a.len(),
+                    b.len(),
+                    short(extra)
+                )
             })
         }
         (a, b) if a == b => None,
@@ -100,7 +106,10 @@ fn committed_dataset_is_the_generated_one() {
                         .zip(generated.split('\n'))
                         .enumerate()
                         .find(|(_, (c, g))| c != g)
-                        .unwrap_or((committed.split('\n').count().min(generated.split('\n').count()), ("<end of file>", "<end of file>")));
+                        .unwrap_or((
+                            committed.split('\n').count().min(generated.split('\n').count()),
+                            ("<end of file>", "<end of file>"),
+                        ));
                     format!(
                         "same content, different formatting; first at line {}:\n  committed: {cl:?}\n  generated: {gl:?}",
                         n + 1

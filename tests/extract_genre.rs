@@ -54,20 +54,22 @@ fn genre_paragraphs() {
     let (mut expected_n, mut found_n, mut matched_n, mut approx_agree) = (0usize, 0usize, 0usize, 0usize);
     for (txt, exp) in &files {
         let text = std::fs::read_to_string(txt).unwrap_or_else(|e| panic!("{}: {e}", txt.display()));
-        let expected: Vec<Expected> = serde_json::from_str(
-            &std::fs::read_to_string(exp).unwrap_or_else(|e| panic!("{}: {e}", exp.display())),
-        )
-        .unwrap_or_else(|e| panic!("{}: {e}", exp.display()));
+        let expected: Vec<Expected> =
+            serde_json::from_str(&std::fs::read_to_string(exp).unwrap_or_else(|e| panic!("{}: {e}", exp.display())))
+                .unwrap_or_else(|e| panic!("{}: {e}", exp.display()));
         // Through the public entry point, so every paragraph also yields a valid dataset.
-        let ds = extract(&text, &ExtractOptions::default())
-            .unwrap_or_else(|e| panic!("{}: {e}", txt.display()));
+        let ds = extract(&text, &ExtractOptions::default()).unwrap_or_else(|e| panic!("{}: {e}", txt.display()));
         let got = &ds.indicators;
         let mut used = vec![false; got.len()];
         let name = txt.file_stem().and_then(|s| s.to_str()).unwrap_or("?");
         let mut misses = Vec::new();
         for e in &expected {
             let hit = got.iter().enumerate().position(|(k, g)| {
-                !used[k] && same_value(g.value, e.value) && g.unit == e.unit && g.kind == e.kind && labels_overlap(&g.label, &e.label)
+                !used[k]
+                    && same_value(g.value, e.value)
+                    && g.unit == e.unit
+                    && g.kind == e.kind
+                    && labels_overlap(&g.label, &e.label)
             });
             match hit {
                 Some(k) => {
@@ -88,7 +90,12 @@ fn genre_paragraphs() {
             .filter(|(_, u)| !**u)
             .map(|(g, _)| format!("{} = {} {} ({:?}) «{}»", g.label, g.value, g.unit, g.kind, g.quote))
             .collect();
-        println!("{name}: {}/{} expected found, {} extracted", expected.len() - misses.len(), expected.len(), got.len());
+        println!(
+            "{name}: {}/{} expected found, {} extracted",
+            expected.len() - misses.len(),
+            expected.len(),
+            got.len()
+        );
         for m in &misses {
             println!("  missed: {m}");
         }
@@ -115,7 +122,10 @@ fn report_dataset() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let path = root.join("www/data/report-2022.json");
     let json = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("the hand-built dataset {} is missing or unreadable ({e}); this test compares the extractor with it", path.display())
+        panic!(
+            "the hand-built dataset {} is missing or unreadable ({e}); this test compares the extractor with it",
+            path.display()
+        )
     });
     let target = Dataset::from_json(&json).unwrap_or_else(|e| panic!("{} does not validate: {e}", path.display()));
     let text = &target.source.text;

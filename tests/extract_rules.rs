@@ -5,7 +5,11 @@ use indicator_chart::model::{Indicator, Kind};
 
 /// (label, value, unit, kind, approx) of every figure in `text`.
 fn figs(text: &str) -> Vec<(String, f64, String, Kind, bool)> {
-    scan(text, &ExtractOptions::default()).indicators.into_iter().map(|i| (i.label, i.value, i.unit, i.kind, i.approx)).collect()
+    scan(text, &ExtractOptions::default())
+        .indicators
+        .into_iter()
+        .map(|i| (i.label, i.value, i.unit, i.kind, i.approx))
+        .collect()
 }
 
 /// The only figure in `text`.
@@ -284,10 +288,7 @@ fn compound_figures() {
         vec![f("集体", 113.0, "个", Count, false), f("个人被记功受奖", 729.0, "名", Count, false)]
     );
     assert_eq!(figs("破获涉案金额超千亿的网络虚开案。"), vec![f("破获涉案金额", 1e11, "元", Money, true)]);
-    assert_eq!(
-        figs("信访总量为8634件（人）次。"),
-        vec![f("信访总量", 8634.0, "件（人）次", Count, false)]
-    );
+    assert_eq!(figs("信访总量为8634件（人）次。"), vec![f("信访总量", 8634.0, "件（人）次", Count, false)]);
 }
 
 // ---- ranks ----------------------------------------------------------------------------
@@ -310,9 +311,13 @@ fn ranks() {
         figs("群众安全感满意率达98.7%，连续五年位列全市第一。"),
         vec![f("群众安全感满意率", 98.7, "%", Percent, false), f("群众安全感满意率", 1.0, "名次", Rank, false)]
     );
-    assert_eq!(figs("全市空气质量综合指数为3.42，排名全省第四；"), vec![f("空气质量综合指数", 4.0, "名次", Rank, false)]);
+    assert_eq!(
+        figs("全市空气质量综合指数为3.42，排名全省第四；"),
+        vec![f("空气质量综合指数", 4.0, "名次", Rank, false)]
+    );
     // Ordinals that are not rankings.
-    for text in ["坚持党委会第一议题制度。", "第一时间推送属地落实。", "连续第五年实现双下降。", "第二产业结构优化。"] {
+    for text in ["坚持党委会第一议题制度。", "第一时间推送属地落实。", "连续第五年实现双下降。", "第二产业结构优化。"]
+    {
         assert_eq!(figs(text), vec![], "{text}");
     }
 }
@@ -394,7 +399,8 @@ fn sections_from_headings() {
             ("s2-1", "捍卫政治安全", Some("s2")),
         ]
     );
-    let at: Vec<(&str, &str, f64)> = ex.indicators.iter().map(|i| (i.id.as_str(), i.section.as_str(), i.value)).collect();
+    let at: Vec<(&str, &str, f64)> =
+        ex.indicators.iter().map(|i| (i.id.as_str(), i.section.as_str(), i.value)).collect();
     assert_eq!(
         at,
         vec![
@@ -425,7 +431,10 @@ fn quotes_are_exact_and_at_their_spans() {
     let chars: Vec<char> = text.chars().collect();
     let ex = scan(text, &ExtractOptions::default());
     let quotes: Vec<&str> = ex.indicators.iter().map(|i| i.quote.as_str()).collect();
-    assert_eq!(quotes, vec!["刑事立案数同比下降11.8%", "治安案件受理数同比下降7.3%", "破获各类案件212起", "扣押涉案资产8900万元"]);
+    assert_eq!(
+        quotes,
+        vec!["刑事立案数同比下降11.8%", "治安案件受理数同比下降7.3%", "破获各类案件212起", "扣押涉案资产8900万元"]
+    );
     for i in &ex.indicators {
         let [s, e] = i.span.expect("span");
         let at: String = chars[s..e].iter().collect();
@@ -438,10 +447,16 @@ fn quotes_are_exact_and_at_their_spans() {
 
 #[test]
 fn a_figure_stated_twice_is_marked_as_a_repeat() {
-    let ex = scan("命案发案数同比下降36.7%。一、防控。命案发案同比下降36.7%，溺亡人数同比下降36.7%。", &ExtractOptions::default());
+    let ex = scan(
+        "命案发案数同比下降36.7%。一、防控。命案发案同比下降36.7%，溺亡人数同比下降36.7%。",
+        &ExtractOptions::default(),
+    );
     let r: Vec<(&str, Option<&str>)> = ex.indicators.iter().map(|i| (i.id.as_str(), i.repeat_of.as_deref())).collect();
     assert_eq!(r, vec![("intro-01", None), ("s1-01", Some("intro-01")), ("s1-02", None)]);
-    let ex = scan("命案发案数同比下降36.7%。命案发案同比下降36.7%。", &ExtractOptions { mark_repeats: false, ..ExtractOptions::default() });
+    let ex = scan(
+        "命案发案数同比下降36.7%。命案发案同比下降36.7%。",
+        &ExtractOptions { mark_repeats: false, ..ExtractOptions::default() },
+    );
     assert!(ex.indicators.iter().all(|i| i.repeat_of.is_none()));
 }
 
@@ -451,7 +466,12 @@ fn extract_gives_a_validated_dataset() {
     assert_eq!(ds.source.title, "市公安局2022年工作总结");
     assert_eq!(ds.title, "市公安局2022年工作总结指标");
     assert_eq!(ds.source.year, 2022);
-    let opts = ExtractOptions { title: Some("T".into()), source_title: Some("S".into()), year: Some(2021), mark_repeats: true };
+    let opts = ExtractOptions {
+        title: Some("T".into()),
+        source_title: Some("S".into()),
+        year: Some(2021),
+        mark_repeats: true,
+    };
     let ds = extract("破获案件212起。", &opts).expect("dataset");
     assert_eq!((ds.title.as_str(), ds.source.title.as_str(), ds.source.year), ("T", "S", 2021));
     assert_eq!(extract("", &ExtractOptions::default()), Err(ExtractError::NoIndicators));
@@ -498,7 +518,8 @@ fn overrides_section_title_en_and_a_patched_quote_keeps_to_its_sentence() {
     assert_eq!(ind.span, Some([start, start + 8]));
     assert_eq!(out.section("s1").map(|s| s.title_en.as_str()), Some("Crackdown"));
     // A patched quote that is not in the text is refused.
-    let ov = Overrides::from_json(&format!(r#"{{ "patch": {{ "{second}": {{ "quote": "破获案件999起" }} }} }}"#)).expect("overrides");
+    let ov = Overrides::from_json(&format!(r#"{{ "patch": {{ "{second}": {{ "quote": "破获案件999起" }} }} }}"#))
+        .expect("overrides");
     let ds = extract(text, &ExtractOptions::default()).expect("dataset");
     let err = apply_overrides(ds, &ov).expect_err("quote not in the text");
     assert!(err.to_string().contains("破获案件999起"), "{err}");
@@ -506,7 +527,8 @@ fn overrides_section_title_en_and_a_patched_quote_keeps_to_its_sentence() {
 
 #[test]
 fn dataset_json_is_pretty_utf8_with_whole_numbers() {
-    let ds = extract("全年破获案件212起，追赃挽损1.4亿元，同比下降11.8%。", &ExtractOptions::default()).expect("dataset");
+    let ds =
+        extract("全年破获案件212起，追赃挽损1.4亿元，同比下降11.8%。", &ExtractOptions::default()).expect("dataset");
     let json = ds.to_json_pretty().expect("serializes");
     assert!(json.contains("\"value\": 212,"), "{json}");
     assert!(json.contains("\"value\": 140000000,"), "{json}");
@@ -541,14 +563,18 @@ mod cli {
         let src = temp("ok.txt", REPORT.as_bytes());
         let out = bin().args(["extract"]).arg(&src).args(["--title", "标题"]).output().expect("run");
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        let ds = indicator_chart::model::Dataset::from_json(&String::from_utf8_lossy(&out.stdout)).expect("valid JSON dataset");
+        let ds = indicator_chart::model::Dataset::from_json(&String::from_utf8_lossy(&out.stdout))
+            .expect("valid JSON dataset");
         assert_eq!(ds.title, "标题");
         assert_eq!(ds.indicators.len(), 3);
         let dest = std::env::temp_dir().join(format!("indicators-cli-{}-out.json", std::process::id()));
         let out = bin().arg("extract").arg(&src).arg("-o").arg(&dest).output().expect("run");
         assert!(out.status.success());
         assert!(out.stdout.is_empty());
-        assert!(std::fs::read_to_string(&dest).expect("written").contains("\"破获各类案件\""), "UTF-8, not \\u escapes");
+        assert!(
+            std::fs::read_to_string(&dest).expect("written").contains("\"破获各类案件\""),
+            "UTF-8, not \\u escapes"
+        );
     }
 
     #[test]

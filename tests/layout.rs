@@ -39,7 +39,13 @@ fn dataset(rows: &[(&str, f64, Kind)]) -> Dataset {
             label: label.to_string(),
             label_en: String::new(),
             value: *value,
-            unit: if matches!(kind, Kind::Count) { "起".into() } else if matches!(kind, Kind::Money) { "元".into() } else { "%".into() },
+            unit: if matches!(kind, Kind::Count) {
+                "起".into()
+            } else if matches!(kind, Kind::Money) {
+                "元".into()
+            } else {
+                "%".into()
+            },
             kind: *kind,
             approx: false,
             quote: "q".into(),
@@ -51,7 +57,9 @@ fn dataset(rows: &[(&str, f64, Kind)]) -> Dataset {
         title: "edge".into(),
         // No text: quotes are not checked, spans stay empty (fine for layout).
         source: Source { title: "s".into(), year: 2022, text: String::new() },
-        sections: vec![Section { id: "intro".into(), title: "总述".into(), title_en: "Overview".into(), parent: None }],
+        sections: vec![Section {
+            id: "intro".into(), title: "总述".into(), title_en: "Overview".into(), parent: None
+        }],
         indicators,
     }
     .validated()
@@ -85,7 +93,9 @@ fn texts(scene: &Scene) -> impl Iterator<Item = (&str, f64, f64, f64, bool, HAli
 
 /// Every hit of a scene, in either layout mode (row by row, or dense bands).
 fn all_hits(scene: &Scene) -> Vec<Hit> {
-    (0..scene.hit_count()).map(|i| scene.hit(i).unwrap_or_else(|| panic!("hit {i} of {} is missing", scene.hit_count()))).collect()
+    (0..scene.hit_count())
+        .map(|i| scene.hit(i).unwrap_or_else(|| panic!("hit {i} of {} is missing", scene.hit_count())))
+        .collect()
 }
 
 fn is_bar(role: Role) -> bool {
@@ -99,7 +109,8 @@ fn linear_hits(hits: &[Hit], width: f64, x: f64, y: f64) -> Vec<Option<usize>> {
         return vec![None];
     }
     let tol = 1e-9 * y.abs().max(1.0);
-    let mut out: Vec<Option<usize>> = hits.iter().enumerate().filter(|(_, h)| h.y0 - tol <= y && y < h.y1 + tol).map(|(i, _)| Some(i)).collect();
+    let mut out: Vec<Option<usize>> =
+        hits.iter().enumerate().filter(|(_, h)| h.y0 - tol <= y && y < h.y1 + tol).map(|(i, _)| Some(i)).collect();
     if out.is_empty() || hits.iter().any(|h| (h.y0 - y).abs() <= tol || (h.y1 - y).abs() <= tol) {
         out.push(None);
     }
@@ -145,7 +156,9 @@ fn scene_problems(name: &str, spec: &ChartSpec, scene: &Scene, width: f64, fixed
     // Coordinates are finite.
     for p in &scene.paints {
         let ok = match p {
-            Paint::Rect { x0, y0, x1, y1, .. } | Paint::Line { x0, y0, x1, y1, .. } => [x0, y0, x1, y1].iter().all(|v| v.is_finite()),
+            Paint::Rect { x0, y0, x1, y1, .. } | Paint::Line { x0, y0, x1, y1, .. } => {
+                [x0, y0, x1, y1].iter().all(|v| v.is_finite())
+            }
             Paint::Text { x, y, size, .. } => x.is_finite() && y.is_finite() && size.is_finite() && *size > 0.0,
         };
         check!(problems, ok, "{name}: a paint with a non-finite coordinate: {p:?}");
@@ -158,24 +171,46 @@ fn scene_problems(name: &str, spec: &ChartSpec, scene: &Scene, width: f64, fixed
     let tol = if dense { 1e-6 } else { EPS };
     for (i, hit) in hits.iter().enumerate() {
         check!(problems, hit.y0 < hit.y1, "{name}: hit {i} band is empty: {} .. {}", hit.y0, hit.y1);
-        check!(problems, hit.y0 >= 0.0 && hit.y1 <= h + tol, "{name}: hit {i} band {}..{} outside the height {h}", hit.y0, hit.y1);
+        check!(
+            problems,
+            hit.y0 >= 0.0 && hit.y1 <= h + tol,
+            "{name}: hit {i} band {}..{} outside the height {h}",
+            hit.y0,
+            hit.y1
+        );
         if i > 0 {
             let prev = &hits[i - 1];
-            check!(problems, prev.y1 <= hit.y0 + tol, "{name}: hit bands {} and {i} overlap: {}..{} and {}..{}", i - 1, prev.y0, prev.y1, hit.y0, hit.y1);
+            check!(
+                problems,
+                prev.y1 <= hit.y0 + tol,
+                "{name}: hit bands {} and {i} overlap: {}..{} and {}..{}",
+                i - 1,
+                prev.y0,
+                prev.y1,
+                hit.y0,
+                hit.y1
+            );
             check!(problems, prev.row < hit.row, "{name}: hit rows out of order: {} then {}", prev.row, hit.row);
         }
         check!(problems, hit.row < spec.row_count(), "{name}: hit {i} names row {} of {}", hit.row, spec.row_count());
         check_eq!(problems, scene.hit_for_row(hit.row), Some(i), "{name}: hit_for_row({}) should be hit {i}", hit.row);
         if let Some([x0, y0, x1, y1]) = hit.bar {
             check!(problems, x0 <= x1 && y0 < y1, "{name}: hit {i} bar is inverted: {:?}", hit.bar);
-            check!(problems, y0 >= hit.y0 - tol && y1 <= hit.y1 + tol, "{name}: hit {i} bar {y0}..{y1} sticks out of its band {}..{}", hit.y0, hit.y1);
+            check!(
+                problems,
+                y0 >= hit.y0 - tol && y1 <= hit.y1 + tol,
+                "{name}: hit {i} bar {y0}..{y1} sticks out of its band {}..{}",
+                hit.y0,
+                hit.y1
+            );
             check!(problems, x0 >= -EPS && x1 <= w + EPS, "{name}: hit {i} bar x {x0}..{x1} outside [0, {w}]");
         }
     }
     check_eq!(problems, scene.hit_count(), hits.len());
     check_eq!(problems, hits.len() + scene.hidden_rows, spec.row_count(), "{name}: shown + hidden rows = all rows");
     if scene.hidden_rows > 0 {
-        check!(problems, 
+        check!(
+            problems,
             texts(scene).any(|t| t.0.contains(&scene.hidden_rows.to_string())),
             "{name}: {} rows are hidden but no text says so",
             scene.hidden_rows
@@ -195,30 +230,75 @@ fn scene_problems(name: &str, spec: &ChartSpec, scene: &Scene, width: f64, fixed
         let inset = (hit.y1 - hit.y0) * 0.01;
         if let Some([x0, y0, x1, y1]) = hit.bar {
             let (cx, cyb) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-            check_eq!(problems, scene.hit_test(cx, cyb), Some(i), "{name}: the centre ({cx}, {cyb}) of bar {i} does not hit its row");
+            check_eq!(
+                problems,
+                scene.hit_test(cx, cyb),
+                Some(i),
+                "{name}: the centre ({cx}, {cyb}) of bar {i} does not hit its row"
+            );
             let left = (x0 - 5.0).max(0.0);
             let right = (x1 + 5.0).min(w);
-            check_eq!(problems, scene.hit_test(left, cyb), Some(i), "{name}: left of bar {i} at ({left}, {cyb}) misses the row");
-            check_eq!(problems, scene.hit_test(right, cyb), Some(i), "{name}: right of bar {i} at ({right}, {cyb}) misses the row");
+            check_eq!(
+                problems,
+                scene.hit_test(left, cyb),
+                Some(i),
+                "{name}: left of bar {i} at ({left}, {cyb}) misses the row"
+            );
+            check_eq!(
+                problems,
+                scene.hit_test(right, cyb),
+                Some(i),
+                "{name}: right of bar {i} at ({right}, {cyb}) misses the row"
+            );
         }
         let ys = if dense { vec![hit.y0 + inset, cy, hit.y1 - inset] } else { vec![hit.y0, cy, hit.y1 - 1e-3] };
         for x in [0.0, 1.0, w / 2.0, w - 1.0, w] {
             for &y in &ys {
-                check_eq!(problems, scene.hit_test(x, y), Some(i), "{name}: ({x}, {y}) is in band {i} ({}..{}) but does not hit it", hit.y0, hit.y1);
+                check_eq!(
+                    problems,
+                    scene.hit_test(x, y),
+                    Some(i),
+                    "{name}: ({x}, {y}) is in band {i} ({}..{}) but does not hit it",
+                    hit.y0,
+                    hit.y1
+                );
             }
         }
         let (ax, ay) = hit.anchor;
-        check!(problems, ax >= 0.0 && ax <= w && ay >= hit.y0 && ay <= hit.y1, "{name}: anchor {:?} of hit {i} outside its band", hit.anchor);
+        check!(
+            problems,
+            ax >= 0.0 && ax <= w && ay >= hit.y0 && ay <= hit.y1,
+            "{name}: anchor {:?} of hit {i} outside its band",
+            hit.anchor
+        );
         for x in [-0.01, -100.0, w + 0.01, w + 100.0, f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
-            check_eq!(problems, scene.hit_test(x, cy), None, "{name}: x = {x}, outside [0, width], hits {:?}", scene.hit_test(x, cy));
+            check_eq!(
+                problems,
+                scene.hit_test(x, cy),
+                None,
+                "{name}: x = {x}, outside [0, width], hits {:?}",
+                scene.hit_test(x, cy)
+            );
         }
     }
     if let (Some(first), Some(last)) = (hits.first(), hits.last()) {
         for y in [first.y0 - 1e-3, first.y0 / 2.0, 0.0, -1.0] {
-            check_eq!(problems, scene.hit_test(w / 2.0, y), None, "{name}: y = {y} above the first row ({}) hits", first.y0);
+            check_eq!(
+                problems,
+                scene.hit_test(w / 2.0, y),
+                None,
+                "{name}: y = {y} above the first row ({}) hits",
+                first.y0
+            );
         }
         for y in [last.y1 + 1e-3, last.y1 + 1.0, h, h + 100.0, f64::NAN] {
-            check_eq!(problems, scene.hit_test(w / 2.0, y), None, "{name}: y = {y} below the last row ({}) hits", last.y1);
+            check_eq!(
+                problems,
+                scene.hit_test(w / 2.0, y),
+                None,
+                "{name}: y = {y} below the last row ({}) hits",
+                last.y1
+            );
         }
     } else {
         for y in [0.0, h / 2.0, h] {
@@ -237,7 +317,11 @@ fn scene_problems(name: &str, spec: &ChartSpec, scene: &Scene, width: f64, fixed
     // Bars inside [0, width] and the height.
     let mut bar_rects = 0;
     for (x0, y0, x1, y1, role) in rects(scene) {
-        check!(problems, x0 >= -EPS && x1 <= w + EPS && x0 <= x1, "{name}: {role:?} rect x {x0}..{x1} outside [0, {w}]");
+        check!(
+            problems,
+            x0 >= -EPS && x1 <= w + EPS && x0 <= x1,
+            "{name}: {role:?} rect x {x0}..{x1} outside [0, {w}]"
+        );
         check!(problems, y0 >= -EPS && y1 <= h + EPS && y0 < y1, "{name}: {role:?} rect y {y0}..{y1} outside [0, {h}]");
         if is_bar(role) {
             bar_rects += 1;
@@ -246,9 +330,19 @@ fn scene_problems(name: &str, spec: &ChartSpec, scene: &Scene, width: f64, fixed
     if !dense {
         check_eq!(problems, bar_rects, scene.bar_count(), "{name}: one bar rect per hit with a bar");
     }
-    for (x0, y0, x1, y1, _) in lines(scene, Role::Zero).into_iter().chain(lines(scene, Role::Reference)).chain(lines(scene, Role::Grid)) {
-        check!(problems, [x0, x1].iter().all(|x| *x >= -EPS && *x <= w + EPS), "{name}: a line at x {x0}..{x1} outside [0, {w}]");
-        check!(problems, [y0, y1].iter().all(|y| *y >= -EPS && *y <= h + EPS), "{name}: a line at y {y0}..{y1} outside [0, {h}]");
+    for (x0, y0, x1, y1, _) in
+        lines(scene, Role::Zero).into_iter().chain(lines(scene, Role::Reference)).chain(lines(scene, Role::Grid))
+    {
+        check!(
+            problems,
+            [x0, x1].iter().all(|x| *x >= -EPS && *x <= w + EPS),
+            "{name}: a line at x {x0}..{x1} outside [0, {w}]"
+        );
+        check!(
+            problems,
+            [y0, y1].iter().all(|y| *y >= -EPS && *y <= h + EPS),
+            "{name}: a line at y {y0}..{y1} outside [0, {h}]"
+        );
     }
 
     // Text starts inside the frame (its left edge, from its anchor and alignment).
@@ -264,7 +358,8 @@ fn scene_problems(name: &str, spec: &ChartSpec, scene: &Scene, width: f64, fixed
             VAlign::Middle => y - size / 2.0,
             VAlign::Bottom => y - size,
         };
-        check!(problems, 
+        check!(
+            problems,
             left >= -EPS && left <= w,
             "{name}: text {text:?} ({ha:?}-aligned at x = {x}, {tw:.1} px wide) starts at x = {left:.1}, outside [0, {w}]"
         );
@@ -303,7 +398,8 @@ fn summarize(problems: &[String]) -> String {
             }
         }
     }
-    let more: Vec<String> = per_scene.iter().filter(|(_, n)| *n > 3).map(|(s, n)| format!("  {s}: {} more", n - 3)).collect();
+    let more: Vec<String> =
+        per_scene.iter().filter(|(_, n)| *n > 3).map(|(s, n)| format!("  {s}: {} more", n - 3)).collect();
     let total = out.len();
     out.truncate(60);
     if total > 60 {
@@ -355,7 +451,12 @@ fn report_views_at_every_width_and_dpr() {
 fn report_views_in_a_fixed_height() {
     // 320 px: less than most views need, so rows are squeezed, hidden or drawn dense.
     let problems = report_view_problems(Some(320.0));
-    assert!(problems.is_empty(), "{} problem(s) in the report's views at 320 px:\n{}", problems.len(), summarize(&problems));
+    assert!(
+        problems.is_empty(),
+        "{} problem(s) in the report's views at 320 px:\n{}",
+        problems.len(),
+        summarize(&problems)
+    );
 }
 
 #[test]
@@ -376,7 +477,9 @@ fn whole_text_stays_inside_the_frame() {
                         HAlign::Right => (x - tw, x),
                     };
                     if l < -0.5 || r > width + 0.5 {
-                        problems.push(format!("{kind:?}/{section:?} {locale:?} w={width}: {text:?} spans x {l:.1}..{r:.1}"));
+                        problems.push(format!(
+                            "{kind:?}/{section:?} {locale:?} w={width}: {text:?} spans x {l:.1}..{r:.1}"
+                        ));
                     }
                 }
             }
@@ -404,20 +507,29 @@ fn headline_has_one_bar_per_yoy_indicator_and_a_zero_line() {
             assert!(!dashed, "{name}: the zero line is solid");
             // Every value is a decrease: every bar ends at zero and grows to the left.
             for (x0, y0, x1, y1, _) in &bars {
-                assert!((x1 - zx0).abs() < EPS, "{name}: a decrease bar should end at the zero line x = {zx0}, ends at {x1}");
+                assert!(
+                    (x1 - zx0).abs() < EPS,
+                    "{name}: a decrease bar should end at the zero line x = {zx0}, ends at {x1}"
+                );
                 assert!(x0 < x1, "{name}: a decrease bar has no length");
                 assert!(*y0 >= zy0 && *y1 <= zy1, "{name}: the zero line {zy0}..{zy1} should span bar {y0}..{y1}");
             }
             // Longer bars for steeper declines: −41.4% is the longest.
             let longest = bars.iter().map(|b| b.2 - b.0).fold(0.0, f64::max);
-            let steepest = all_hits(&scene).into_iter().zip(spec.rows()).find(|(_, r)| r.value == -41.4).unwrap().0.bar.unwrap();
+            let steepest =
+                all_hits(&scene).into_iter().zip(spec.rows()).find(|(_, r)| r.value == -41.4).unwrap().0.bar.unwrap();
             assert!((steepest[2] - steepest[0] - longest).abs() < EPS, "{name}: −41.4% should be the longest bar");
             // Lengths are proportional to values (within a device pixel each end).
             let unit = longest / 41.4;
             for (hit, row) in all_hits(&scene).into_iter().zip(spec.rows()) {
                 let [x0, _, x1, _] = hit.bar.unwrap();
                 let expected = -row.value * unit;
-                assert!(((x1 - x0) - expected).abs() <= 2.0 / dpr + EPS, "{name}: bar of {} is {} px, expected {expected:.2}", row.label, x1 - x0);
+                assert!(
+                    ((x1 - x0) - expected).abs() <= 2.0 / dpr + EPS,
+                    "{name}: bar of {} is {} px, expected {expected:.2}",
+                    row.label,
+                    x1 - x0
+                );
             }
         }
     }
@@ -446,15 +558,24 @@ fn rates_have_a_dashed_100_line_and_an_over_part() {
             let (ox0, oy0, ox1, oy1, _) = over[0];
             assert_eq!((oy0, oy1), (by0, by1), "{name}: the Over rect is on the 111% row");
             assert!((ox0 - rx).abs() < EPS, "{name}: the Over part starts at the 100% line x = {rx}, starts at {ox0}");
-            assert!((ox1 - bx1).abs() < EPS && ox1 > ox0, "{name}: the Over part ends at the bar's end {bx1}, ends at {ox1}");
+            assert!(
+                (ox1 - bx1).abs() < EPS && ox1 > ox0,
+                "{name}: the Over part ends at the bar's end {bx1}, ends at {ox1}"
+            );
             let inner = parts.iter().find(|r| is_bar(r.4)).unwrap();
-            assert!((inner.2 - rx).abs() < EPS && (inner.0 - bx0).abs() < EPS, "{name}: the bar part runs from zero to 100%: {inner:?}");
+            assert!(
+                (inner.2 - rx).abs() < EPS && (inner.0 - bx0).abs() < EPS,
+                "{name}: the bar part runs from zero to 100%: {inner:?}"
+            );
             // The 100% line is where 100 falls on the same scale as the other bars.
             let base = bx0;
             let k994 = spec.rows().position(|r| r.value == 99.4).unwrap();
             let x994 = scene.hit(k994).unwrap().bar.unwrap()[2];
             let expected = base + (x994 - base) * 100.0 / 99.4;
-            assert!((rx - expected).abs() <= 1.5 / dpr + 0.05, "{name}: the 100% line at {rx}, expected about {expected:.2} from the 99.4% bar");
+            assert!(
+                (rx - expected).abs() <= 1.5 / dpr + 0.05,
+                "{name}: the 100% line at {rx}, expected about {expected:.2} from the 99.4% bar"
+            );
             assert!(rx > x994, "{name}: 100% must be right of 99.4%");
             for (x0, ..) in rects(&scene).filter(|r| is_bar(r.4)) {
                 assert!((x0 - base).abs() < EPS, "{name}: every rate bar starts at zero ({base}), one starts at {x0}");
@@ -478,7 +599,13 @@ fn empty_view_has_no_hits_and_says_so() {
                     assert_eq!(scene.bar_count(), 0, "{name}: bars in an empty view");
                     assert!(rects(&scene).next().is_none(), "{name}: rects in an empty view");
                     let msg: Vec<_> = texts(&scene).filter(|t| t.0 == spec.empty).collect();
-                    assert_eq!(msg.len(), 1, "{name}: the empty message {:?} should be drawn once, texts: {:?}", spec.empty, texts(&scene).map(|t| t.0).collect::<Vec<_>>());
+                    assert_eq!(
+                        msg.len(),
+                        1,
+                        "{name}: the empty message {:?} should be drawn once, texts: {:?}",
+                        spec.empty,
+                        texts(&scene).map(|t| t.0).collect::<Vec<_>>()
+                    );
                     assert_eq!(msg[0].5, HAlign::Center, "{name}: the empty message is centred");
                     check_scene(&name, &spec, &scene, width, fixed);
                 }
@@ -540,7 +667,12 @@ fn zero_x(name: &str, scene: &Scene) -> f64 {
 
 #[test]
 fn all_negative_bars_end_at_zero() {
-    let ds = dataset(&[("甲", -3.0, Kind::YoyChange), ("乙", -10.0, Kind::YoyChange), ("丙", -0.5, Kind::YoyChange), ("丁", -0.001, Kind::YoyChange)]);
+    let ds = dataset(&[
+        ("甲", -3.0, Kind::YoyChange),
+        ("乙", -10.0, Kind::YoyChange),
+        ("丙", -0.5, Kind::YoyChange),
+        ("丁", -0.001, Kind::YoyChange),
+    ]);
     let spec = build(&ds, ViewKind::Headline, None, Locale::Zh);
     for width in WIDTHS {
         for dpr in DPRS {
@@ -551,13 +683,26 @@ fn all_negative_bars_end_at_zero() {
             for (hit, row) in all_hits(&scene).into_iter().zip(spec.rows()) {
                 let [x0, _, x1, _] = hit.bar.unwrap();
                 assert!((x1 - zx).abs() < EPS, "{name}: {} ends at {x1}, not at zero {zx}", row.label);
-                assert!(x1 - x0 >= 1.0 / dpr - EPS, "{name}: {} ({}) must be at least one device pixel long, is {}", row.label, row.value, x1 - x0);
+                assert!(
+                    x1 - x0 >= 1.0 / dpr - EPS,
+                    "{name}: {} ({}) must be at least one device pixel long, is {}",
+                    row.label,
+                    row.value,
+                    x1 - x0
+                );
             }
             // Value texts of decreases sit left of their bars.
             for (hit, row) in all_hits(&scene).into_iter().zip(spec.rows()) {
-                let t = texts(&scene).find(|t| t.0 == row.value_text && (t.2 - hit.anchor.1).abs() < EPS).unwrap_or_else(|| panic!("{name}: no value text for {}", row.label));
+                let t = texts(&scene)
+                    .find(|t| t.0 == row.value_text && (t.2 - hit.anchor.1).abs() < EPS)
+                    .unwrap_or_else(|| panic!("{name}: no value text for {}", row.label));
                 assert_eq!(t.5, HAlign::Right, "{name}: the value of a decrease is right-aligned left of the bar");
-                assert!(t.1 <= hit.bar.unwrap()[0], "{name}: value text of {} at {} is not left of its bar", row.label, t.1);
+                assert!(
+                    t.1 <= hit.bar.unwrap()[0],
+                    "{name}: value text of {} at {} is not left of its bar",
+                    row.label,
+                    t.1
+                );
             }
         }
     }
@@ -565,7 +710,12 @@ fn all_negative_bars_end_at_zero() {
 
 #[test]
 fn mixed_signs_have_the_zero_line_between() {
-    let ds = dataset(&[("甲", -20.0, Kind::YoyChange), ("乙", 15.0, Kind::YoyChange), ("丙", -5.0, Kind::YoyChange), ("丁", 30.0, Kind::YoyChange)]);
+    let ds = dataset(&[
+        ("甲", -20.0, Kind::YoyChange),
+        ("乙", 15.0, Kind::YoyChange),
+        ("丙", -5.0, Kind::YoyChange),
+        ("丁", 30.0, Kind::YoyChange),
+    ]);
     let spec = build(&ds, ViewKind::Headline, None, Locale::Zh);
     for width in WIDTHS {
         for dpr in DPRS {
@@ -580,9 +730,19 @@ fn mixed_signs_have_the_zero_line_between() {
                 left = left.min(x0);
                 right = right.max(x1);
                 if row.value < 0.0 {
-                    assert!((x1 - zx).abs() < EPS && x0 < zx, "{name}: {} ({}) should run left from zero {zx}: {x0}..{x1}", row.label, row.value);
+                    assert!(
+                        (x1 - zx).abs() < EPS && x0 < zx,
+                        "{name}: {} ({}) should run left from zero {zx}: {x0}..{x1}",
+                        row.label,
+                        row.value
+                    );
                 } else {
-                    assert!((x0 - zx).abs() < EPS && x1 > zx, "{name}: {} ({}) should run right from zero {zx}: {x0}..{x1}", row.label, row.value);
+                    assert!(
+                        (x0 - zx).abs() < EPS && x1 > zx,
+                        "{name}: {} ({}) should run right from zero {zx}: {x0}..{x1}",
+                        row.label,
+                        row.value
+                    );
                 }
             }
             assert!(left < zx && zx < right, "{name}: zero {zx} should lie between the bars' ends {left}..{right}");
@@ -592,9 +752,24 @@ fn mixed_signs_have_the_zero_line_between() {
                 let b = scene.hit(k).unwrap().bar.unwrap();
                 b[2] - b[0]
             };
-            assert!((len(30.0) - 2.0 * len(15.0)).abs() <= 2.0 / dpr + EPS, "{name}: 30 vs 15: {} vs {}", len(30.0), len(15.0));
-            assert!((len(-20.0) - 4.0 * len(-5.0)).abs() <= 4.0 / dpr + EPS, "{name}: −20 vs −5: {} vs {}", len(-20.0), len(-5.0));
-            assert!((len(30.0) / len(-20.0) - 1.5).abs() < 0.05, "{name}: 30 vs −20 on one scale: {} vs {}", len(30.0), len(-20.0));
+            assert!(
+                (len(30.0) - 2.0 * len(15.0)).abs() <= 2.0 / dpr + EPS,
+                "{name}: 30 vs 15: {} vs {}",
+                len(30.0),
+                len(15.0)
+            );
+            assert!(
+                (len(-20.0) - 4.0 * len(-5.0)).abs() <= 4.0 / dpr + EPS,
+                "{name}: −20 vs −5: {} vs {}",
+                len(-20.0),
+                len(-5.0)
+            );
+            assert!(
+                (len(30.0) / len(-20.0) - 1.5).abs() < 0.05,
+                "{name}: 30 vs −20 on one scale: {} vs {}",
+                len(30.0),
+                len(-20.0)
+            );
         }
     }
 }
@@ -619,7 +794,10 @@ fn all_zero_values() {
                 assert_eq!(scene.bar_count(), spec.row_count(), "{name}: every zero still has its (empty) bar hit");
                 for hit in all_hits(&scene) {
                     let [x0, _, x1, _] = hit.bar.unwrap();
-                    assert!((x1 - x0).abs() < EPS, "{name}: a zero value must not draw a bar with length, got {x0}..{x1}");
+                    assert!(
+                        (x1 - x0).abs() < EPS,
+                        "{name}: a zero value must not draw a bar with length, got {x0}..{x1}"
+                    );
                 }
                 for t in texts(&scene) {
                     assert!(!t.0.contains("NaN") && !t.0.contains("inf"), "{name}: text {:?}", t.0);
@@ -637,7 +815,12 @@ fn a_10kb_label_is_cut_and_layout_stays_fast() {
     for long in [&long_zh, &long_en] {
         let ds = dataset(&[(long.as_str(), -12.0, Kind::YoyChange), ("短", -3.0, Kind::YoyChange)]);
         let spec = build(&ds, ViewKind::Headline, None, Locale::Zh);
-        let short = build(&dataset(&[("长", -12.0, Kind::YoyChange), ("短", -3.0, Kind::YoyChange)]), ViewKind::Headline, None, Locale::Zh);
+        let short = build(
+            &dataset(&[("长", -12.0, Kind::YoyChange), ("短", -3.0, Kind::YoyChange)]),
+            ViewKind::Headline,
+            None,
+            Locale::Zh,
+        );
         for width in WIDTHS {
             for dpr in DPRS {
                 let name = format!("10 kB label ({} bytes) w={width} dpr={dpr}", long.len());
@@ -655,10 +838,18 @@ fn a_10kb_label_is_cut_and_layout_stays_fast() {
                 let (label, size) = texts(&scene)
                     .map(|t| (t.0, t.3))
                     .find(|(t, _)| t.ends_with('…') && long.starts_with(t.trim_end_matches('…')))
-                    .unwrap_or_else(|| panic!("{name}: no truncated label ending in …; texts: {:?}", texts(&scene).map(|t| t.0.chars().take(20).collect::<String>()).collect::<Vec<_>>()));
+                    .unwrap_or_else(|| {
+                        panic!(
+                            "{name}: no truncated label ending in …; texts: {:?}",
+                            texts(&scene).map(|t| t.0.chars().take(20).collect::<String>()).collect::<Vec<_>>()
+                        )
+                    });
                 assert!(label.chars().count() < 300, "{name}: the drawn label has {} chars", label.chars().count());
                 assert!(label.chars().count() > 1, "{name}: the label was cut to nothing: {label:?}");
-                assert!(ApproxMeasure.text_width(label, size, false) <= width, "{name}: the cut label is still wider than the chart");
+                assert!(
+                    ApproxMeasure.text_width(label, size, false) <= width,
+                    "{name}: the cut label is still wider than the chart"
+                );
             }
         }
     }
@@ -688,7 +879,13 @@ fn ten_thousand_rows_in_a_fixed_height() {
                 assert!(texts(&scene).any(|t| t.0.starts_with(&note)), "{name}: the chart should say {note:?}");
             }
             for h in all_hits(&scene) {
-                assert!(h.y0 >= 0.0 && h.y1 <= 600.0 + 1e-6, "{name}: hit band of row {} ({}..{}) outside the height", h.row, h.y0, h.y1);
+                assert!(
+                    h.y0 >= 0.0 && h.y1 <= 600.0 + 1e-6,
+                    "{name}: hit band of row {} ({}..{}) outside the height",
+                    h.row,
+                    h.y0,
+                    h.y1
+                );
             }
             for p in &scene.paints {
                 if let Paint::Rect { y1, .. } | Paint::Line { y1, .. } = p {
@@ -707,7 +904,13 @@ fn ten_thousand_rows_in_a_fixed_height() {
     for i in (0..10_000).step_by(37) {
         let h = scene.hit(i).unwrap();
         assert_eq!(h.row, i, "10,000 rows: hit {i} is row {i}");
-        assert_eq!(scene.hit_test(400.0, (h.y0 + h.y1) / 2.0), Some(i), "10,000 rows: the middle of row {i} ({}..{})", h.y0, h.y1);
+        assert_eq!(
+            scene.hit_test(400.0, (h.y0 + h.y1) / 2.0),
+            Some(i),
+            "10,000 rows: the middle of row {i} ({}..{})",
+            h.y0,
+            h.y1
+        );
     }
     check_scene("10,000 rows auto height", &spec, &scene, 800.0, None);
 }
@@ -716,13 +919,29 @@ fn ten_thousand_rows_in_a_fixed_height() {
 fn place_tooltip_keeps_the_box_inside() {
     let bounds = (800.0, 600.0);
     let size = (200.0, 80.0);
-    let inside = |(x, y): (f64, f64), size: (f64, f64), bounds: (f64, f64)| x >= 0.0 && y >= 0.0 && x + size.0 <= bounds.0 && y + size.1 <= bounds.1;
-    for anchor in [(0.0, 0.0), (800.0, 0.0), (0.0, 600.0), (800.0, 600.0), (400.0, 300.0), (799.0, 1.0), (1.0, 599.0), (-50.0, -50.0), (900.0, 700.0)] {
+    let inside = |(x, y): (f64, f64), size: (f64, f64), bounds: (f64, f64)| {
+        x >= 0.0 && y >= 0.0 && x + size.0 <= bounds.0 && y + size.1 <= bounds.1
+    };
+    for anchor in [
+        (0.0, 0.0),
+        (800.0, 0.0),
+        (0.0, 600.0),
+        (800.0, 600.0),
+        (400.0, 300.0),
+        (799.0, 1.0),
+        (1.0, 599.0),
+        (-50.0, -50.0),
+        (900.0, 700.0),
+    ] {
         let p = layout::place_tooltip(anchor, size, bounds);
         assert!(inside(p, size, bounds), "anchor {anchor:?}: tooltip at {p:?} ({size:?}) leaves {bounds:?}");
     }
     // Right of and below the anchor when it fits; flipped when not.
-    assert_eq!(layout::place_tooltip((100.0, 100.0), size, bounds), (112.0, 112.0), "default: 12 px right of and below");
+    assert_eq!(
+        layout::place_tooltip((100.0, 100.0), size, bounds),
+        (112.0, 112.0),
+        "default: 12 px right of and below"
+    );
     let (x, y) = layout::place_tooltip((790.0, 590.0), size, bounds);
     assert_eq!((x, y), (790.0 - 12.0 - 200.0, 590.0 - 12.0 - 80.0), "bottom-right corner: flipped left and up");
     // The box does not cover the anchor when there is room for it not to.
@@ -783,7 +1002,12 @@ fn check_ticks(t: &[f64], lo: f64, hi: f64, target: usize) -> Result<(), TestCas
     prop_assert!(t[0] <= lo + tol, "first tick {} above lo {}", t[0], lo);
     prop_assert!(*t.last().unwrap() >= hi - tol, "last tick {} below hi {}", t.last().unwrap(), hi);
     prop_assert!(t[0] > lo - step - tol, "first tick {} more than a step below lo {}", t[0], lo);
-    prop_assert!(*t.last().unwrap() < hi + step + tol, "last tick {} more than a step above hi {}", t.last().unwrap(), hi);
+    prop_assert!(
+        *t.last().unwrap() < hi + step + tol,
+        "last tick {} more than a step above hi {}",
+        t.last().unwrap(),
+        hi
+    );
     for w in t.windows(2) {
         prop_assert!(((w[1] - w[0]) - step).abs() <= tol.max(w[1].abs() * 1e-12), "uneven steps in {:?}", t);
     }
@@ -822,7 +1046,11 @@ fn fit_text_properties() {
     assert!(m.text_width(&cut, 10.0, false) <= 45.0);
     assert_eq!(layout::fit_text(&m, "一二三", 10.0, false, 0.0), "", "no room: nothing");
     assert_eq!(layout::fit_text(&m, "一二三", 10.0, false, -5.0), "", "negative room: nothing");
-    assert_eq!(layout::fit_text(&m, "a\u{0}b\nc\u{202E}d", 10.0, false, 1000.0), "abcd", "control and bidi characters are dropped");
+    assert_eq!(
+        layout::fit_text(&m, "a\u{0}b\nc\u{202E}d", 10.0, false, 1000.0),
+        "abcd",
+        "control and bidi characters are dropped"
+    );
     for max in [1.0, 5.0, 10.0, 11.0, 33.3, 100.0] {
         let s = layout::fit_text(&m, "一二三四五六七八九十", 10.0, false, max);
         assert!(m.text_width(&s, 10.0, false) <= max, "fit to {max}: {s:?} is wider");
@@ -846,7 +1074,11 @@ fn hits_for_section_view_with_rank_rows_have_no_bar_but_still_hit() {
             let i = scene.hit_for_row(k).unwrap();
             let h = scene.hit(i).unwrap();
             assert!(h.bar.is_none(), "w={width}: a rank (row {k}) must not have a bar");
-            assert_eq!(scene.hit_test(h.anchor.0, h.anchor.1), Some(i), "w={width}: the rank row {k} hits at its anchor");
+            assert_eq!(
+                scene.hit_test(h.anchor.0, h.anchor.1),
+                Some(i),
+                "w={width}: the rank row {k} hits at its anchor"
+            );
         }
         assert_eq!(scene.bar_count(), spec.row_count() - rank_rows.len(), "w={width}: bars = rows − ranks");
     }
@@ -866,12 +1098,23 @@ fn a_slightly_squeezed_chart_keeps_its_labels_and_values() {
             let mut missing = Vec::new();
             for h in all_hits(&scene) {
                 let r = rows[h.row];
-                let in_band = |t: &&(&str, f64, f64, f64, bool, HAlign, VAlign)| t.2 >= h.y0 - 0.01 && t.2 <= h.y1 + 0.01;
+                let in_band =
+                    |t: &&(&str, f64, f64, f64, bool, HAlign, VAlign)| t.2 >= h.y0 - 0.01 && t.2 <= h.y1 + 0.01;
                 let all: Vec<_> = texts(&scene).collect();
-                let label = all.iter().filter(in_band).any(|t| t.0 == r.label || t.0.strip_suffix('…').is_some_and(|p| !p.is_empty() && r.label.starts_with(p)));
+                let label = all.iter().filter(in_band).any(|t| {
+                    t.0 == r.label || t.0.strip_suffix('…').is_some_and(|p| !p.is_empty() && r.label.starts_with(p))
+                });
                 let value = all.iter().filter(in_band).any(|t| t.0 == r.value_text);
                 if !label || !value {
-                    missing.push(format!("row {} {:?} ({}..{} px): label {}, value {}", h.row, r.label, h.y0, h.y1, if label { "drawn" } else { "MISSING" }, if value { "drawn" } else { "MISSING" }));
+                    missing.push(format!(
+                        "row {} {:?} ({}..{} px): label {}, value {}",
+                        h.row,
+                        r.label,
+                        h.y0,
+                        h.y1,
+                        if label { "drawn" } else { "MISSING" },
+                        if value { "drawn" } else { "MISSING" }
+                    ));
                 }
             }
             if !missing.is_empty() {
@@ -901,7 +1144,9 @@ fn degenerate_frames_do_not_panic_or_produce_nan() {
                     assert!(scene.height.is_finite(), "{name}: scene height {}", scene.height);
                     for p in &scene.paints {
                         let ok = match p {
-                            Paint::Rect { x0, y0, x1, y1, .. } | Paint::Line { x0, y0, x1, y1, .. } => [x0, y0, x1, y1].iter().all(|v| v.is_finite()),
+                            Paint::Rect { x0, y0, x1, y1, .. } | Paint::Line { x0, y0, x1, y1, .. } => {
+                                [x0, y0, x1, y1].iter().all(|v| v.is_finite())
+                            }
                             Paint::Text { x, y, size, .. } => x.is_finite() && y.is_finite() && size.is_finite(),
                         };
                         assert!(ok, "{name}: non-finite paint {p:?}");

@@ -39,7 +39,9 @@ fn load(v: &Value) -> Result<Dataset, DataError> {
 #[track_caller]
 fn refused(v: &Value) -> DataError {
     match load(v) {
-        Ok(_) => panic!("expected the dataset to be refused, but it loaded:\n{}", serde_json::to_string_pretty(v).unwrap()),
+        Ok(_) => {
+            panic!("expected the dataset to be refused, but it loaded:\n{}", serde_json::to_string_pretty(v).unwrap())
+        }
         Err(e) => e,
     }
 }
@@ -88,7 +90,11 @@ fn malformed_json_says_not_valid_json_with_line_and_column() {
     // Inside a record, a syntax error names the record it is in.
     assert_eq!(e.path, "source", "a syntax error names the object it is in, got {:?}", e.path);
     assert!(e.message.starts_with("not valid JSON"), "message should say the JSON is not valid, got {:?}", e.message);
-    assert!(e.message.contains("line 2, column 26"), "message should give line 2, column 26 of the stray comma, got {:?}", e.message);
+    assert!(
+        e.message.contains("line 2, column 26"),
+        "message should give line 2, column 26 of the stray comma, got {:?}",
+        e.message
+    );
     assert!(!e.message.contains(" at line "), "serde's own location should be replaced, got {:?}", e.message);
 
     // Truncated input (EOF) is also "not valid JSON", with where it ended.
@@ -96,15 +102,15 @@ fn malformed_json_says_not_valid_json_with_line_and_column() {
     let cut = &full[..full.len() / 2];
     let e = refused_text(cut);
     assert!(e.message.starts_with("not valid JSON"), "truncated JSON: got {:?}", e.message);
-    assert!(e.message.contains("line ") && e.message.contains("column "), "truncated JSON: no location in {:?}", e.message);
+    assert!(
+        e.message.contains("line ") && e.message.contains("column "),
+        "truncated JSON: no location in {:?}",
+        e.message
+    );
 
     // Trailing garbage after a complete dataset.
     let e = refused_text(&format!("{full}\n}}"));
-    assert!(
-        e.message.starts_with("not valid JSON: trailing characters"),
-        "trailing characters: got {:?}",
-        e.message
-    );
+    assert!(e.message.starts_with("not valid JSON: trailing characters"), "trailing characters: got {:?}", e.message);
 }
 
 #[test]
@@ -144,7 +150,11 @@ fn wrong_type_says_what_was_expected_and_what_came() {
     v["indicators"][0]["kind"] = json!("percentage");
     let e = refused(&v);
     assert_eq!(e.path, "indicators[0].kind", "unknown kind: path");
-    assert!(e.message.contains("percentage") && e.message.contains("yoy_change"), "unknown kind should name the bad and the valid kinds: {:?}", e.message);
+    assert!(
+        e.message.contains("percentage") && e.message.contains("yoy_change"),
+        "unknown kind should name the bad and the valid kinds: {:?}",
+        e.message
+    );
 }
 
 #[test]
@@ -265,7 +275,8 @@ fn bom_prefixed_dataset_loads() {
     let with_bom = Dataset::from_json(&text).unwrap_or_else(|e| panic!("a BOM-prefixed dataset must load, got: {e}"));
     assert_eq!(with_bom, plain, "the BOM must not change what is loaded");
 
-    let report = Dataset::from_json(&format!("\u{feff}{REPORT_JSON}")).unwrap_or_else(|e| panic!("BOM + shipped dataset: {e}"));
+    let report =
+        Dataset::from_json(&format!("\u{feff}{REPORT_JSON}")).unwrap_or_else(|e| panic!("BOM + shipped dataset: {e}"));
     assert_eq!(report.indicators.len(), 109);
 }
 
@@ -280,9 +291,7 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
             let at_root = Dataset::from_json(&deep).err();
             let in_field = Dataset::from_json(&format!("{{\"title\": {deep}}}")).err();
             let objects = format!("{}1{}", "{\"a\":".repeat(10_000), "}".repeat(10_000));
-            let in_label = serde_json::to_string(&base())
-                .unwrap()
-                .replacen("\"刑事立案数\"", &objects, 1);
+            let in_label = serde_json::to_string(&base()).unwrap().replacen("\"刑事立案数\"", &objects, 1);
             let in_label = Dataset::from_json(&in_label).err();
             // An unknown field is skipped by serde_json without recursion: loading may
             // succeed or fail, but must not crash.
@@ -327,13 +336,13 @@ fn quote_not_in_text_is_refused() {
 fn wrong_span_is_refused_without_panicking() {
     let n = TEXT.chars().count();
     let cases: Vec<[usize; 2]> = vec![
-        [0, 9],                    // right length, wrong place
-        [12, 21],                  // off by one
-        [20, 11],                  // reversed
-        [11, 11],                  // empty
-        [n, n + 9],                // past the end
+        [0, 9],                       // right length, wrong place
+        [12, 21],                     // off by one
+        [20, 11],                     // reversed
+        [11, 11],                     // empty
+        [n, n + 9],                   // past the end
         [usize::MAX - 1, usize::MAX], // absurd
-        [0, n],                    // the whole text
+        [0, n],                       // the whole text
     ];
     for span in cases {
         let mut v = base();
@@ -363,7 +372,8 @@ fn wrong_span_is_refused_without_panicking() {
 #[test]
 fn shipped_dataset_records_survive_a_round_trip() {
     let ds = Dataset::from_json(REPORT_JSON).unwrap();
-    let again = Dataset::from_json(&serde_json::to_string(&ds).unwrap()).unwrap_or_else(|e| panic!("re-serialised dataset: {e}"));
+    let again = Dataset::from_json(&serde_json::to_string(&ds).unwrap())
+        .unwrap_or_else(|e| panic!("re-serialised dataset: {e}"));
     assert_eq!(again, ds, "serialising and loading again must give the same dataset");
 }
 
@@ -390,7 +400,16 @@ fn to_columns<'a>(d: &'a Dataset) -> (Vec<String>, Vec<f64>) {
         strs.extend([i.id.as_str(), &i.label, &i.label_en, &i.quote]);
         let [s, e] = i.span.map(|[s, e]| [s as f64, e as f64]).unwrap_or([f64::NAN, f64::NAN]);
         let rep = i.repeat_of.as_deref().map(&mut entry).unwrap_or(-1.0);
-        nums.extend([entry(&i.section), entry(&i.unit), entry(i.kind.as_str()), rep, i.value, if i.approx { 1.0 } else { 0.0 }, s, e]);
+        nums.extend([
+            entry(&i.section),
+            entry(&i.unit),
+            entry(i.kind.as_str()),
+            rep,
+            i.value,
+            if i.approx { 1.0 } else { 0.0 },
+            s,
+            e,
+        ]);
     }
     nums[3] = dict.len() as f64;
     strs.extend(dict);

@@ -64,10 +64,26 @@ fn dataset(indicators: Vec<Indicator>) -> Dataset {
 fn log_axis_with_a_subnormal_minimum_does_not_loop_for_ever() {
     for (what, values, kind, view, scale) in [
         // The fuzz input: width 65508 and dpr byte 0 map to 4069 px at dpr 0.25.
-        ("fuzz input: one count of 8e-323, section view, log scale", vec![8e-323], Kind::Count, ViewKind::Section, Scale::Log),
-        ("money 2e-323 next to 1.4e8, money view, scale auto", vec![2e-323, 1.4e8], Kind::Money, ViewKind::Money, Scale::Auto),
+        (
+            "fuzz input: one count of 8e-323, section view, log scale",
+            vec![8e-323],
+            Kind::Count,
+            ViewKind::Section,
+            Scale::Log,
+        ),
+        (
+            "money 2e-323 next to 1.4e8, money view, scale auto",
+            vec![2e-323, 1.4e8],
+            Kind::Money,
+            ViewKind::Money,
+            Scale::Auto,
+        ),
     ] {
-        let inds = values.iter().enumerate().map(|(i, v)| indicator(&format!("i{i}"), "s0", *v, kind, if kind == Kind::Money { "元" } else { "%" })).collect();
+        let inds = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| indicator(&format!("i{i}"), "s0", *v, kind, if kind == Kind::Money { "元" } else { "%" }))
+            .collect();
         let ds = dataset(inds);
         let scene = within(Duration::from_secs(3), what, move || {
             let opts = ViewOptions { kind: view, section: Some("s0".into()), scale, ..ViewOptions::default() };

@@ -49,7 +49,8 @@ fn svg_of(scene: &Scene, theme: &Theme, dpr: f64, highlight: Option<usize>) -> S
         let root = SVGBackend::with_string(&mut out, device_size(scene, dpr)).into_drawing_area();
         render::paint(&root, scene, theme, dpr).unwrap_or_else(|e| panic!("paint to SVG failed: {e:?}"));
         if let Some(h) = highlight {
-            render::paint_highlight(&root, scene, h, theme, dpr).unwrap_or_else(|e| panic!("paint_highlight to SVG failed: {e:?}"));
+            render::paint_highlight(&root, scene, h, theme, dpr)
+                .unwrap_or_else(|e| panic!("paint_highlight to SVG failed: {e:?}"));
         }
         root.present().unwrap();
     }
@@ -69,7 +70,9 @@ impl El {
         self.attrs.iter().find(|(a, _)| a == k).map(|(_, v)| v.as_str())
     }
     fn num(&self, k: &str) -> i64 {
-        self.get(k).and_then(|v| v.parse::<f64>().ok()).unwrap_or_else(|| panic!("<{}> has no numeric {k}: {:?}", self.tag, self.attrs)) as i64
+        self.get(k)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or_else(|| panic!("<{}> has no numeric {k}: {:?}", self.tag, self.attrs)) as i64
     }
 }
 
@@ -116,7 +119,8 @@ fn parse_svg(svg: &str) -> Vec<El> {
 }
 
 fn bar_colours(theme: &Theme) -> Vec<String> {
-    let mut v: Vec<String> = [theme.decrease, theme.increase, theme.neutral, theme.money, theme.over].iter().map(|c| hex(*c)).collect();
+    let mut v: Vec<String> =
+        [theme.decrease, theme.increase, theme.neutral, theme.money, theme.over].iter().map(|c| hex(*c)).collect();
     v.sort();
     v.dedup();
     v
@@ -160,7 +164,9 @@ fn row_label_paints<'a>(spec: &ChartSpec, scene: &'a Scene) -> Vec<(String, &'a 
             }
             _ => None,
         });
-        let found = found.unwrap_or_else(|| panic!("{:?}: row {} ({label:?}) has no label text in its band {}..{}", spec.view, h.row, h.y0, h.y1));
+        let found = found.unwrap_or_else(|| {
+            panic!("{:?}: row {} ({label:?}) has no label text in its band {}..{}", spec.view, h.row, h.y0, h.y1)
+        });
         out.push((label.clone(), found));
     }
     out
@@ -196,10 +202,17 @@ fn every_view_renders_to_svg_with_its_text_and_bars() {
                     Paint::Text { text, bold: true, .. } => text.clone(),
                     other => panic!("{name}: the first paint should be the title, got {other:?}"),
                 };
-                assert!(spec.title.starts_with(title.trim_end_matches('…')), "{name}: title paint {title:?} vs spec title {:?}", spec.title);
+                assert!(
+                    spec.title.starts_with(title.trim_end_matches('…')),
+                    "{name}: title paint {title:?} vs spec title {:?}",
+                    spec.title
+                );
                 assert!(svg_texts.contains(&title), "{name}: the SVG lacks the title {title:?}");
                 for (label, drawn) in row_label_paints(&spec, &scene) {
-                    assert!(svg_texts.iter().any(|t| t == drawn), "{name}: the SVG lacks the label of {label:?} (drawn as {drawn:?})");
+                    assert!(
+                        svg_texts.iter().any(|t| t == drawn),
+                        "{name}: the SVG lacks the label of {label:?} (drawn as {drawn:?})"
+                    );
                 }
 
                 // Bars: as many filled bar-coloured rects as bar paints, at the right place.
@@ -213,15 +226,27 @@ fn every_view_renders_to_svg_with_its_text_and_bars() {
                         _ => None,
                     })
                     .collect();
-                let bar_role_paints = scene.paints.iter().filter(|p| matches!(p, Paint::Rect { role: Role::Bar(_), .. })).count();
+                let bar_role_paints =
+                    scene.paints.iter().filter(|p| matches!(p, Paint::Rect { role: Role::Bar(_), .. })).count();
                 assert_eq!(bar_role_paints, scene.bar_count(), "{name}: Bar rect paints vs scene.bar_count()");
                 let rects = svg_bar_rects(&els, &theme);
-                assert_eq!(rects.len(), bar_paints.len(), "{name}: bar-coloured <rect>s vs bar (and over-100%) paints; bar_count = {}", scene.bar_count());
+                assert_eq!(
+                    rects.len(),
+                    bar_paints.len(),
+                    "{name}: bar-coloured <rect>s vs bar (and over-100%) paints; bar_count = {}",
+                    scene.bar_count()
+                );
                 let mut svg_bars: Vec<(i32, i32, i32, i32, String)> = rects
                     .iter()
                     .map(|e| {
                         let (x, y) = (e.num("x") as i32, e.num("y") as i32);
-                        (x, y, x + e.num("width") as i32, y + e.num("height") as i32, e.get("fill").unwrap().to_string())
+                        (
+                            x,
+                            y,
+                            x + e.num("width") as i32,
+                            y + e.num("height") as i32,
+                            e.get("fill").unwrap().to_string(),
+                        )
                     })
                     .collect();
                 let mut want_bars = bar_paints.clone();
@@ -261,13 +286,31 @@ fn headline_svg_has_the_zero_line() {
             let (x, y0, y1) = zero_line_paint(&scene);
             let els = parse_svg(&svg_of(&scene, &theme, dpr, None));
             let points = format!("{},{} {},{} ", px(x, dpr), px(y0, dpr), px(x, dpr), px(y1, dpr));
-            let zero: Vec<_> = els.iter().filter(|e| e.tag == "polyline" && e.get("stroke") == Some(hex(theme.zero).as_str())).collect();
-            assert_eq!(zero.len(), 1, "dpr {dpr}, dark {}: one polyline in the zero colour {}, got {zero:?}", theme.dark, hex(theme.zero));
+            let zero: Vec<_> = els
+                .iter()
+                .filter(|e| e.tag == "polyline" && e.get("stroke") == Some(hex(theme.zero).as_str()))
+                .collect();
+            assert_eq!(
+                zero.len(),
+                1,
+                "dpr {dpr}, dark {}: one polyline in the zero colour {}, got {zero:?}",
+                theme.dark,
+                hex(theme.zero)
+            );
             assert_eq!(zero[0].get("points"), Some(points.as_str()), "dpr {dpr}: zero line position");
-            assert_eq!(zero[0].get("stroke-width"), Some(((1.0 * dpr) as u32).to_string().as_str()), "dpr {dpr}: zero line width scales");
+            assert_eq!(
+                zero[0].get("stroke-width"),
+                Some(((1.0 * dpr) as u32).to_string().as_str()),
+                "dpr {dpr}: zero line width scales"
+            );
             // Every bar of a decrease ends at the zero line.
             for e in svg_bar_rects(&els, &theme) {
-                assert_eq!(e.num("x") + e.num("width"), px(x, dpr) as i64, "dpr {dpr}: a bar does not end at the zero line: {:?}", e.attrs);
+                assert_eq!(
+                    e.num("x") + e.num("width"),
+                    px(x, dpr) as i64,
+                    "dpr {dpr}: a bar does not end at the zero line: {:?}",
+                    e.attrs
+                );
             }
         }
     }
@@ -289,13 +332,31 @@ fn rates_svg_has_a_dashed_reference_line() {
             })
             .expect("rates: a dashed reference line in the scene");
         let els = parse_svg(&svg_of(&scene, &theme, dpr, None));
-        let dashes: Vec<_> = els.iter().filter(|e| e.tag == "polyline" && e.get("stroke") == Some(hex(theme.reference).as_str())).collect();
+        let dashes: Vec<_> = els
+            .iter()
+            .filter(|e| e.tag == "polyline" && e.get("stroke") == Some(hex(theme.reference).as_str()))
+            .collect();
         let expected = ((ry1 - ry0) / 8.0).floor() as usize; // 4 CSS px on, 4 off
-        assert!(dashes.len() >= expected.max(2), "dpr {dpr}: a dashed line of {} px should be about {expected} dashes, got {}", ry1 - ry0, dashes.len());
+        assert!(
+            dashes.len() >= expected.max(2),
+            "dpr {dpr}: a dashed line of {} px should be about {expected} dashes, got {}",
+            ry1 - ry0,
+            dashes.len()
+        );
         // Dashes are 4 CSS px long at any dpr (all but the last).
         for d in &dashes[..dashes.len() - 1] {
-            let ys: Vec<i32> = d.get("points").unwrap().split_whitespace().map(|p| p.split_once(',').unwrap().1.parse().unwrap()).collect();
-            assert_eq!((ys[ys.len() - 1] - ys[0]).abs(), px(4.0, dpr), "dpr {dpr}: dash length in device px: {:?}", d.get("points"));
+            let ys: Vec<i32> = d
+                .get("points")
+                .unwrap()
+                .split_whitespace()
+                .map(|p| p.split_once(',').unwrap().1.parse().unwrap())
+                .collect();
+            assert_eq!(
+                (ys[ys.len() - 1] - ys[0]).abs(),
+                px(4.0, dpr),
+                "dpr {dpr}: dash length in device px: {:?}",
+                d.get("points")
+            );
         }
         for d in &dashes {
             for pt in d.get("points").unwrap().split_whitespace() {
@@ -305,7 +366,11 @@ fn rates_svg_has_a_dashed_reference_line() {
                 assert!(y >= px(ry0, dpr) && y <= px(ry1, dpr), "dpr {dpr}: a dash beyond the line's ends: {pt}");
             }
         }
-        assert_eq!(dashes[0].get("stroke-width"), Some(((1.5 * dpr).round() as u32).to_string().as_str()), "dpr {dpr}: reference width");
+        assert_eq!(
+            dashes[0].get("stroke-width"),
+            Some(((1.5 * dpr).round() as u32).to_string().as_str()),
+            "dpr {dpr}: reference width"
+        );
         // The over-100% part is drawn in the over colour, starting at the line.
         let over = scene.paints.iter().find_map(|p| match p {
             Paint::Rect { x0, y0, role: Role::Over, .. } => Some((px(*x0, dpr), px(*y0, dpr))),
@@ -313,7 +378,10 @@ fn rates_svg_has_a_dashed_reference_line() {
         });
         let (ox, oy) = over.expect("rates: an Over rect for 111%");
         assert!(
-            els.iter().any(|e| e.tag == "rect" && e.get("fill") == Some(hex(theme.over).as_str()) && e.num("x") == ox as i64 && e.num("y") == oy as i64),
+            els.iter().any(|e| e.tag == "rect"
+                && e.get("fill") == Some(hex(theme.over).as_str())
+                && e.num("x") == ox as i64
+                && e.num("y") == oy as i64),
             "dpr {dpr}: no over-colour rect at ({ox}, {oy})"
         );
     }
@@ -329,7 +397,11 @@ fn dark_theme_uses_the_dark_background() {
         let (w, h) = device_size(&scene, 1.0);
         let bg = els.iter().find(|e| e.tag == "rect").unwrap_or_else(|| panic!("{kind:?}: no rect"));
         assert_eq!(bg.get("fill"), Some(hex(Theme::DARK.background).as_str()), "{kind:?}: dark background colour");
-        assert_eq!((bg.num("width"), bg.num("height")), (w as i64, h as i64), "{kind:?}: the background covers the canvas");
+        assert_eq!(
+            (bg.num("width"), bg.num("height")),
+            (w as i64, h as i64),
+            "{kind:?}: the background covers the canvas"
+        );
         assert!(
             !els.iter().any(|e| e.get("fill") == Some(hex(Theme::LIGHT.background).as_str())),
             "{kind:?}: a light-theme background fill in the dark SVG"
@@ -342,7 +414,11 @@ fn dark_theme_uses_the_dark_background() {
                 e.text
             );
         }
-        assert_eq!(svg_bar_rects(&els, &Theme::DARK).len(), svg_bar_rects(&parse_svg(&svg_of(&scene, &Theme::LIGHT, 1.0, None)), &Theme::LIGHT).len(), "{kind:?}: same bars in both themes");
+        assert_eq!(
+            svg_bar_rects(&els, &Theme::DARK).len(),
+            svg_bar_rects(&parse_svg(&svg_of(&scene, &Theme::LIGHT, 1.0, None)), &Theme::LIGHT).len(),
+            "{kind:?}: same bars in both themes"
+        );
     }
 }
 
@@ -365,8 +441,16 @@ fn highlight_adds_a_band_and_an_outline() {
                 assert_eq!(band.get("fill"), Some(hex(theme.text).as_str()), "{name}: band colour");
                 let op: f64 = band.get("opacity").unwrap().parse().unwrap();
                 assert!(op > 0.0 && op <= 0.15, "{name}: the band is faint, opacity {op}");
-                assert_eq!((band.num("y"), band.num("y") + band.num("height")), (px(h.y0, dpr) as i64, px(h.y1, dpr) as i64), "{name}: band spans the row");
-                assert_eq!((band.num("x"), band.num("width")), (0, px(scene.width, dpr) as i64), "{name}: band spans the width");
+                assert_eq!(
+                    (band.num("y"), band.num("y") + band.num("height")),
+                    (px(h.y0, dpr) as i64, px(h.y1, dpr) as i64),
+                    "{name}: band spans the row"
+                );
+                assert_eq!(
+                    (band.num("x"), band.num("width")),
+                    (0, px(scene.width, dpr) as i64),
+                    "{name}: band spans the width"
+                );
                 let outline = &added[1];
                 assert_eq!(outline.tag, "rect", "{name}: outline");
                 assert_eq!(outline.get("fill"), Some("none"), "{name}: the outline is not filled");
@@ -374,7 +458,16 @@ fn highlight_adds_a_band_and_an_outline() {
                 let [x0, y0, x1, y1] = h.bar.unwrap();
                 let (ox0, oy0) = (outline.num("x"), outline.num("y"));
                 let (ox1, oy1) = (ox0 + outline.num("width"), oy0 + outline.num("height"));
-                assert_eq!((ox0, oy0, ox1, oy1), (px(x0 - 1.0, dpr) as i64, px(y0 - 1.0, dpr) as i64, px(x1 + 1.0, dpr) as i64, px(y1 + 1.0, dpr) as i64), "{name}: the outline surrounds the bar by 1 px");
+                assert_eq!(
+                    (ox0, oy0, ox1, oy1),
+                    (
+                        px(x0 - 1.0, dpr) as i64,
+                        px(y0 - 1.0, dpr) as i64,
+                        px(x1 + 1.0, dpr) as i64,
+                        px(y1 + 1.0, dpr) as i64
+                    ),
+                    "{name}: the outline surrounds the bar by 1 px"
+                );
             }
             // A hit that does not exist paints nothing.
             let none = parse_svg(&svg_of(&scene, &theme, dpr, Some(scene.hit_count() + 5)));
@@ -386,21 +479,33 @@ fn highlight_adds_a_band_and_an_outline() {
 #[test]
 fn highlight_of_a_rank_row_marks_it_without_a_bar() {
     let ds = report();
-    let spec = view::build(&ds, &ViewOptions { kind: ViewKind::Section, section: Some("s3-1".into()), ..ViewOptions::default() }, Locale::Zh).unwrap();
+    let spec = view::build(
+        &ds,
+        &ViewOptions { kind: ViewKind::Section, section: Some("s3-1".into()), ..ViewOptions::default() },
+        Locale::Zh,
+    )
+    .unwrap();
     let scene = lay(&spec, 800.0, 1.0, Locale::Zh);
-    let i = (0..scene.hit_count()).find(|&i| scene.hit(i).unwrap().bar.is_none()).expect("s3-1 has rank rows without bars");
+    let i =
+        (0..scene.hit_count()).find(|&i| scene.hit(i).unwrap().bar.is_none()).expect("s3-1 has rank rows without bars");
     let plain = parse_svg(&svg_of(&scene, &Theme::LIGHT, 1.0, None));
     let lit = parse_svg(&svg_of(&scene, &Theme::LIGHT, 1.0, Some(i)));
     assert_eq!(lit.len(), plain.len() + 2, "band and marker");
     let marker = &lit[plain.len() + 1];
     assert_eq!(marker.get("fill"), Some(hex(Theme::LIGHT.text).as_str()), "the marker is a filled text-colour rect");
     let h = scene.hit(i).unwrap();
-    assert!(marker.num("y") >= h.y0 as i64 - 1 && marker.num("y") + marker.num("height") <= h.y1.ceil() as i64 + 1, "the marker sits on its row");
+    assert!(
+        marker.num("y") >= h.y0 as i64 - 1 && marker.num("y") + marker.num("height") <= h.y1.ceil() as i64 + 1,
+        "the marker sits on its row"
+    );
 }
 
 /// The scene without its text (see the module note on bitmap text).
 fn without_text(scene: &Scene) -> Scene {
-    Scene { paints: scene.paints.iter().filter(|p| !matches!(p, Paint::Text { .. })).cloned().collect(), ..scene.clone() }
+    Scene {
+        paints: scene.paints.iter().filter(|p| !matches!(p, Paint::Text { .. })).cloned().collect(),
+        ..scene.clone()
+    }
 }
 
 fn bitmap_of(scene: &Scene, theme: &Theme, dpr: f64) -> (Vec<u8>, u32, u32) {
@@ -436,12 +541,20 @@ fn bitmap_pixels_at_1x_and_2x() {
             assert_eq!(w, (800.0 * dpr) as u32, "{name}: bitmap width scales with dpr");
             assert_eq!(h, (scene.height * dpr).round() as u32, "{name}: bitmap height scales with dpr");
             assert_eq!(pixel(&buf, w, 1, 1), rgb(theme.background), "{name}: background pixel at (1, 1)");
-            assert_eq!(pixel(&buf, w, w as i32 - 2, h as i32 - 2), rgb(theme.background), "{name}: background pixel at the bottom right");
+            assert_eq!(
+                pixel(&buf, w, w as i32 - 2, h as i32 - 2),
+                rgb(theme.background),
+                "{name}: background pixel at the bottom right"
+            );
             for i in 0..scene.hit_count() {
                 let hit = scene.hit(i).unwrap();
                 let [x0, y0, x1, y1] = hit.bar.unwrap();
                 let (cx, cy) = (px((x0 + x1) / 2.0, dpr), px((y0 + y1) / 2.0, dpr));
-                assert_eq!(pixel(&buf, w, cx, cy), rgb(theme.decrease), "{name}: the centre ({cx}, {cy}) of bar {i} should be the decrease colour");
+                assert_eq!(
+                    pixel(&buf, w, cx, cy),
+                    rgb(theme.decrease),
+                    "{name}: the centre ({cx}, {cy}) of bar {i} should be the decrease colour"
+                );
                 // Just outside the bar, above it: background (or a grid line).
                 let above = pixel(&buf, w, cx, px(y0, dpr) - 2);
                 assert!(above == rgb(theme.background) || above == rgb(theme.grid), "{name}: above bar {i}: {above:?}");
@@ -482,8 +595,20 @@ fn bitmap_of_every_view_without_text_paints_without_error() {
                     }
                     let (cx, cy) = (px((x0 + x1) / 2.0, dpr), px((y0 + y1) / 2.0, dpr));
                     let c = pixel(&buf, w, cx, cy);
-                    let allowed: Vec<(u8, u8, u8)> = [Theme::LIGHT.decrease, Theme::LIGHT.increase, Theme::LIGHT.neutral, Theme::LIGHT.money, Theme::LIGHT.over].iter().map(|c| rgb(*c)).collect();
-                    assert!(allowed.contains(&c), "{kind:?} dpr {dpr}: the centre of bar {i} is {c:?}, not a bar colour");
+                    let allowed: Vec<(u8, u8, u8)> = [
+                        Theme::LIGHT.decrease,
+                        Theme::LIGHT.increase,
+                        Theme::LIGHT.neutral,
+                        Theme::LIGHT.money,
+                        Theme::LIGHT.over,
+                    ]
+                    .iter()
+                    .map(|c| rgb(*c))
+                    .collect();
+                    assert!(
+                        allowed.contains(&c),
+                        "{kind:?} dpr {dpr}: the centre of bar {i} is {c:?}, not a bar colour"
+                    );
                 }
             }
         }
@@ -527,6 +652,10 @@ fn thousands_of_rows_render_and_highlight_visibly() {
         let lit = parse_svg(&svg_of(&scene, &Theme::LIGHT, dpr, Some(mid)));
         assert_eq!(lit.len(), plain.len() + 2, "dpr {dpr}: the highlight adds a band and an outline");
         let band = &lit[plain.len()];
-        assert!(band.num("height") >= 2, "dpr {dpr}: the highlight band of a thin row must stay visible, it is {} device px", band.num("height"));
+        assert!(
+            band.num("height") >= 2,
+            "dpr {dpr}: the highlight band of a thin row must stay visible, it is {} device px",
+            band.num("height")
+        );
     }
 }

@@ -65,7 +65,11 @@ fn headline_has_exactly_the_yoy_changes_once() {
         assert_eq!(r.tone, tone, "{}: tone for value {}", ind.id, ind.value);
     }
     assert_eq!(spec.groups.len(), 1, "headline is one group");
-    assert!(spec.groups[0].percent && !spec.groups[0].log && spec.groups[0].bars, "headline group flags: {:?}", spec.groups[0]);
+    assert!(
+        spec.groups[0].percent && !spec.groups[0].log && spec.groups[0].bars,
+        "headline group flags: {:?}",
+        spec.groups[0]
+    );
     assert!(spec.subtitle.starts_with("8项指标 · 8项下降，0项上升"), "headline subtitle: {:?}", spec.subtitle);
     assert!(
         spec.description.contains("降幅最大：溺亡事故，同比下降41.4%"),
@@ -86,7 +90,11 @@ fn sort_by_value_puts_the_steepest_decline_first() {
     let o = ViewOptions { sort: Sort::Value, ..opts(ViewKind::Headline) };
     let spec = build(&ds, &o, Locale::Zh);
     let values: Vec<f64> = spec.rows().map(|r| r.value).collect();
-    assert_eq!(values.first().copied(), Some(-41.4), "first bar should be the steepest decline (溺亡事故 −41.4%), got {values:?}");
+    assert_eq!(
+        values.first().copied(),
+        Some(-41.4),
+        "first bar should be the steepest decline (溺亡事故 −41.4%), got {values:?}"
+    );
     assert_eq!(spec.rows().next().unwrap().label, "溺亡事故");
     assert!(values.windows(2).all(|w| w[0] <= w[1]), "sorted by value, smallest first: {values:?}");
     // The same set as report order.
@@ -115,7 +123,11 @@ fn rates_view_has_percent_and_ratio_against_100() {
     let g = &spec.groups[0];
     assert_eq!(g.reference, Some(100.0), "rates have a 100% reference");
     assert!(g.percent, "rates are per cent");
-    assert!(spec.subtitle.contains("1项超过100%"), "rates subtitle should count the one value above 100%: {:?}", spec.subtitle);
+    assert!(
+        spec.subtitle.contains("1项超过100%"),
+        "rates subtitle should count the one value above 100%: {:?}",
+        spec.subtitle
+    );
 }
 
 #[test]
@@ -125,7 +137,8 @@ fn section_view_groups_by_unit() {
         let o = ViewOptions { section: Some(top.id.clone()), ..opts(ViewKind::Section) };
         let spec = build(&ds, &o, Locale::Zh);
         assert_eq!(spec.title, top.title, "section view title for {}", top.id);
-        let expected: HashSet<usize> = ds.distinct().filter(|(_, i)| within(&ds, &i.section, &top.id)).map(|(i, _)| i).collect();
+        let expected: HashSet<usize> =
+            ds.distinct().filter(|(_, i)| within(&ds, &i.section, &top.id)).map(|(i, _)| i).collect();
         let got: Vec<usize> = spec.rows().map(|r| indicator_of(&ds, &r.target).0).collect();
         assert_eq!(got.len(), expected.len(), "section {}: row count", top.id);
         assert_eq!(got.iter().copied().collect::<HashSet<_>>(), expected, "section {}: which indicators", top.id);
@@ -182,7 +195,11 @@ fn section_view_of_a_subsection_and_the_default_section() {
         let ind = indicator_of(&ds, &r.target).1;
         assert_eq!(ind.section, "s3-1", "{}: outside the subsection", ind.id);
     }
-    let money = spec.groups.iter().find(|g| g.title.as_deref().is_some_and(|t| t.starts_with("金额（元）"))).expect("s3-1 has a money group");
+    let money = spec
+        .groups
+        .iter()
+        .find(|g| g.title.as_deref().is_some_and(|t| t.starts_with("金额（元）")))
+        .expect("s3-1 has a money group");
     assert_eq!(money.rows.len(), 3, "s3-1 states all three money figures");
     assert!(money.log, "the money group of s3-1 spans 8900万 to 1000亿 and should be on a log scale");
     assert_eq!(money.title.as_deref(), Some("金额（元） · 对数刻度"), "a log group names its scale");
@@ -201,7 +218,10 @@ fn unknown_section_gives_an_error_naming_it() {
             Ok(spec) => panic!("{kind:?} with unknown section s9 built a chart titled {:?}", spec.title),
             Err(ViewError(msg)) => {
                 assert!(msg.contains("\"s9\""), "{kind:?}: the error should name the section, got {msg:?}");
-                assert!(msg.contains("intro") && msg.contains("s5-4"), "{kind:?}: the error should list the known sections, got {msg:?}");
+                assert!(
+                    msg.contains("intro") && msg.contains("s5-4"),
+                    "{kind:?}: the error should list the known sections, got {msg:?}"
+                );
             }
         }
     }

@@ -150,7 +150,8 @@ fn run(args: &Args) -> Result<(), String> {
         other => format!("{name}: {other}"),
     })?;
     if let Some(path) = &args.overrides {
-        let json = std::fs::read_to_string(path).map_err(|e| format!("cannot read overrides {}: {e}", path.display()))?;
+        let json =
+            std::fs::read_to_string(path).map_err(|e| format!("cannot read overrides {}: {e}", path.display()))?;
         let ov = Overrides::from_json(&json).map_err(|e| format!("{}: {e}", path.display()))?;
         ds = apply_overrides(ds, &ov).map_err(|e| format!("{}: {e}", path.display()))?;
     }
@@ -167,7 +168,10 @@ fn run(args: &Args) -> Result<(), String> {
         }
         None => {
             let mut stdout = std::io::stdout().lock();
-            stdout.write_all(json.as_bytes()).and_then(|_| stdout.flush()).map_err(|e| format!("cannot write to stdout: {e}"))?;
+            stdout
+                .write_all(json.as_bytes())
+                .and_then(|_| stdout.flush())
+                .map_err(|e| format!("cannot write to stdout: {e}"))?;
         }
     }
     Ok(())

@@ -239,10 +239,7 @@ pub(crate) fn strip_trailing(doc: &Doc, start: usize, end: usize, report_year: i
         let mut best: Option<(&str, Eff)> = None;
         for &(p, eff) in TRAILING {
             let m = p.chars().count();
-            if e >= start + m
-                && doc.ends_with(e, p)
-                && best.is_none_or(|(b, _)| m > b.chars().count())
-            {
+            if e >= start + m && doc.ends_with(e, p) && best.is_none_or(|(b, _)| m > b.chars().count()) {
                 best = Some((p, eff));
             }
         }
@@ -281,18 +278,85 @@ pub(crate) fn strip_trailing(doc: &Doc, start: usize, end: usize, report_year: i
 }
 
 static LEADING: &[&str] = &[
-    "全市范围", "全市", "全省", "全区", "全县", "全年", "全局", "今年以来", "今年", "年内", "年末", "年底", "截至目前",
-    "截至年底", "截至年末", "目前", "累计", "共计", "总计", "合计", "其中", "并且", "此外", "另外", "同时", "先后", "以及",
-    "一年来", "过去一年", "期间", "全面", "进一步", "特别是", "成功", "有效", "持续", "积极", "大力", "依法", "主动",
-    "及时", "妥善", "严格", "全力", "扎实", "深入", "不断", "切实", "高质量", "以上的", "以下的", "共", "已", "均", "另",
-    "及", "和", "与", "即", "为", "在", "对", "向", "从", "将", "把", "由", "有", "并", "又", "还", "的",
+    "全市范围",
+    "全市",
+    "全省",
+    "全区",
+    "全县",
+    "全年",
+    "全局",
+    "今年以来",
+    "今年",
+    "年内",
+    "年末",
+    "年底",
+    "截至目前",
+    "截至年底",
+    "截至年末",
+    "目前",
+    "累计",
+    "共计",
+    "总计",
+    "合计",
+    "其中",
+    "并且",
+    "此外",
+    "另外",
+    "同时",
+    "先后",
+    "以及",
+    "一年来",
+    "过去一年",
+    "期间",
+    "全面",
+    "进一步",
+    "特别是",
+    "成功",
+    "有效",
+    "持续",
+    "积极",
+    "大力",
+    "依法",
+    "主动",
+    "及时",
+    "妥善",
+    "严格",
+    "全力",
+    "扎实",
+    "深入",
+    "不断",
+    "切实",
+    "高质量",
+    "以上的",
+    "以下的",
+    "共",
+    "已",
+    "均",
+    "另",
+    "及",
+    "和",
+    "与",
+    "即",
+    "为",
+    "在",
+    "对",
+    "向",
+    "从",
+    "将",
+    "把",
+    "由",
+    "有",
+    "并",
+    "又",
+    "还",
+    "的",
 ];
 
 /// Two-char words whose first char must not be peeled off as a one-char leading word.
 static PROTECTED: &[&str] = &[
-    "和谐", "与会", "对外", "对接", "对于", "对象", "在线", "在建", "在押", "在校", "在册", "在岗", "在编", "在职", "为民",
-    "为企", "并网", "并购", "有关", "有序", "有力", "由于", "从业", "从严", "共享", "共建", "共同", "还原", "即时", "均衡",
-    "另行", "将近", "向外", "已有", "有效",
+    "和谐", "与会", "对外", "对接", "对于", "对象", "在线", "在建", "在押", "在校", "在册", "在岗", "在编", "在职",
+    "为民", "为企", "并网", "并购", "有关", "有序", "有力", "由于", "从业", "从严", "共享", "共建", "共同", "还原",
+    "即时", "均衡", "另行", "将近", "向外", "已有", "有效",
 ];
 
 /// Peels scope words and adverbs off the start of `[start, end)`; returns the new start.
@@ -340,25 +404,57 @@ pub(crate) static DOCUMENT_WORDS: &[&str] =
 
 /// Fixed political and economic terms that contain a Chinese numeral and a counter.
 pub(crate) static FIXED_TERMS: &[&str] = &[
-    "三次产业", "两个确立", "两个维护", "四个意识", "四个自信", "三个代表", "四个全面", "三个务必", "两个大局", "两个结合",
-    "五个必由之路", "三个区分开来",
+    "三次产业",
+    "两个确立",
+    "两个维护",
+    "四个意识",
+    "四个自信",
+    "三个代表",
+    "四个全面",
+    "三个务必",
+    "两个大局",
+    "两个结合",
+    "五个必由之路",
+    "三个区分开来",
 ];
 
 /// Words that make an amount with 万/亿 but no unit a sum of money.
 pub(crate) static MONEY_WORDS: &[&str] = &[
-    "金额", "资金", "资产", "损失", "挽损", "产值", "总值", "收入", "税", "投资", "营业额", "成交额", "销售额", "经费", "罚没",
-    "罚款", "费用", "总额", "价值", "利润", "支出", "预算", "贷款", "存款", "融资", "交易额", "GDP", "生产总值",
+    "金额",
+    "资金",
+    "资产",
+    "损失",
+    "挽损",
+    "产值",
+    "总值",
+    "收入",
+    "税",
+    "投资",
+    "营业额",
+    "成交额",
+    "销售额",
+    "经费",
+    "罚没",
+    "罚款",
+    "费用",
+    "总额",
+    "价值",
+    "利润",
+    "支出",
+    "预算",
+    "贷款",
+    "存款",
+    "融资",
+    "交易额",
+    "GDP",
+    "生产总值",
 ];
 
 /// Do two labels share a two-char run (ignoring punctuation), or does one contain the
 /// other?
 pub fn labels_overlap(a: &str, b: &str) -> bool {
-    let clean = |s: &str| -> Vec<char> {
-        s.chars()
-            .map(super::text::normalize)
-            .filter(|c| c.is_alphanumeric())
-            .collect()
-    };
+    let clean =
+        |s: &str| -> Vec<char> { s.chars().map(super::text::normalize).filter(|c| c.is_alphanumeric()).collect() };
     let (a, b) = (clean(a), clean(b));
     if a.is_empty() || b.is_empty() {
         return false;
@@ -367,6 +463,7 @@ pub fn labels_overlap(a: &str, b: &str) -> bool {
         let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
         return short.first().is_some_and(|c| long.contains(c));
     }
-    let grams: std::collections::HashSet<(char, char)> = a.windows(2).filter_map(|w| Some((*w.first()?, *w.get(1)?))).collect();
+    let grams: std::collections::HashSet<(char, char)> =
+        a.windows(2).filter_map(|w| Some((*w.first()?, *w.get(1)?))).collect();
     b.windows(2).filter_map(|w| Some((*w.first()?, *w.get(1)?))).any(|g| grams.contains(&g))
 }

@@ -135,8 +135,15 @@ pub fn scan(text: &str, opts: &ExtractOptions) -> Extraction {
     let mut sc = Scanner::new(&doc, &spans, report_year);
     sc.run();
     let cands = sc.finish();
-    let sections: Vec<Section> =
-        spans.iter().map(|s| Section { id: s.id.clone(), title: s.title.clone(), title_en: String::new(), parent: s.parent.clone() }).collect();
+    let sections: Vec<Section> = spans
+        .iter()
+        .map(|s| Section {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            title_en: String::new(),
+            parent: s.parent.clone(),
+        })
+        .collect();
     let mut counters: HashMap<usize, usize> = HashMap::new();
     let mut indicators: Vec<Indicator> = Vec::with_capacity(cands.len());
     for c in cands {
@@ -195,9 +202,8 @@ pub fn detect_year(text: &str) -> i32 {
 fn default_source_title(text: &str, year: i32) -> String {
     let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
     let n = first.chars().count();
-    let looks_like_title = n > 0
-        && n <= 40
-        && !first.chars().any(|c| matches!(text::normalize(c), '。' | ',' | ';' | '、' | ':'));
+    let looks_like_title =
+        n > 0 && n <= 40 && !first.chars().any(|c| matches!(text::normalize(c), '。' | ',' | ';' | '、' | ':'));
     if looks_like_title {
         first.to_string()
     } else if year > 0 {
@@ -280,7 +286,8 @@ struct Scanner<'a> {
     report_year: i32,
 }
 
-static YOY_MARKERS: &[&str] = &["同比", "比上年", "较上年", "比去年", "较去年", "与上年相比", "与去年相比", "上年同期", "去年同期"];
+static YOY_MARKERS: &[&str] =
+    &["同比", "比上年", "较上年", "比去年", "较去年", "与上年相比", "与去年相比", "上年同期", "去年同期"];
 
 /// Chars before a ranking's 第: the verb (列, 居, 排名…), then a scope (全省, 全国同类城市).
 static RANK_VERBS: &[&str] = &["位列", "位居", "名列", "跃居", "排名", "排在", "居于", "位于", "列", "居", "排"];
@@ -295,7 +302,9 @@ impl<'a> Scanner<'a> {
                 line_starts.push(i + 1);
             } else if matches!(c, '同' | '比' | '较' | '与' | '上' | '去')
                 && (doc.longest_at(i, YOY_MARKERS).is_some()
-                    || matches!(c, '比' | '较') && (1..=4).all(|k| doc.c(i + k).is_ascii_digit()) && doc.c(i + 5) == '年')
+                    || matches!(c, '比' | '较')
+                        && (1..=4).all(|k| doc.c(i + k).is_ascii_digit())
+                        && doc.c(i + 5) == '年')
             {
                 yoy_marks.push(i);
             }
@@ -410,17 +419,20 @@ impl<'a> Scanner<'a> {
         }
         let Some(value) = num.value(suf.mult) else { return suf.end.max(j) };
         let end = suf.end;
-        self.figure(Found {
-            pre_end: start,
-            start,
-            value,
-            approx: suf.approx,
-            unit: suf.unit.clone(),
-            mult: suf.mult,
-            end,
-            chinese: false,
-            rank: false,
-        }, &suf)
+        self.figure(
+            Found {
+                pre_end: start,
+                start,
+                value,
+                approx: suf.approx,
+                unit: suf.unit.clone(),
+                mult: suf.mult,
+                end,
+                chinese: false,
+                rank: false,
+            },
+            &suf,
+        )
         .max(j)
     }
 
@@ -450,17 +462,20 @@ impl<'a> Scanner<'a> {
             return j;
         }
         let end = suf.end;
-        self.figure(Found {
-            pre_end: i,
-            start: i,
-            value,
-            approx: suf.approx,
-            unit: suf.unit.clone(),
-            mult: suf.mult + if num.big_suffix { 4 } else { 0 },
-            end,
-            chinese: true,
-            rank: false,
-        }, &suf)
+        self.figure(
+            Found {
+                pre_end: i,
+                start: i,
+                value,
+                approx: suf.approx,
+                unit: suf.unit.clone(),
+                mult: suf.mult + if num.big_suffix { 4 } else { 0 },
+                end,
+                chinese: true,
+                rank: false,
+            },
+            &suf,
+        )
         .max(j)
     }
 
@@ -508,18 +523,29 @@ impl<'a> Scanner<'a> {
             fig_end += 1;
         }
         let unit = Unit { text: "名次".to_string(), class: UnitClass::Count, cn_ok: true, da: false };
-        let suf = Suffix { mult: 0, approx: false, unit: Some(unit.clone()), unit_end: fig_end, end: fig_end, date: false, threshold: false };
-        self.figure(Found {
-            pre_end: verb_start,
-            start: i,
-            value,
-            approx: false,
-            unit: Some(unit),
+        let suf = Suffix {
             mult: 0,
+            approx: false,
+            unit: Some(unit.clone()),
+            unit_end: fig_end,
             end: fig_end,
-            chinese: false,
-            rank: true,
-        }, &suf)
+            date: false,
+            threshold: false,
+        };
+        self.figure(
+            Found {
+                pre_end: verb_start,
+                start: i,
+                value,
+                approx: false,
+                unit: Some(unit),
+                mult: 0,
+                end: fig_end,
+                chinese: false,
+                rank: true,
+            },
+            &suf,
+        )
         .max(end)
     }
 
@@ -570,7 +596,9 @@ impl<'a> Scanner<'a> {
             if c.is_ascii_digit() {
                 // 比2021年, PM2.5, 5G: part of the words, not a figure.
                 let mut a = q;
-                while a > self.floor && doc.before(a).is_ascii_digit() || a > self.floor && doc.before(a) == '.' && doc.before(a - 1).is_ascii_digit() {
+                while a > self.floor && doc.before(a).is_ascii_digit()
+                    || a > self.floor && doc.before(a) == '.' && doc.before(a - 1).is_ascii_digit()
+                {
                     a -= 1;
                     if q - a > 20 {
                         break;
@@ -654,7 +682,8 @@ impl<'a> Scanner<'a> {
         for _ in 0..8 {
             let b = doc.before(ls);
             let prev_is_item_sep = b == '、'
-                || (b == ',' && (doc.starts_with(ls, "及") || doc.starts_with(ls, "和") || doc.starts_with(ls, "以及")));
+                || (b == ','
+                    && (doc.starts_with(ls, "及") || doc.starts_with(ls, "和") || doc.starts_with(ls, "以及")));
             if !prev_is_item_sep || ls == 0 || ls - 1 <= self.floor {
                 break;
             }
@@ -775,10 +804,11 @@ impl<'a> Scanner<'a> {
         }
 
         // Direction that does not apply to a count: keep the verb in the label.
-        let mut yoy = flags.yoy
-            || (flags.dir != 0 && flags.bulletin_verb && !flags.chain && self.paragraph_has_yoy(f.start));
+        let mut yoy =
+            flags.yoy || (flags.dir != 0 && flags.bulletin_verb && !flags.chain && self.paragraph_has_yoy(f.start));
         let dir_applies = flags.dir != 0 && !flags.level;
-        let count_like = matches!(class, Some(UnitClass::Count | UnitClass::Duration | UnitClass::Age) | None) && !f.rank;
+        let count_like =
+            matches!(class, Some(UnitClass::Count | UnitClass::Duration | UnitClass::Age) | None) && !f.rank;
         if count_like && dir_applies && !yoy && !flags.chain {
             if let Some(e) = trail.dir_word_end {
                 core_end = e;
@@ -808,8 +838,8 @@ impl<'a> Scanner<'a> {
                     run_names = Some(names);
                 } else if core.is_empty() {
                     // "58起、死亡49人，同比分别下降17.1%、12.5%": the names of the figures just before.
-                    let group_ok = self.group.len() >= 2
-                        && self.last.as_ref().is_some_and(|l| l.end + 1 >= ps && l.end <= ps);
+                    let group_ok =
+                        self.group.len() >= 2 && self.last.as_ref().is_some_and(|l| l.end + 1 >= ps && l.end <= ps);
                     if group_ok {
                         let names: Vec<String> =
                             self.group.iter().filter_map(|&g| self.out.get(g).map(|c| c.label.clone())).collect();
@@ -848,8 +878,8 @@ impl<'a> Scanner<'a> {
         // "新登记市场主体4.27万户，同比增长11.4%": a change with no subject of its own
         // (or only a qualifier: 按不变价格计算, 扣除…因素后) is the change of the figure
         // just before it in the same sentence.
-        let is_change = !f.rank
-            && ((dir_applies && (!count_like || yoy || flags.chain)) || class == Some(UnitClass::Points));
+        let is_change =
+            !f.rank && ((dir_applies && (!count_like || yoy || flags.chain)) || class == Some(UnitClass::Points));
         // "满意率达98.7%，连续五年位列全市第一": so is a ranking.
         let subjectless = core.is_empty() || is_qualifier(&core) || is_time_phrase(&core);
         if (is_change || f.rank) && !cont && run_names.is_none() && all_items.is_empty() && subjectless {
@@ -872,7 +902,8 @@ impl<'a> Scanner<'a> {
                 // "空气质量综合指数为3.42，排名全省第四": pass over the number ending that clause.
                 let mut b = ps - 1;
                 let mut k = 0;
-                while b > self.floor && k < 16 && (doc.before(b).is_ascii_digit() || matches!(doc.before(b), '.' | '%')) {
+                while b > self.floor && k < 16 && (doc.before(b).is_ascii_digit() || matches!(doc.before(b), '.' | '%'))
+                {
                     b -= 1;
                     k += 1;
                 }
@@ -887,7 +918,8 @@ impl<'a> Scanner<'a> {
             }
         }
         if label.trim().is_empty() {
-            label = f.unit.as_ref().map(|u| u.text.clone()).filter(|u| !u.is_empty()).unwrap_or_else(|| "数值".to_string());
+            label =
+                f.unit.as_ref().map(|u| u.text.clone()).filter(|u| !u.is_empty()).unwrap_or_else(|| "数值".to_string());
         }
 
         // Kind and sign.

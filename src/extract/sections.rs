@@ -118,8 +118,7 @@ pub(crate) fn detect(doc: &mut Doc) -> Vec<SectionSpan> {
             i += 1;
             continue;
         }
-        let after_stop =
-            (is_cn_numeral(c) || c == '(') && matches!(doc.before(doc.skip_spaces_back(i)), '。');
+        let after_stop = (is_cn_numeral(c) || c == '(') && matches!(doc.before(doc.skip_spaces_back(i)), '。');
         if line_start || after_stop {
             if let Some(h) = heading_at(doc, i) {
                 let accept = if line_start {
@@ -128,9 +127,7 @@ pub(crate) fn detect(doc: &mut Doc) -> Vec<SectionSpan> {
                     // Mid-line: only when it continues the numbering.
                     match h.level {
                         Level::Top => top.as_ref().map(|t| t.1 + 1).unwrap_or(1) == h.number,
-                        Level::Sub => {
-                            top.is_some() && sub.as_ref().map(|s| s.1 + 1).unwrap_or(1) == h.number
-                        }
+                        Level::Sub => top.is_some() && sub.as_ref().map(|s| s.1 + 1).unwrap_or(1) == h.number,
                         Level::Item => false,
                     }
                 };
@@ -165,11 +162,8 @@ pub(crate) fn detect(doc: &mut Doc) -> Vec<SectionSpan> {
                             (id, top.as_ref().map(|t| t.0.clone()))
                         }
                         Level::Item => {
-                            let base = sub
-                                .as_ref()
-                                .or(top.as_ref())
-                                .map(|t| t.0.clone())
-                                .unwrap_or_else(|| "s0".to_string());
+                            let base =
+                                sub.as_ref().or(top.as_ref()).map(|t| t.0.clone()).unwrap_or_else(|| "s0".to_string());
                             let mut k = h.number.max(last_item + 1);
                             while used.contains(&format!("{base}-{k}")) {
                                 k += 1;
@@ -201,10 +195,7 @@ pub(crate) fn detect(doc: &mut Doc) -> Vec<SectionSpan> {
         None => true,
     };
     if intro_has_text {
-        out.insert(
-            0,
-            SectionSpan { id: "intro".to_string(), title: INTRO_TITLE.to_string(), parent: None, start: 0 },
-        );
+        out.insert(0, SectionSpan { id: "intro".to_string(), title: INTRO_TITLE.to_string(), parent: None, start: 0 });
     }
     out
 }
