@@ -138,6 +138,9 @@ pub struct ChartSpec {
     pub empty: String,
     /// One sentence for screen readers: what the chart shows.
     pub description: String,
+    /// The section the chart is limited to: the `section` option, or the one the section
+    /// view chose by itself when none was given. The page's controls show this one.
+    pub section: Option<String>,
 }
 
 impl ChartSpec {
@@ -291,6 +294,7 @@ pub fn build(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartSp
                 Target::Section(_) => None,
             });
             ChartSpec {
+                section: opts.section.clone(),
                 view: opts.kind,
                 title: t(locale, "同比变化", "Year-on-year changes") + &scope,
                 subtitle: match locale {
@@ -324,6 +328,7 @@ pub fn build(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartSp
             let n = rows.len();
             let over = rows.iter().filter(|r| r.value > 100.0).count();
             ChartSpec {
+                section: opts.section.clone(),
                 view: opts.kind,
                 title: t(locale, "比率与占比", "Rates and shares") + &scope,
                 subtitle: match locale {
@@ -352,6 +357,7 @@ pub fn build(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartSp
             let log = wants_log(&rows, opts.scale);
             let n = rows.len();
             ChartSpec {
+                section: opts.section.clone(),
                 view: opts.kind,
                 title: t(locale, "涉案金额", "Money") + &scope,
                 subtitle: format!(
@@ -448,6 +454,7 @@ fn section_view(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String)
         .collect();
     let title = section_title(ds, &section, locale);
     Ok(ChartSpec {
+        section: opts.section.clone(),
         view: ViewKind::Section,
         subtitle: match locale {
             Locale::Zh => format!("{} · 按单位分为{g}组，各组刻度不同", count_text(n, locale)),
@@ -521,6 +528,7 @@ fn overview(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String) -> 
     let total: usize = ds.distinct().count();
     let k = rows.len();
     ChartSpec {
+        section: opts.section.clone(),
         view: ViewKind::Overview,
         title: t(locale, "各部分指标概览", "Indicators by section"),
         subtitle: match locale {

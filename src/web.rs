@@ -1650,7 +1650,10 @@ impl Chart {
                 let _ = js_sys::Reflect::set(&o, &k.into(), &v);
             };
             set("view", st.opts.view.kind.as_str().into());
-            set("section", st.opts.view.section.clone().map(JsValue::from).unwrap_or(JsValue::NULL));
+            set(
+                "section",
+                st.spec.as_ref().and_then(|s| s.section.clone()).map(JsValue::from).unwrap_or(JsValue::NULL),
+            );
             set("sort", st.opts.view.sort.as_str().into());
             set(
                 "log",

@@ -342,3 +342,19 @@ fn every_view_builds_in_both_languages() {
         }
     }
 }
+
+/// The section view without a section option picks the first section with indicators, and
+/// the spec says which, so a page's controls can show it (the host page no longer works it
+/// out a second time).
+#[test]
+fn section_view_reports_the_section_it_chose() {
+    let ds = report();
+    let opts = ViewOptions { kind: ViewKind::Section, ..ViewOptions::default() };
+    let spec = view::build(&ds, &opts, Locale::Zh).expect("section view");
+    let chosen = spec.section.clone().expect("a section was chosen");
+    assert!(ds.section(&chosen).is_some_and(|s| s.parent.is_none()), "{chosen} is a top-level section");
+    let explicit = ViewOptions { section: Some(chosen.clone()), ..opts };
+    assert_eq!(view::build(&ds, &explicit, Locale::Zh).expect("explicit").rows().count(), spec.rows().count());
+    let headline = view::build(&ds, &ViewOptions::default(), Locale::Zh).expect("headline");
+    assert_eq!(headline.section, None, "no section option, no section");
+}
