@@ -128,7 +128,7 @@ bindgen_into() {
   rm -f "$stamp"
 
   log "wasm-bindgen --target web --out-dir $out"
-  # snippets/ holds the crate's own JS modules (src/web_loader.js); a stale one must not stay.
+  # snippets/ holds the crate's own JS modules (src/web/loader.js); a stale one must not stay.
   rm -rf "$out/snippets"
   wasm-bindgen --target web --out-dir "$out" "$in"
 

@@ -133,7 +133,10 @@ export interface BarRect {
 /** What `getState()` returns. */
 export interface ChartState {
   view: ViewName;
+  /** The section filter (the `section` option), or null for all. */
   section: string | null;
+  /** The section the chart shows: the filter, or the one the section view picks by itself when none is set. */
+  sectionShown: string | null;
   sort: SortOrder;
   log: LogScale;
   locale: Locale;

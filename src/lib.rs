@@ -2,9 +2,11 @@
 //! work report. The core (`model`, `format`, `layout`, `render`, `extract`) is plain
 //! Rust, tested natively; only `web` touches the DOM, and only on wasm32.
 
+pub mod dirty;
 pub mod export;
 pub mod extract;
 pub mod format;
+pub mod keys;
 pub mod layout;
 pub mod model;
 pub mod render;

@@ -380,7 +380,7 @@ impl Dataset {
     }
 
     /// Reads a dataset from its column form (the browser's fast path; see
-    /// `src/web_loader.js`, which writes it). Returns `None` when the columns do not
+    /// `src/web/loader.js`, which writes it). Returns `None` when the columns do not
     /// hold a whole dataset (wrong counts, a kind that is not one of [`Kind::ALL`], a
     /// string that holds a NUL); the caller then falls back to [`Dataset::from_json`],
     /// whose message names the fault. The result is not yet validated: call

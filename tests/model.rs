@@ -380,7 +380,7 @@ fn shipped_dataset_records_survive_a_round_trip() {
 // ---------------------------------------------------------------- the column form
 
 /// Writes a dataset in the column form `Dataset::from_columns` reads (what
-/// src/web_loader.js writes in the browser).
+/// src/web/loader.js writes in the browser).
 fn to_columns<'a>(d: &'a Dataset) -> (Vec<String>, Vec<f64>) {
     let mut strs: Vec<&'a str> = vec![&d.title, &d.source.title, &d.source.text];
     let mut nums = vec![d.source.year as f64, d.sections.len() as f64, d.indicators.len() as f64, 0.0];

@@ -84,7 +84,7 @@ function check(kind, r, e, where) {
   }
 }
 
-// Dataset objects take a fast path (src/web_loader.js reads them into columns for
+// Dataset objects take a fast path (src/web/loader.js reads them into columns for
 // Dataset::from_columns) and fall back to JSON.stringify + serde on anything unusual. The
 // two must give the same dataset, or the same message, for every object a user can pass.
 describe('dataset objects: the fast column path and the JSON path agree', () => {

@@ -1,0 +1,193 @@
+//! What the chart shows besides the canvas: the tooltip (filled once per row, placed on
+//! every move), the screen-reader table and the live region that reads the focused row.
+
+use super::dom::{append_text, clear, create, css, CLASS_TOOLTIP_QUOTE};
+use super::state::State;
+use crate::format::{self, Locale};
+use crate::layout;
+use crate::view::{self, Target};
+use web_sys::Element;
+
+/// The screen-reader table lists at most this many rows; a DOM table of 100,000 rows
+/// would take seconds to build and help nobody.
+const TABLE_MAX_ROWS: usize = 1000;
+
+/// Widest tooltip, in CSS pixels (narrower on a narrow chart).
+const TOOLTIP_MAX_WIDTH: f64 = 320.0;
+
+/// What the tooltip and the live region say of a row.
+struct Detail {
+    label: String,
+    value: String,
+    /// The source sentence: before the figure, the figure's own words, after.
+    sentence: Option<(String, String, String)>,
+    section: String,
+}
+
+impl State {
+    fn detail(&self, hit: usize) -> Option<Detail> {
+        let (row, target) = self.row_target(hit)?;
+        let r = self.spec.as_ref()?.rows().nth(row)?;
+        let d = match target {
+            Target::Indicator(i) => {
+                let ind = self.ds.indicators.get(*i)?;
+                Detail {
+                    label: r.label.clone(),
+                    value: format::value_text(ind, self.opts.locale, true),
+                    sentence: Some(self.ds.sentence(ind, 60)).filter(|_| !ind.quote.is_empty()),
+                    section: view::section_title(&self.ds, &ind.section, self.opts.locale),
+                }
+            }
+            Target::Section(_) => Detail {
+                label: r.label.clone(),
+                value: r.value_text.clone(),
+                sentence: r.note.clone().filter(|n| !n.is_empty()).map(|n| (String::new(), n, String::new())),
+                section: String::new(),
+            },
+        };
+        Some(d)
+    }
+
+    /// Shows the tooltip for a row, pointing at `at` (the pointer) or at the bar's end.
+    /// Its text is built when the row changes; a move within the row only places it.
+    pub(super) fn show_tooltip(&mut self, hit: usize, at: Option<(f64, f64)>) {
+        if self.tip_row != Some(hit) {
+            let Some(d) = self.detail(hit) else { return };
+            self.fill_tooltip(&d);
+            self.tip_row = Some(hit);
+        }
+        self.place_tooltip(hit, at);
+    }
+
+    fn fill_tooltip(&self, d: &Detail) {
+        let tip: &Element = self.el.tooltip.as_ref();
+        let doc = &self.doc;
+        clear(tip);
+        let _ = append_text(doc, tip, "strong", &d.label)
+            .map(|e| css(&e, &[("display", "block"), ("font-weight", "bold")]));
+        let _ = append_text(doc, tip, "div", &d.value)
+            .map(|e| css(&e, &[("display", "block"), ("font-size", "15px"), ("margin", "2px 0 4px")]));
+        if let Some((before, mid, after)) = &d.sentence {
+            // The whole sentence, the figure's own words in bold.
+            if let Ok(q) = create(doc, "div", CLASS_TOOLTIP_QUOTE) {
+                css(&q, &[("display", "block"), ("opacity", "0.85"), ("font-size", "12.5px")]);
+                let _ = q.append_with_str_1(before);
+                let _ = append_text(doc, &q, "b", mid).map(|e| css(&e, &[("font-weight", "bold")]));
+                let _ = q.append_with_str_1(after);
+                let _ = tip.append_child(&q);
+            }
+        }
+        if !d.section.is_empty() {
+            let style = [("display", "block"), ("opacity", "0.65"), ("font-size", "12px"), ("margin-top", "4px")];
+            let _ = append_text(doc, tip, "div", &d.section).map(|e| css(&e, &style));
+        }
+    }
+
+    fn place_tooltip(&self, hit: usize, at: Option<(f64, f64)>) {
+        let Some(scene) = self.scene.as_ref() else { return };
+        let max_w = (scene.width - 16.0).clamp(80.0, TOOLTIP_MAX_WIDTH);
+        css(
+            &self.el.tooltip,
+            &[("display", "block"), ("max-width", &format!("{max_w}px")), ("left", "0px"), ("top", "0px")],
+        );
+        let size = (self.el.tooltip.offset_width() as f64, self.el.tooltip.offset_height() as f64);
+        let anchor = at.or_else(|| scene.hit(hit).map(|h| h.anchor)).unwrap_or((0.0, 0.0));
+        let (x, y) = layout::place_tooltip(anchor, size, (scene.width, self.size.1));
+        let (ox, oy) = match self.el.root {
+            Some(_) => (0.0, 0.0),
+            None => (self.el.canvas.offset_left() as f64, self.el.canvas.offset_top() as f64),
+        };
+        css(&self.el.tooltip, &[("left", &format!("{}px", x + ox)), ("top", &format!("{}px", y + oy))]);
+    }
+
+    /// Hides the tooltip.
+    pub(super) fn hide_tooltip(&mut self) {
+        css(&self.el.tooltip, &[("display", "none")]);
+    }
+
+    /// The tooltip follows the focused row when the pointer has none, or goes.
+    pub(super) fn tooltip_to_focus(&mut self) {
+        match self.focus {
+            Some(f) => self.show_tooltip(f, None),
+            None => self.hide_tooltip(),
+        }
+    }
+
+    /// Moves the keyboard focus to a row, as arrow keys and `select(id)` do: highlight,
+    /// tooltip at the bar, and the live region reads it.
+    pub(super) fn focus_row(&mut self, hit: usize) {
+        self.focus = Some(hit);
+        self.hover = None;
+        let _ = self.compose();
+        self.show_tooltip(hit, None);
+        self.announce(hit);
+    }
+
+    /// Clears the focus: no highlight, no tooltip.
+    pub(super) fn clear_focus(&mut self) {
+        self.focus = None;
+        let _ = self.compose();
+        self.hide_tooltip();
+    }
+
+    /// The live region reads a row: "第3项，共8项：…".
+    pub(super) fn announce(&self, hit: usize) {
+        let Some(d) = self.detail(hit) else { return };
+        let n = self.scene.as_ref().map(|s| s.hit_count()).unwrap_or(0);
+        let text = match self.opts.locale {
+            Locale::Zh => format!("第{}项，共{n}项：{}，{}", hit + 1, d.label, d.value),
+            Locale::En => format!("{} of {n}: {}, {}", hit + 1, d.label, d.value),
+        };
+        self.el.live.set_text_content(Some(&text));
+    }
+
+    /// The live region says the selection was cleared.
+    pub(super) fn announce_cleared(&self) {
+        let text = match self.opts.locale {
+            Locale::Zh => "已清除选择",
+            Locale::En => "Selection cleared",
+        };
+        self.el.live.set_text_content(Some(text));
+    }
+
+    /// The visually hidden table a screen reader reads instead of the canvas.
+    pub(super) fn fill_table(&self) {
+        let t: &Element = self.el.table.as_ref();
+        clear(t);
+        let Some(spec) = self.spec.as_ref() else { return };
+        let zh = self.opts.locale == Locale::Zh;
+        let total = spec.row_count();
+        let more = match (total > TABLE_MAX_ROWS, zh) {
+            (false, _) => String::new(),
+            (true, true) => format!("（列出前{TABLE_MAX_ROWS}项，共{total}项；全部数据可导出 CSV）"),
+            (true, false) => format!(" (first {TABLE_MAX_ROWS} of {total} rows; export CSV for all)"),
+        };
+        let _ = append_text(&self.doc, t, "caption", &format!("{} — {}{more}", spec.title, spec.subtitle));
+        let head = if zh { ["指标", "数值", "原文"] } else { ["Indicator", "Value", "Source sentence"] };
+        let _ = self.table_row(t, &head, "col");
+        for r in spec.rows().take(TABLE_MAX_ROWS) {
+            let (value, quote) = match &r.target {
+                Target::Indicator(i) => match self.ds.indicators.get(*i) {
+                    Some(ind) => (format::value_text(ind, self.opts.locale, true), ind.quote.clone()),
+                    None => Default::default(),
+                },
+                Target::Section(_) => (r.value_text.clone(), r.note.clone().unwrap_or_default()),
+            };
+            let _ = self.table_row(t, &[&r.label, &value, &quote], "row");
+        }
+    }
+
+    /// One row: a header cell of `scope` ("col" for the head, "row" for a row's label),
+    /// then data cells (all header cells for the head).
+    fn table_row(&self, table: &Element, cells: &[&str], scope: &str) -> Option<()> {
+        let tr = self.doc.create_element("tr").ok()?;
+        for (i, text) in cells.iter().enumerate() {
+            let header = i == 0 || scope == "col";
+            let cell = append_text(&self.doc, &tr, if header { "th" } else { "td" }, text).ok()?;
+            if header {
+                let _ = cell.set_attribute("scope", scope);
+            }
+        }
+        table.append_child(&tr).ok().map(|_| ())
+    }
+}
