@@ -42,17 +42,7 @@ impl Scanner<'_> {
             let c = doc.c(q);
             // 价格指数（CPI）, 重点镇(街道): a short parenthetical is part of the words.
             if c == ')' {
-                let mut o = q;
-                let mut k = 0;
-                while o > self.floor && k < MAX_PAREN {
-                    o -= 1;
-                    k += 1;
-                    let d = doc.c(o);
-                    if d == '(' || is_boundary(d) || d.is_ascii_digit() {
-                        break;
-                    }
-                }
-                if doc.c(o) == '(' && o + 1 < q && o >= self.floor && !doc.is_masked(o) {
+                if let Some(o) = self.paren_start(q) {
                     p = o;
                     steps += q - o;
                     continue;
@@ -63,24 +53,14 @@ impl Scanner<'_> {
                 break;
             }
             if c.is_ascii_digit() {
-                // 比2021年, PM2.5, 5G: part of the words, not a figure.
-                let mut a = q;
-                while a > self.floor && doc.before(a).is_ascii_digit()
-                    || a > self.floor && doc.before(a) == '.' && doc.before(a - 1).is_ascii_digit()
-                {
-                    a -= 1;
-                    if q - a > MAX_WORD_DIGITS {
-                        break;
+                match self.word_digits_start(q) {
+                    Some(a) => {
+                        p = a;
+                        steps += q + 1 - a;
+                        continue;
                     }
+                    None => break,
                 }
-                let year_cmp = q + 1 - a == 4 && doc.c(q + 1) == '年';
-                let code = doc.before(a).is_ascii_alphabetic() || doc.c(q + 1).is_ascii_alphabetic();
-                if year_cmp || code {
-                    p = a;
-                    steps += q + 1 - a;
-                    continue;
-                }
-                break;
             }
             steps += 1;
             if steps > limit {
@@ -89,6 +69,41 @@ impl Scanner<'_> {
             p = q;
         }
         p
+    }
+
+    /// 价格指数（CPI）, 重点镇(街道): where the short parenthetical whose `)` is at `q`
+    /// opens, if it is one (part of the words, not a boundary).
+    fn paren_start(&self, q: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut o = q;
+        let mut k = 0;
+        while o > self.floor && k < MAX_PAREN {
+            o -= 1;
+            k += 1;
+            let d = doc.c(o);
+            if d == '(' || is_boundary(d) || d.is_ascii_digit() {
+                break;
+            }
+        }
+        (doc.c(o) == '(' && o + 1 < q && o >= self.floor && !doc.is_masked(o)).then_some(o)
+    }
+
+    /// 比2021年, PM2.5, 5G: where the digits ending at `q` start when they are part of
+    /// the words (a compared year, a code), not a figure.
+    fn word_digits_start(&self, q: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut a = q;
+        while a > self.floor && doc.before(a).is_ascii_digit()
+            || a > self.floor && doc.before(a) == '.' && doc.before(a - 1).is_ascii_digit()
+        {
+            a -= 1;
+            if q - a > MAX_WORD_DIGITS {
+                break;
+            }
+        }
+        let year_cmp = q + 1 - a == 4 && doc.c(q + 1) == '年';
+        let code = doc.before(a).is_ascii_alphabetic() || doc.c(q + 1).is_ascii_alphabetic();
+        (year_cmp || code).then_some(a)
     }
 
     /// The noun after a counter ("390人电话流调队伍"), if one follows.

@@ -29,13 +29,17 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
+/// Reviewed corrections to an extraction (the format above).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Overrides {
+    /// The dataset's title.
     #[serde(default)]
     pub title: Option<String>,
+    /// The report's title.
     #[serde(default)]
     pub source_title: Option<String>,
+    /// The report's year.
     #[serde(default)]
     pub year: Option<i32>,
     /// Extracted ids to leave out.
@@ -54,15 +58,25 @@ pub struct Overrides {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+/// Field changes to one extracted figure; absent fields stay as extracted.
 pub struct Patch {
+    /// A new id.
     pub id: Option<String>,
+    /// A new section id.
     pub section: Option<String>,
+    /// A new label.
     pub label: Option<String>,
+    /// The English label.
     pub label_en: Option<String>,
+    /// A new value.
     pub value: Option<f64>,
+    /// A new unit.
     pub unit: Option<String>,
+    /// A new kind.
     pub kind: Option<Kind>,
+    /// A new approx flag.
     pub approx: Option<bool>,
+    /// A new quote (must be in the text).
     pub quote: Option<String>,
     /// `null` is not distinguishable from absent here: use "" to clear.
     pub repeat_of: Option<String>,
@@ -70,17 +84,26 @@ pub struct Patch {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+/// Changes to one section; absent fields stay as extracted.
 pub struct SectionPatch {
+    /// A new title.
     pub title: Option<String>,
+    /// The English title.
     pub title_en: Option<String>,
 }
 
+/// Why overrides could not be applied.
 #[derive(Debug, Clone, PartialEq)]
 pub enum OverridesError {
     /// The overrides file is not valid JSON of the format above.
     Parse(String),
     /// An override names an id the extraction does not have.
-    UnknownId { field: String, id: String },
+    UnknownId {
+        /// Where in the overrides the id is (`drop[2]`, `patch.<id>`, `sections.<id>`).
+        field: String,
+        /// The id.
+        id: String,
+    },
     /// The corrected dataset does not validate.
     Invalid(DataError),
 }

@@ -267,15 +267,10 @@ impl<'a> Scanner<'a> {
         let j = scan.end;
         let prev = doc.before(i);
         let mut start = i;
-        // Codes and names: PM2.5, 5G, G60, 1+N, 9/27, 8:30, 2021-2025.
-        let code = |c: char| c.is_ascii_alphabetic() || matches!(c, '+' | '_' | '#' | '@' | '&' | '=' | '.' | '*');
-        if code(prev) || code(doc.c(j)) && doc.c(j) != '.' {
-            let mut e = j;
-            while doc.c(e).is_ascii_alphanumeric() || doc.c(e) == '+' {
-                e += 1;
-            }
+        if let Some(e) = self.code_end(prev, j) {
             return e;
         }
+        // Times, dates and ranges: 9/27, 8:30, 2021-2025.
         if matches!(prev, ':' | '/' | '~') && doc.before(i - 1).is_ascii_digit() {
             return j;
         }
@@ -323,6 +318,21 @@ impl<'a> Scanner<'a> {
             &suf,
         )
         .max(j)
+    }
+
+    /// Codes and names: PM2.5, 5G, G60, 1+N (`prev` is the char before the digits, `j`
+    /// where they end). Returns where the code ends.
+    fn code_end(&self, prev: char, j: usize) -> Option<usize> {
+        let doc = self.doc;
+        let code = |c: char| c.is_ascii_alphabetic() || matches!(c, '+' | '_' | '#' | '@' | '&' | '=' | '.' | '*');
+        if !(code(prev) || code(doc.c(j)) && doc.c(j) != '.') {
+            return None;
+        }
+        let mut e = j;
+        while doc.c(e).is_ascii_alphanumeric() || doc.c(e) == '+' {
+            e += 1;
+        }
+        Some(e)
     }
 
     /// A Chinese numeral at `i`: a figure only before a counter word (四个, 十五项).
@@ -391,23 +401,7 @@ impl<'a> Scanner<'a> {
         if !(1.0..=MAX_RANK).contains(&value) || value.fract() != 0.0 {
             return end;
         }
-        // The verb must be close before 第, in the same clause.
-        let mut verb: Option<usize> = None;
-        let mut p = i;
-        let mut steps = 0;
-        while p > self.floor && steps < MAX_RANK_VERB_BACK {
-            let c = doc.before(p);
-            if is_boundary(c) || doc.is_quoted(p - 1) || c.is_ascii_digit() {
-                break;
-            }
-            if let Some(v) = doc.longest_ending(p, RANK_VERBS) {
-                verb = Some(p - v.chars().count());
-                break;
-            }
-            p -= 1;
-            steps += 1;
-        }
-        let Some(verb_start) = verb else { return end };
+        let Some(verb_start) = self.rank_verb_before(i) else { return end };
         let mut fig_end = end;
         if matches!(doc.c(fig_end), '位' | '名') {
             fig_end += 1;
@@ -437,5 +431,25 @@ impl<'a> Scanner<'a> {
             &suf,
         )
         .max(end)
+    }
+
+    /// Where the ranking verb before the 第 at `i` starts: it must be close, in the same
+    /// clause.
+    fn rank_verb_before(&self, i: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut p = i;
+        let mut steps = 0;
+        while p > self.floor && steps < MAX_RANK_VERB_BACK {
+            let c = doc.before(p);
+            if is_boundary(c) || doc.is_quoted(p - 1) || c.is_ascii_digit() {
+                return None;
+            }
+            if let Some(v) = doc.longest_ending(p, RANK_VERBS) {
+                return Some(p - v.chars().count());
+            }
+            p -= 1;
+            steps += 1;
+        }
+        None
     }
 }

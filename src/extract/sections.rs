@@ -11,10 +11,14 @@ use super::text::{is_cjk, Doc};
 pub const INTRO_TITLE: &str = "总述";
 const MAX_TITLE: usize = 80;
 
+/// A section of the outline, where its heading starts.
 #[derive(Debug, Clone)]
 pub(crate) struct SectionSpan {
+    /// Its id (`s1`, `s1-1`, `s1-1-1`).
     pub id: String,
+    /// Its heading phrase.
     pub title: String,
+    /// The id of the section it is in.
     pub parent: Option<String>,
     /// First char of the heading (its marker).
     pub start: usize,

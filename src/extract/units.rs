@@ -4,6 +4,7 @@
 
 use super::text::Doc;
 
+/// What sort of quantity a unit measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum UnitClass {
     /// A number of things.
@@ -148,6 +149,7 @@ static DATE_WORDS: &[&str] = &["年", "月", "日", "号", "时", "点", "分", 
 pub(crate) struct Unit {
     /// The unit as reported (`元` for 万元, `批(件)` for 批(件)).
     pub text: String,
+    /// What sort of quantity it measures.
     pub class: UnitClass,
     /// Counts after a Chinese numeral (四个, 十五项, 两大).
     pub cn_ok: bool,
@@ -160,7 +162,9 @@ pub(crate) struct Unit {
 pub(crate) struct Suffix {
     /// Power of ten of the multiplier (万 → 4).
     pub mult: i32,
+    /// 余, 多, 以上, 左右: the figure is approximate.
     pub approx: bool,
+    /// The unit, if one follows.
     pub unit: Option<Unit>,
     /// End of the unit (before 以上/左右), or of the multiplier when there is no unit.
     pub unit_end: usize,
