@@ -181,7 +181,7 @@ pub fn section_title(ds: &Dataset, id: &str, locale: Locale) -> String {
 /// Is `id` the section `root` or below it?
 fn within(ds: &Dataset, id: &str, root: &str) -> bool {
     let mut cur = id;
-    for _ in 0..=ds.sections.len() {
+    for _ in 0..=ds.sections().len() {
         if cur == root {
             return true;
         }
@@ -204,7 +204,7 @@ fn tone_of(ind: &Indicator) -> Tone {
 }
 
 fn row_for(ds: &Dataset, i: usize, locale: Locale) -> Row {
-    let ind = &ds.indicators[i];
+    let ind = &ds.indicators()[i];
     let label = format::label(ind, locale).to_string();
     let value_text = format::value_text(ind, locale, false);
     Row { label, value: ind.value, value_text, tone: tone_of(ind), target: Target::Indicator(i), note: None }
@@ -249,7 +249,7 @@ fn pick<'a>(
     let scope: Option<rustc_hash::FxHashSet<&str>> = opts
         .section
         .as_ref()
-        .map(|root| ds.sections.iter().filter(|s| within(ds, &s.id, root)).map(|s| s.id.as_str()).collect());
+        .map(|root| ds.sections().iter().filter(|s| within(ds, &s.id, root)).map(|s| s.id.as_str()).collect());
     ds.distinct()
         .filter(move |(_, ind)| keep(ind))
         .filter(move |(_, ind)| scope.as_ref().is_none_or(|sc| sc.contains(ind.section.as_str())))
@@ -269,7 +269,7 @@ fn count_text(n: usize, locale: Locale) -> String {
 pub fn build(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartSpec, ViewError> {
     if let Some(s) = &opts.section {
         if ds.section(s).is_none() {
-            let known: Vec<&str> = ds.sections.iter().map(|s| s.id.as_str()).collect();
+            let known: Vec<&str> = ds.sections().iter().map(|s| s.id.as_str()).collect();
             return Err(ViewError(format!("unknown section \"{s}\" (the dataset has: {})", known.join(", "))));
         }
     }
@@ -287,7 +287,7 @@ pub fn build(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartSp
             let falls = rows.iter().filter(|r| r.value < 0.0).count();
             let rises = rows.iter().filter(|r| r.value > 0.0).count();
             let steepest = rows.iter().min_by(|a, b| a.value.total_cmp(&b.value)).and_then(|r| match r.target {
-                Target::Indicator(i) => ds.indicators.get(i).map(|ind| {
+                Target::Indicator(i) => ds.indicators().get(i).map(|ind| {
                     let sep = if locale == Locale::Zh { "，" } else { ", " };
                     format!("{}{sep}{}", r.label, format::value_text(ind, locale, true))
                 }),
@@ -414,7 +414,7 @@ fn section_view(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String)
     let mut opts = opts.clone();
     if opts.section.is_none() {
         opts.section = ds
-            .sections
+            .sections()
             .iter()
             .find(|s| s.parent.is_none() && ds.distinct().any(|(_, i)| within(ds, &i.section, &s.id)))
             .map(|s| s.id.clone());
@@ -422,7 +422,7 @@ fn section_view(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String)
     let section = opts.section.clone().unwrap_or_default();
     let mut groups: Vec<((u8, String), Vec<Row>)> = Vec::new();
     for i in pick(ds, &opts, |_| true) {
-        let key = group_key(&ds.indicators[i]);
+        let key = group_key(&ds.indicators()[i]);
         let row = row_for(ds, i, locale);
         match groups.iter_mut().find(|(k, _)| *k == key) {
             Some((_, rows)) => rows.push(row),
@@ -487,8 +487,8 @@ fn overview(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String) -> 
     let mut rows = Vec::new();
     // Each indicator's top-level section, looked up once per section, not per indicator.
     let top: rustc_hash::FxHashMap<&str, &str> =
-        ds.sections.iter().map(|s| (s.id.as_str(), ds.top_section(&s.id))).collect();
-    for s in ds.sections.iter().filter(|s| s.parent.is_none()) {
+        ds.sections().iter().map(|s| (s.id.as_str(), ds.top_section(&s.id))).collect();
+    for s in ds.sections().iter().filter(|s| s.parent.is_none()) {
         let mut members: Vec<usize> = ds
             .distinct()
             .filter(|(_, i)| top.get(i.section.as_str()) == Some(&s.id.as_str()))
@@ -496,8 +496,8 @@ fn overview(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String) -> 
             .collect();
         let n = members.len();
         members.sort_by(|a, b| {
-            let (ka, va) = telling(&ds.indicators[*a]);
-            let (kb, vb) = telling(&ds.indicators[*b]);
+            let (ka, va) = telling(&ds.indicators()[*a]);
+            let (kb, vb) = telling(&ds.indicators()[*b]);
             ka.cmp(&kb).then(vb.total_cmp(&va))
         });
         let sep = if locale == Locale::Zh { "；" } else { "; " };
@@ -505,7 +505,7 @@ fn overview(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String) -> 
             .iter()
             .take(2)
             .map(|&i| {
-                let ind = &ds.indicators[i];
+                let ind = &ds.indicators()[i];
                 let joiner = if locale == Locale::Zh { "" } else { " " };
                 format!("{}{joiner}{}", format::label(ind, locale), format::value_text(ind, locale, false))
             })

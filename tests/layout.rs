@@ -5,7 +5,7 @@
 
 use indicator_chart::format::Locale;
 use indicator_chart::layout::{self, ApproxMeasure, Frame, HAlign, Hit, Measure, Paint, Role, Scene, VAlign};
-use indicator_chart::model::{Dataset, Indicator, Kind, Section, Source};
+use indicator_chart::model::{Dataset, Indicator, Kind, RawDataset, Section, Source};
 use indicator_chart::view::{self, ChartSpec, Target, ViewKind, ViewOptions};
 use proptest::prelude::*;
 use std::time::{Duration, Instant};
@@ -53,7 +53,7 @@ fn dataset(rows: &[(&str, f64, Kind)]) -> Dataset {
             repeat_of: None,
         })
         .collect();
-    Dataset {
+    RawDataset {
         title: "edge".into(),
         // No text: quotes are not checked, spans stay empty (fine for layout).
         source: Source { title: "s".into(), year: 2022, text: String::new() },
@@ -1064,7 +1064,7 @@ fn hits_for_section_view_with_rank_rows_have_no_bar_but_still_hit() {
     let rank_rows: Vec<usize> = spec
         .rows()
         .enumerate()
-        .filter(|(_, r)| matches!(r.target, Target::Indicator(i) if ds.indicators[i].kind == Kind::Rank))
+        .filter(|(_, r)| matches!(r.target, Target::Indicator(i) if ds.indicators()[i].kind == Kind::Rank))
         .map(|(k, _)| k)
         .collect();
     assert!(!rank_rows.is_empty(), "s3 states ranks");

@@ -41,7 +41,7 @@ pub use labels::labels_overlap;
 pub use overrides::{apply_overrides, Overrides, OverridesError};
 pub use sections::INTRO_TITLE;
 
-use crate::model::{DataError, Dataset, Indicator, Section, Source};
+use crate::model::{DataError, Dataset, Indicator, RawDataset, Section, Source};
 use scanner::Scanner;
 use std::collections::HashMap;
 use std::fmt;
@@ -116,7 +116,7 @@ pub fn extract(text: &str, opts: &ExtractOptions) -> Result<Dataset, ExtractErro
     let year = opts.year.unwrap_or_else(|| detect_year(text));
     let source_title = opts.source_title.clone().unwrap_or_else(|| default_source_title(text, year));
     let title = opts.title.clone().unwrap_or_else(|| format!("{source_title}指标"));
-    let ds = Dataset {
+    let ds = RawDataset {
         title,
         source: Source { title: source_title, year, text: text.to_string() },
         sections: found.sections,

@@ -155,7 +155,7 @@ fn nearest_occurrence(text: &str, quote: &str, near: usize) -> Option<[usize; 2]
 
 /// Every id the overrides name must be in the extraction.
 fn check_ids(ds: &Dataset, ov: &Overrides) -> Result<(), OverridesError> {
-    let has = |id: &str| ds.indicators.iter().any(|i| i.id == id);
+    let has = |id: &str| ds.indicators().iter().any(|i| i.id == id);
     for (k, id) in ov.drop.iter().enumerate() {
         if !has(id) {
             return Err(OverridesError::UnknownId { field: format!("drop[{k}]"), id: id.clone() });
@@ -211,8 +211,9 @@ impl Patch {
 }
 
 /// Applies `ov` to an extracted dataset and validates the result.
-pub fn apply_overrides(mut ds: Dataset, ov: &Overrides) -> Result<Dataset, OverridesError> {
+pub fn apply_overrides(ds: Dataset, ov: &Overrides) -> Result<Dataset, OverridesError> {
     check_ids(&ds, ov)?;
+    let mut ds = ds.into_raw();
     ds.indicators.retain(|i| !ov.drop.contains(&i.id));
     for ind in ds.indicators.iter_mut() {
         if let Some(r) = &ind.repeat_of {

@@ -359,7 +359,7 @@ impl State {
             p.index = Some(row);
             match target {
                 Target::Indicator(i) => {
-                    p.indicator = self.ds.indicators.get(*i);
+                    p.indicator = self.ds.indicators().get(*i);
                     p.section = p.indicator.and_then(|ind| self.ds.section(&ind.section));
                 }
                 Target::Section(s) => p.section = self.ds.section(s),
