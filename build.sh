@@ -160,6 +160,12 @@ cmd_test() {
   phase "test: install browser"
   ensure_chromium
 
+  phase "test: house style (cargo fmt --check, cargo clippy -D warnings natively and for wasm32)"
+  cargo fmt --check || die "cargo fmt --check: run cargo fmt"
+  cargo clippy --all-targets -- -D warnings
+  cargo clippy --target "$WASM_TARGET" --lib -- -D warnings
+  cargo clippy --target "$WASM_TARGET" --lib --no-default-features -- -D warnings
+
   phase "test: cargo test (native)"
   cargo test --workspace
 
@@ -340,7 +346,7 @@ usage: ./build.sh COMMAND
   build     compile the crate to wasm, run wasm-bindgen and wasm-opt into www/pkg/
             (installs the wasm target, wasm-bindgen-cli and npm tooling when missing)
   serve     build, then serve www/ on http://127.0.0.1:\${PORT:-8000}/
-  test      build, cargo test, then headless-Chromium tests in tests/browser/
+  test      build, fmt + clippy checks, cargo test, then browser tests in tests/browser/
   dataset   regenerate www/data/report-2022.json from data/report-2022.txt
   package   the npm package in pkg/ (wasm-bindgen + wasm-opt + js/), packed into target/npm/
   bench     package, then time the widget against ECharts, Chart.js and raw Canvas2D

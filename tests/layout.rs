@@ -120,7 +120,8 @@ fn linear_hits(hits: &[Hit], width: f64, x: f64, y: f64) -> Vec<Option<usize>> {
 /// `assert!` that records the failure instead of stopping at it.
 macro_rules! check {
     ($p:ident, $c:expr, $($m:tt)+) => {
-        if !$c {
+        let holds: bool = $c;
+        if !holds {
             $p.push(format!($($m)+));
         }
     };

@@ -9,7 +9,7 @@ const viewButtons = () => [...document.querySelectorAll('#views button')];
 export function syncControls(app) {
   const st = app.chart.getState();
   for (const b of viewButtons()) b.setAttribute('aria-pressed', String(b.dataset.view === st.view));
-  $('section').value = st.section || '';
+  $('section').value = st.sectionShown || '';
   $('sort').value = st.sort;
   $('log').value = String(st.log);
   $('locale').value = st.locale;

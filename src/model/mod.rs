@@ -49,6 +49,7 @@ impl TryFrom<String> for Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order messages list them.
     pub const ALL: [Kind; 7] =
         [Kind::Count, Kind::Percent, Kind::YoyChange, Kind::Money, Kind::Ratio, Kind::Change, Kind::Rank];
 
@@ -57,6 +58,7 @@ impl Kind {
         Kind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
+    /// The kind's name in the dataset (snake_case).
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Count => "count",
@@ -78,7 +80,9 @@ impl Kind {
 /// The report the indicators come from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
+    /// The report's title.
     pub title: String,
+    /// The year the report reviews.
     pub year: i32,
     /// The report's full text; every indicator's `quote` is a substring of it.
     pub text: String,
@@ -87,19 +91,24 @@ pub struct Source {
 /// A heading of the report: `一、…` (parent `None`, or the opening paragraph) or `(一)…`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
+    /// A stable id (intro, s1, s1-2 …).
     pub id: String,
+    /// The heading in Chinese.
     pub title: String,
     /// The heading in English (empty when not translated).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title_en: String,
     #[serde(default)]
+    /// The enclosing section's id; None at the top level.
     pub parent: Option<String>,
 }
 
 /// One figure stated in the report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Indicator {
+    /// A stable, readable id (criminal-cases-yoy).
     pub id: String,
+    /// The id of the section that states it.
     pub section: String,
     /// What is counted, in Chinese.
     pub label: String,
@@ -109,7 +118,9 @@ pub struct Indicator {
     /// Whole numbers are written without a fraction (80000, not 80000.0).
     #[serde(serialize_with = "serialize_value")]
     pub value: f64,
+    /// What the value counts (起, 人次, 元, % …).
     pub unit: String,
+    /// What the figure measures; see [`Kind`].
     pub kind: Kind,
     /// The report says 余/超/近/约: the value is approximate.
     #[serde(default)]
@@ -165,11 +176,14 @@ pub struct Dataset {
 /// (`indicators[12].value`), `message` says what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataError {
+    /// The record and field at fault (indicators[12].value); empty for the whole dataset.
     pub path: String,
+    /// What is wrong, in a data author's words.
     pub message: String,
 }
 
 impl DataError {
+    /// An error at `path` saying `message`.
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         DataError { path: path.into(), message: message.into() }
     }

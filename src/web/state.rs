@@ -217,7 +217,7 @@ impl State {
             self.rebuild()?;
         }
         let (w, fixed) = self.measure_box();
-        if !(w >= 1.0) {
+        if w.is_nan() || w < 1.0 {
             self.warn_no_width();
             return Ok(false);
         }

@@ -414,12 +414,14 @@ describe('views and options via the host page controls', () => {
   test('every view renders; sort, locale and theme take effect', TIMEOUT, async () => {
     await withPage({}, async (page) => {
       const canvas = page.locator(CHART_CANVAS);
-      // (The section view shows one part; choosing 全部 there leaves it on the part it picked,
-      // and the pick does not follow to the headline: no section filter there.)
+      // (The section view shows one part even with no section filter: choosing 全部 there
+      // clears the filter, and the view stays on the part it picks by itself.)
       for (const view of ['rates', 'overview', 'money', 'section', 'headline']) {
         if (view === 'headline') {
           await page.selectOption('#section', '');
-          assert.equal(await page.locator('#section').inputValue(), (await getState(page)).section, 'the select shows the part the section view shows');
+          const st = await getState(page);
+          assert.equal(st.section, null, 'the section filter is cleared');
+          assert.equal(await page.locator('#section').inputValue(), st.sectionShown, 'the select shows the part the section view shows');
         }
         const before = { hash: await canvasHash(page), aria: await canvas.getAttribute('aria-label') };
         await page.click(`#views button[data-view="${view}"]`);
@@ -436,7 +438,7 @@ describe('views and options via the host page controls', () => {
         assert.equal(await page.locator(`#views button[data-view="${view}"]`).getAttribute('aria-pressed'), 'true');
         const s = await canvasStats(page);
         assert.ok(s.nonBackgroundPixels > 0.01 * s.width * s.height, `${view}: drew something: ${JSON.stringify(s)}`);
-        if (view === 'section') assert.equal(st.section, DS.sections.find((x) => !x.parent).id, 'section view opens the first part');
+        if (view === 'section') assert.equal(st.sectionShown, DS.sections.find((x) => !x.parent).id, 'section view opens the first part');
         if (view === 'headline') assert.equal(st.section, null, 'the section filter is cleared');
       }
 
@@ -480,7 +482,7 @@ describe('views and options via the host page controls', () => {
 
   test('the section filter follows the reader to every view only when the reader chose it', TIMEOUT, async () => {
     await withPage({}, async (page) => {
-      const view = async (v) => { await page.click(`#views button[data-view="${v}"]`); return (await getState(page)).section; };
+      const view = async (v) => { await page.click(`#views button[data-view="${v}"]`); return (await getState(page)).sectionShown; };
       const select = () => page.locator('#section').inputValue();
       const first = DS.sections.find((x) => !x.parent).id;
       // Nothing chosen: the section view shows the part the widget picks, and only there.
