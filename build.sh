@@ -51,6 +51,14 @@ locked_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock
 }
 
+# rustfmt and clippy for the house-style checks of ./build.sh test.
+ensure_lint_tools() {
+  local c
+  for c in rustfmt clippy; do
+    rustup component list --installed | grep -q "^$c" || { log "installing rustup component $c"; rustup component add "$c"; }
+  done
+}
+
 ensure_wasm_bindgen() {
   local want have=""
   want="$(locked_bindgen_version)"
@@ -161,6 +169,7 @@ cmd_test() {
   ensure_chromium
 
   phase "test: house style (cargo fmt --check, cargo clippy -D warnings natively and for wasm32)"
+  ensure_lint_tools
   cargo fmt --check || die "cargo fmt --check: run cargo fmt"
   cargo clippy --all-targets -- -D warnings
   cargo clippy --target "$WASM_TARGET" --lib -- -D warnings
