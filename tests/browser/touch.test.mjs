@@ -326,6 +326,7 @@ describe('在原文中查看 and 返回图表', () => {
       }, null, { timeout: 5000 });
       assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('fig')), 'the figure has the keyboard focus');
       await page.waitForFunction(() => !document.getElementById('back-to-chart').hidden, null, { timeout: 5000 });
+      await page.waitForTimeout(500); // the smooth scroll's last frames
       await screenshot(page, 'touch-phone-375-in-report');
       const back = await page.locator('#back-to-chart').boundingBox();
       assert.ok(back.y + back.height <= 740 && back.x + back.width <= 375, `返回图表 is on screen: ${JSON.stringify(back)}`);
