@@ -207,7 +207,8 @@ for (const name of ONLY) {
     // WebKitGTK's WebDriver performs touch actions as mouse input (see engines/webkit.mjs).
     const tapName = engine_tapNote(name);
     test(`tapping a bar pins its tooltip until a second tap, a tap outside or Escape${tapName}`, TIMEOUT, async () => {
-      await withHost({ dpr: 2, width: 390, height: 844, touch: true }, async (page, labels) => {
+      // A phone's height; 480 px wide, as MiniBrowser's toolbar keeps its window at least 447 px wide.
+      await withHost({ dpr: 2, width: 480, height: 844, touch: true }, async (page, labels) => {
         const k = Math.min(2, labels.length - 1);
         const tapBar = async () => {
           const p = await pointAt(page, k);

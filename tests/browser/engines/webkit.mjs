@@ -183,8 +183,12 @@ function emulatedTap({ x, y }) {
   const pointer = (type, extra = {}) => target.dispatchEvent(new PointerEvent(type, {
     ...base, pointerId: 2, pointerType: 'touch', isPrimary: true, width: 1, height: 1, ...extra }));
   const touch = (type) => {
-    if (typeof TouchEvent !== 'function' || typeof Touch !== 'function') return true;
-    const t = new Touch({ identifier: 2, target, clientX: x, clientY: y });
+    let t;
+    try {
+      t = new Touch({ identifier: 2, target, clientX: x, clientY: y });
+    } catch {
+      return true; // WebKitGTK without a touch screen: "Illegal constructor", no touch events
+    }
     const list = type === 'touchend' ? [] : [t];
     return target.dispatchEvent(new TouchEvent(type, { ...base, touches: list, targetTouches: list, changedTouches: [t] }));
   };
@@ -251,11 +255,18 @@ export async function launch() {
         if (r && 'error' in r) throw new Error(`evaluate failed in WebKit: ${r.error}`);
         return r?.ok;
       };
-      // The window's outer size is what WebDriver sets; the toolbar takes the difference.
-      await driver.manage().window().setRect({ width, height });
-      const [iw, ih] = await driver.executeScript('return [innerWidth, innerHeight]');
-      if (iw !== width || ih !== height) await driver.manage().window().setRect({ width: 2 * width - iw, height: 2 * height - ih });
-      const got = await driver.executeScript('return [innerWidth, innerHeight]');
+      // WebDriver sets the window's outer size; the toolbar takes the difference, and GTK
+      // applies a new size asynchronously: adjust until the viewport is what was asked.
+      let got = [0, 0];
+      let rect = { width, height };
+      for (let i = 0; i < 10; i += 1) {
+        await driver.manage().window().setRect(rect);
+        await new Promise((r) => setTimeout(r, 50 * i));
+        got = await driver.executeScript('return [innerWidth, innerHeight]');
+        if (got[0] === width && got[1] === height) break;
+        rect = { width: rect.width + width - got[0], height: rect.height + height - got[1] };
+      }
+      // MiniBrowser's toolbar keeps the window at least 447 CSS px wide.
       if (got[0] !== width || got[1] !== height) throw new Error(`WebKit: the window gives a ${got[0]}×${got[1]} viewport, not ${width}×${height}`);
       await driver.get(via);
       const pointer = (x, y) => ({ x: Math.round(x), y: Math.round(y), duration: 0 });
