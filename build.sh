@@ -51,6 +51,14 @@ locked_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock
 }
 
+# rustfmt and clippy for the house-style checks of ./build.sh test.
+ensure_lint_tools() {
+  local c
+  for c in rustfmt clippy; do
+    rustup component list --installed | grep -q "^$c" || { log "installing rustup component $c"; rustup component add "$c"; }
+  done
+}
+
 ensure_wasm_bindgen() {
   local want have=""
   want="$(locked_bindgen_version)"
@@ -176,6 +184,13 @@ cmd_test() {
   phase "test: install browsers"
   ensure_chromium
   ensure_engines
+
+  phase "test: house style (cargo fmt --check, cargo clippy -D warnings natively and for wasm32)"
+  ensure_lint_tools
+  cargo fmt --check || die "cargo fmt --check: run cargo fmt"
+  cargo clippy --all-targets -- -D warnings
+  cargo clippy --target "$WASM_TARGET" --lib -- -D warnings
+  cargo clippy --target "$WASM_TARGET" --lib --no-default-features -- -D warnings
 
   phase "test: cargo test (native)"
   cargo test --workspace
@@ -358,8 +373,8 @@ usage: ./build.sh COMMAND
   build     compile the crate to wasm, run wasm-bindgen and wasm-opt into www/pkg/
             (installs the wasm target, wasm-bindgen-cli and npm tooling when missing)
   serve     build, then serve www/ on http://127.0.0.1:\${PORT:-8000}/
-  test      build, cargo test, then the browser tests in tests/browser/ (headless Chromium;
-            engines.test.mjs also in Firefox and WebKit)
+  test      build, fmt + clippy checks, cargo test, then browser tests in tests/browser/
+            (headless Chromium; engines.test.mjs also in Firefox and WebKit)
   dataset   regenerate www/data/report-2022.json from data/report-2022.txt
   package   the npm package in pkg/ (wasm-bindgen + wasm-opt + js/), packed into target/npm/
   bench     package, then time the widget against ECharts, Chart.js and raw Canvas2D

@@ -40,7 +40,7 @@ fn main() {
             let t = Instant::now();
             let ds = extract(text, &opts);
             times.push(t.elapsed().as_secs_f64() * 1e3);
-            n = ds.map(|d| d.indicators.len()).unwrap_or(0);
+            n = ds.map(|d| d.indicators().len()).unwrap_or(0);
         }
         times.sort_by(|a, b| a.total_cmp(b));
         let median = times[2];

@@ -2,7 +2,7 @@
 //! `cargo run --release --example perf_core -- 100000`
 use indicator_chart::format::Locale;
 use indicator_chart::layout::{layout, ApproxMeasure, Frame};
-use indicator_chart::model::{Dataset, Indicator, Kind, Section, Source};
+use indicator_chart::model::{Indicator, Kind, RawDataset, Section, Source};
 use indicator_chart::view::{build, Scale, ViewKind, ViewOptions};
 use std::time::Instant;
 
@@ -27,7 +27,7 @@ fn main() {
             }
         })
         .collect();
-    let ds = Dataset {
+    let ds = RawDataset {
         title: "b".into(),
         source: Source { title: "b".into(), year: 2022, text: String::new() },
         sections: vec![Section { id: "bench".into(), title: "Bench".into(), title_en: String::new(), parent: None }],

@@ -48,6 +48,14 @@ impl Dirty {
     }
 }
 
+/// Both sets of work.
+impl std::ops::BitOr for Dirty {
+    type Output = Dirty;
+    fn bitor(self, other: Dirty) -> Dirty {
+        Dirty(self.0 | other.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Dirty;
@@ -78,12 +86,5 @@ mod tests {
         assert!(d.take(Dirty::DEFERRED));
         assert_eq!(d, Dirty::NONE);
         assert!(!d.take(Dirty::BASE), "nothing left to take");
-    }
-}
-
-impl std::ops::BitOr for Dirty {
-    type Output = Dirty;
-    fn bitor(self, other: Dirty) -> Dirty {
-        Dirty(self.0 | other.0)
     }
 }

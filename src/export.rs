@@ -39,7 +39,7 @@ pub fn csv(ds: &Dataset, spec: &ChartSpec, locale: Locale) -> String {
     out.push_str("\r\n");
     for row in spec.rows() {
         let fields: Vec<String> = match &row.target {
-            Target::Indicator(i) => match ds.indicators.get(*i) {
+            Target::Indicator(i) => match ds.indicators().get(*i) {
                 Some(ind) => vec![
                     cell(&ind.id),
                     cell(&ind.section),

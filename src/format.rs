@@ -8,11 +8,14 @@ use crate::model::{Indicator, Kind};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Locale {
     #[default]
+    /// Chinese (the report's own conventions).
     Zh,
+    /// English.
     En,
 }
 
 impl Locale {
+    /// A locale from its name (zh, zh-CN, en, en-GB …), if known.
     pub fn parse(s: &str) -> Option<Locale> {
         match s.trim().to_ascii_lowercase().as_str() {
             "zh" | "zh-cn" | "zh-hans" | "cn" => Some(Locale::Zh),
@@ -20,6 +23,7 @@ impl Locale {
             _ => None,
         }
     }
+    /// The locale's short name: zh or en.
     pub fn as_str(self) -> &'static str {
         match self {
             Locale::Zh => "zh",
@@ -122,7 +126,7 @@ pub fn magnitude(v: f64, locale: Locale) -> String {
             }
         }
     };
-    if body.trim_start_matches(|c: char| c == '0' || c == '.').is_empty() {
+    if body.trim_start_matches(['0', '.']).is_empty() {
         return "0".to_string();
     }
     if sign.is_empty() {

@@ -2,6 +2,8 @@
 //! work report. The core (`model`, `format`, `layout`, `render`, `extract`) is plain
 //! Rust, tested natively; only `web` touches the DOM, and only on wasm32.
 
+#![warn(missing_docs)]
+
 pub mod dirty;
 pub mod export;
 pub mod extract;

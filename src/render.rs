@@ -20,21 +20,34 @@ pub const FONT_FAMILY: &str =
 /// against its background.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
+    /// A dark background (light text).
     pub dark: bool,
+    /// The chart's background.
     pub background: RGBColor,
+    /// Titles, labels and values.
     pub text: RGBColor,
+    /// Subtitles, notes and tick labels.
     pub muted: RGBColor,
+    /// Grid lines.
     pub grid: RGBColor,
+    /// The zero line.
     pub zero: RGBColor,
+    /// A reference line (100% in the rates view).
     pub reference: RGBColor,
+    /// Bars of decreases.
     pub decrease: RGBColor,
+    /// Bars of increases.
     pub increase: RGBColor,
+    /// Bars that are neither (counts, rates).
     pub neutral: RGBColor,
+    /// Bars of amounts of money.
     pub money: RGBColor,
+    /// The part of a rate past its reference (over 100%).
     pub over: RGBColor,
 }
 
 impl Theme {
+    /// Colours on a light background.
     pub const LIGHT: Theme = Theme {
         dark: false,
         background: RGBColor(255, 255, 255),
@@ -49,6 +62,7 @@ impl Theme {
         money: RGBColor(0, 133, 98),
         over: RGBColor(213, 94, 0),
     };
+    /// Colours on a dark background.
     pub const DARK: Theme = Theme {
         dark: true,
         background: RGBColor(22, 24, 29),
@@ -64,6 +78,7 @@ impl Theme {
         over: RGBColor(230, 159, 0),
     };
 
+    /// The colour of a paint role.
     pub fn color(&self, role: Role) -> RGBColor {
         match role {
             Role::Text => self.text,

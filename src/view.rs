@@ -7,18 +7,26 @@ use crate::format::{self, Locale};
 use crate::model::{Dataset, Indicator, Kind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Which view a chart shows.
 pub enum ViewKind {
     #[default]
+    /// Year-on-year changes, decreases and increases about zero.
     Headline,
+    /// Rates and shares against 100%.
     Rates,
+    /// One section's figures, grouped by unit.
     Section,
+    /// Every section: how many figures and the most telling ones.
     Overview,
+    /// Amounts of money.
     Money,
 }
 
 impl ViewKind {
+    /// Every view, in the order messages and menus list them.
     pub const ALL: [ViewKind; 5] =
         [ViewKind::Headline, ViewKind::Rates, ViewKind::Section, ViewKind::Overview, ViewKind::Money];
+    /// A view from its name (headline, rates, section, overview, money), if known.
     pub fn parse(s: &str) -> Option<ViewKind> {
         Some(match s.trim() {
             "headline" => ViewKind::Headline,
@@ -29,6 +37,7 @@ impl ViewKind {
             _ => return None,
         })
     }
+    /// The view's name, as options take it.
     pub fn as_str(self) -> &'static str {
         match self {
             ViewKind::Headline => "headline",
@@ -51,6 +60,7 @@ pub enum Sort {
 }
 
 impl Sort {
+    /// An order from its name (report, value), if known.
     pub fn parse(s: &str) -> Option<Sort> {
         match s.trim() {
             "report" | "order" => Some(Sort::Report),
@@ -58,6 +68,7 @@ impl Sort {
             _ => None,
         }
     }
+    /// The order's name, as options take it.
     pub fn as_str(self) -> &'static str {
         match self {
             Sort::Report => "report",
@@ -71,18 +82,25 @@ impl Sort {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Scale {
     #[default]
+    /// Log for a group whose values span more than 1000 : 1.
     Auto,
+    /// Always linear.
     Linear,
+    /// Always logarithmic.
     Log,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
+/// What a page chooses of a view.
 pub struct ViewOptions {
+    /// The view.
     pub kind: ViewKind,
     /// Only indicators of this section (and its subsections). Required by the section
     /// view, where it defaults to the first section that has indicators.
     pub section: Option<String>,
+    /// The order of the bars.
     pub sort: Sort,
+    /// Linear, log, or chosen by the data.
     pub scale: Scale,
 }
 
@@ -98,29 +116,43 @@ pub enum Target {
 /// How a bar is coloured; the theme gives each tone a colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
+    /// A decrease (blue).
     Decrease,
+    /// An increase (vermillion).
     Increase,
+    /// Neither: a count or a rate.
     Neutral,
+    /// An amount of money.
     Money,
 }
 
 #[derive(Debug, Clone, PartialEq)]
+/// One bar (or text row) of a chart.
 pub struct Row {
+    /// What the bar measures, in the reader's language.
     pub label: String,
+    /// The value the bar's length shows.
     pub value: f64,
+    /// The value as the reader reads it (8万余, −11.8%).
     pub value_text: String,
+    /// How the bar is coloured.
     pub tone: Tone,
+    /// What the row points at: an indicator or a section.
     pub target: Target,
     /// Extra text after the value (the overview's telling figures).
     pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
+/// Rows that share a scale, under an optional title.
 pub struct Group {
+    /// The group's title (a unit family in the section view).
     pub title: Option<String>,
+    /// The rows, in display order.
     pub rows: Vec<Row>,
     /// Values are per cent: ticks get a % sign.
     pub percent: bool,
+    /// The scale is logarithmic.
     pub log: bool,
     /// A marked value on the axis, e.g. 100% in the rates view.
     pub reference: Option<f64>,
@@ -129,10 +161,15 @@ pub struct Group {
 }
 
 #[derive(Debug, Clone, PartialEq)]
+/// A chart, ready for layout: title, subtitle and groups of rows.
 pub struct ChartSpec {
+    /// The view it shows.
     pub view: ViewKind,
+    /// The chart's title.
     pub title: String,
+    /// What it shows and how it is read (counts, units).
     pub subtitle: String,
+    /// The groups of rows, each on its own scale.
     pub groups: Vec<Group>,
     /// Shown in the plot area when there is nothing to draw.
     pub empty: String,
@@ -144,9 +181,11 @@ pub struct ChartSpec {
 }
 
 impl ChartSpec {
+    /// Every row, group after group.
     pub fn rows(&self) -> impl Iterator<Item = &Row> {
         self.groups.iter().flat_map(|g| g.rows.iter())
     }
+    /// How many rows the chart has.
     pub fn row_count(&self) -> usize {
         self.groups.iter().map(|g| g.rows.len()).sum()
     }
@@ -181,7 +220,7 @@ pub fn section_title(ds: &Dataset, id: &str, locale: Locale) -> String {
 /// Is `id` the section `root` or below it?
 fn within(ds: &Dataset, id: &str, root: &str) -> bool {
     let mut cur = id;
-    for _ in 0..=ds.sections.len() {
+    for _ in 0..=ds.sections().len() {
         if cur == root {
             return true;
         }
@@ -204,7 +243,7 @@ fn tone_of(ind: &Indicator) -> Tone {
 }
 
 fn row_for(ds: &Dataset, i: usize, locale: Locale) -> Row {
-    let ind = &ds.indicators[i];
+    let ind = &ds.indicators()[i];
     let label = format::label(ind, locale).to_string();
     let value_text = format::value_text(ind, locale, false);
     Row { label, value: ind.value, value_text, tone: tone_of(ind), target: Target::Indicator(i), note: None }
@@ -249,7 +288,7 @@ fn pick<'a>(
     let scope: Option<rustc_hash::FxHashSet<&str>> = opts
         .section
         .as_ref()
-        .map(|root| ds.sections.iter().filter(|s| within(ds, &s.id, root)).map(|s| s.id.as_str()).collect());
+        .map(|root| ds.sections().iter().filter(|s| within(ds, &s.id, root)).map(|s| s.id.as_str()).collect());
     ds.distinct()
         .filter(move |(_, ind)| keep(ind))
         .filter(move |(_, ind)| scope.as_ref().is_none_or(|sc| sc.contains(ind.section.as_str())))
@@ -269,7 +308,7 @@ fn count_text(n: usize, locale: Locale) -> String {
 pub fn build(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartSpec, ViewError> {
     if let Some(s) = &opts.section {
         if ds.section(s).is_none() {
-            let known: Vec<&str> = ds.sections.iter().map(|s| s.id.as_str()).collect();
+            let known: Vec<&str> = ds.sections().iter().map(|s| s.id.as_str()).collect();
             return Err(ViewError(format!("unknown section \"{s}\" (the dataset has: {})", known.join(", "))));
         }
     }
@@ -287,7 +326,7 @@ pub fn build(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartSp
             let falls = rows.iter().filter(|r| r.value < 0.0).count();
             let rises = rows.iter().filter(|r| r.value > 0.0).count();
             let steepest = rows.iter().min_by(|a, b| a.value.total_cmp(&b.value)).and_then(|r| match r.target {
-                Target::Indicator(i) => ds.indicators.get(i).map(|ind| {
+                Target::Indicator(i) => ds.indicators().get(i).map(|ind| {
                     let sep = if locale == Locale::Zh { "，" } else { ", " };
                     format!("{}{sep}{}", r.label, format::value_text(ind, locale, true))
                 }),
@@ -414,7 +453,7 @@ fn section_view(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String)
     let mut opts = opts.clone();
     if opts.section.is_none() {
         opts.section = ds
-            .sections
+            .sections()
             .iter()
             .find(|s| s.parent.is_none() && ds.distinct().any(|(_, i)| within(ds, &i.section, &s.id)))
             .map(|s| s.id.clone());
@@ -422,7 +461,7 @@ fn section_view(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String)
     let section = opts.section.clone().unwrap_or_default();
     let mut groups: Vec<((u8, String), Vec<Row>)> = Vec::new();
     for i in pick(ds, &opts, |_| true) {
-        let key = group_key(&ds.indicators[i]);
+        let key = group_key(&ds.indicators()[i]);
         let row = row_for(ds, i, locale);
         match groups.iter_mut().find(|(k, _)| *k == key) {
             Some((_, rows)) => rows.push(row),
@@ -487,8 +526,8 @@ fn overview(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String) -> 
     let mut rows = Vec::new();
     // Each indicator's top-level section, looked up once per section, not per indicator.
     let top: rustc_hash::FxHashMap<&str, &str> =
-        ds.sections.iter().map(|s| (s.id.as_str(), ds.top_section(&s.id))).collect();
-    for s in ds.sections.iter().filter(|s| s.parent.is_none()) {
+        ds.sections().iter().map(|s| (s.id.as_str(), ds.top_section(&s.id))).collect();
+    for s in ds.sections().iter().filter(|s| s.parent.is_none()) {
         let mut members: Vec<usize> = ds
             .distinct()
             .filter(|(_, i)| top.get(i.section.as_str()) == Some(&s.id.as_str()))
@@ -496,8 +535,8 @@ fn overview(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String) -> 
             .collect();
         let n = members.len();
         members.sort_by(|a, b| {
-            let (ka, va) = telling(&ds.indicators[*a]);
-            let (kb, vb) = telling(&ds.indicators[*b]);
+            let (ka, va) = telling(&ds.indicators()[*a]);
+            let (kb, vb) = telling(&ds.indicators()[*b]);
             ka.cmp(&kb).then(vb.total_cmp(&va))
         });
         let sep = if locale == Locale::Zh { "；" } else { "; " };
@@ -505,7 +544,7 @@ fn overview(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String) -> 
             .iter()
             .take(2)
             .map(|&i| {
-                let ind = &ds.indicators[i];
+                let ind = &ds.indicators()[i];
                 let joiner = if locale == Locale::Zh { "" } else { " " };
                 format!("{}{joiner}{}", format::label(ind, locale), format::value_text(ind, locale, false))
             })

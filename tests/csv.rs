@@ -4,7 +4,7 @@
 
 use indicator_chart::export;
 use indicator_chart::format::Locale;
-use indicator_chart::model::{Dataset, Indicator, Kind, Section, Source};
+use indicator_chart::model::{Dataset, Indicator, Kind, RawDataset, Section, Source};
 use indicator_chart::view::{self, ChartSpec, Target, ViewKind, ViewOptions};
 
 const REPORT_JSON: &str = include_str!("../www/data/report-2022.json");
@@ -109,7 +109,7 @@ fn guarded(s: &str) -> String {
 fn check_indicator_record(ds: &Dataset, spec: &ChartSpec, row: usize, rec: &[String]) {
     let r = spec.rows().nth(row).unwrap();
     let Target::Indicator(i) = r.target else { panic!("row {row} is not an indicator") };
-    let ind = &ds.indicators[i];
+    let ind = &ds.indicators()[i];
     let what = |f: &str| format!("{:?} row {row} ({}), field {f}", spec.view, ind.id);
     assert_eq!(rec.len(), 10, "{}: field count, record {rec:?}", what("*"));
     assert_eq!(rec[0], guarded(&ind.id), "{}", what("id"));
@@ -229,7 +229,7 @@ fn tricky() -> Dataset {
             repeat_of: None,
         })
         .collect();
-    Dataset {
+    RawDataset {
         title: "t".into(),
         source: Source { title: "s".into(), year: 2022, text },
         sections: vec![Section { id: "intro".into(), title: "总述".into(), title_en: String::new(), parent: None }],
@@ -244,13 +244,13 @@ fn special_cells_are_quoted_doubled_and_guarded() {
     let ds = tricky();
     for locale in [Locale::Zh, Locale::En] {
         let spec = build_spec(&ds, ViewKind::Headline, locale);
-        assert_eq!(spec.row_count(), ds.indicators.len());
+        assert_eq!(spec.row_count(), ds.indicators().len());
         let text = export::csv(&ds, &spec, locale);
         let body = &text['\u{feff}'.len_utf8()..];
         let records = parse_csv(body).unwrap_or_else(|e| panic!("tricky CSV is not valid RFC 4180: {e}\n{body}"));
         assert_eq!(
             records.len(),
-            ds.indicators.len() + 1,
+            ds.indicators().len() + 1,
             "tricky: records (line breaks inside quotes must not split records)"
         );
         for (row, rec) in records[1..].iter().enumerate() {

@@ -283,12 +283,12 @@ fn paragraphs(text: &str) -> (Vec<Paragraph>, Vec<Heading>) {
 #[test]
 fn validates_with_more_than_100_distinct_indicators() {
     let ds = dataset();
-    let ids: HashSet<&str> = ds.indicators.iter().map(|i| i.id.as_str()).collect();
-    assert_eq!(ids.len(), ds.indicators.len(), "indicator ids are not unique");
+    let ids: HashSet<&str> = ds.indicators().iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids.len(), ds.indicators().len(), "indicator ids are not unique");
     let distinct = ds.distinct().count();
     assert!(distinct > 100, "only {distinct} distinct indicators (expected more than 100)");
-    let section_ids: HashSet<&str> = ds.sections.iter().map(|s| s.id.as_str()).collect();
-    for ind in &ds.indicators {
+    let section_ids: HashSet<&str> = ds.sections().iter().map(|s| s.id.as_str()).collect();
+    for ind in ds.indicators() {
         assert!(section_ids.contains(ind.section.as_str()), "{}: unknown section {}", ind.id, ind.section);
         let ok = !ind.id.is_empty()
             && ind.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
@@ -299,16 +299,16 @@ fn validates_with_more_than_100_distinct_indicators() {
         assert!(!ind.label.trim().is_empty(), "{}: empty label", ind.id);
         assert!(!ind.label_en.trim().is_empty(), "{}: empty label_en", ind.id);
     }
-    assert_eq!(ds.title, "2022年市公安局工作报告指标", "dataset title");
-    assert_eq!(ds.source.title, "市公安局2022年工作总结", "source title");
-    assert_eq!(ds.source.year, 2022, "source year");
+    assert_eq!(ds.title(), "2022年市公安局工作报告指标", "dataset title");
+    assert_eq!(ds.source().title, "市公安局2022年工作总结", "source title");
+    assert_eq!(ds.source().year, 2022, "source year");
 }
 
 #[test]
 fn source_text_is_the_report_byte_for_byte() {
     let ds = dataset();
-    if ds.source.text != REPORT {
-        let a = chars(&ds.source.text);
+    if ds.source().text != REPORT {
+        let a = chars(&ds.source().text);
         let b = chars(REPORT);
         let at = a.iter().zip(&b).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
         panic!(
@@ -324,16 +324,16 @@ fn source_text_is_the_report_byte_for_byte() {
 #[test]
 fn sections_follow_the_report_headings() {
     let ds = dataset();
-    let (_, secs) = paragraphs(&ds.source.text);
-    let got: Vec<Heading> = ds.sections.iter().map(|s| (s.id.clone(), s.title.clone(), s.parent.clone())).collect();
+    let (_, secs) = paragraphs(&ds.source().text);
+    let got: Vec<Heading> = ds.sections().iter().map(|s| (s.id.clone(), s.title.clone(), s.parent.clone())).collect();
     assert_eq!(got, secs, "sections (id, title, parent) do not match the report's headings");
 }
 
 #[test]
 fn every_indicator_is_in_its_sections_paragraph() {
     let ds = dataset();
-    let (paras, _) = paragraphs(&ds.source.text);
-    for ind in &ds.indicators {
+    let (paras, _) = paragraphs(&ds.source().text);
+    for ind in ds.indicators() {
         let [s, e] = span(ind);
         let (pid, _, _) = paras
             .iter()
@@ -347,8 +347,8 @@ fn every_indicator_is_in_its_sections_paragraph() {
 fn every_quote_is_at_its_span() {
     // Validation checks this too; this says which indicator is wrong.
     let ds = dataset();
-    let text = chars(&ds.source.text);
-    for ind in &ds.indicators {
+    let text = chars(&ds.source().text);
+    for ind in ds.indicators() {
         let [s, e] = span(ind);
         assert!(s < e && e <= text.len(), "{}: span [{s}, {e}) out of range", ind.id);
         let at: String = text[s..e].iter().collect();
@@ -360,7 +360,7 @@ fn every_quote_is_at_its_span() {
 fn values_agree_with_their_quotes() {
     let ds = dataset();
     let mut bad = Vec::new();
-    for ind in &ds.indicators {
+    for ind in ds.indicators() {
         let nums = quote_numbers(ind);
         if !nums.iter().any(|&n| close(n, ind.value.abs())) {
             bad.push(format!(
@@ -391,7 +391,7 @@ fn values_agree_with_their_quotes() {
 #[test]
 fn approx_iff_the_quote_says_so() {
     let ds = dataset();
-    for ind in &ds.indicators {
+    for ind in ds.indicators() {
         let q = NOT_APPROX_WORDS.iter().fold(ind.quote.clone(), |q, w| q.replace(w, "·"));
         let says = APPROX_WORDS.iter().find(|w| q.contains(*w));
         assert_eq!(
@@ -412,7 +412,7 @@ fn approx_iff_the_quote_says_so() {
 #[test]
 fn kinds_and_units_are_consistent() {
     let ds = dataset();
-    for ind in &ds.indicators {
+    for ind in ds.indicators() {
         let (id, q, u, v) = (&ind.id, &ind.quote, ind.unit.as_str(), ind.value);
         match ind.kind {
             Kind::Percent | Kind::YoyChange | Kind::Ratio => {
@@ -457,9 +457,9 @@ fn kinds_and_units_are_consistent() {
 #[test]
 fn repeats_point_back_to_the_same_figure() {
     let ds = dataset();
-    let by_id: HashMap<&str, &Indicator> = ds.indicators.iter().map(|i| (i.id.as_str(), i)).collect();
+    let by_id: HashMap<&str, &Indicator> = ds.indicators().iter().map(|i| (i.id.as_str(), i)).collect();
     let mut spans: HashMap<[usize; 2], Vec<&Indicator>> = HashMap::new();
-    for ind in &ds.indicators {
+    for ind in ds.indicators() {
         spans.entry(span(ind)).or_default().push(ind);
         let Some(r) = &ind.repeat_of else { continue };
         let first = by_id.get(r.as_str()).unwrap_or_else(|| panic!("{}: repeat_of unknown id {r}", ind.id));
@@ -490,16 +490,16 @@ fn repeats_point_back_to_the_same_figure() {
 #[test]
 fn every_number_in_the_report_is_an_indicator_or_excluded() {
     let ds = dataset();
-    let text = chars(&ds.source.text);
-    let spans: Vec<[usize; 2]> = ds.indicators.iter().map(span).collect();
+    let text = chars(&ds.source().text);
+    let spans: Vec<[usize; 2]> = ds.indicators().iter().map(span).collect();
 
     // Exclusion contexts → char ranges.
     let mut excluded: Vec<([usize; 2], &str, &str)> = Vec::new();
     for &(ctx, reason) in EXCLUDED {
-        let n = ds.source.text.matches(ctx).count();
+        let n = ds.source().text.matches(ctx).count();
         assert_eq!(n, 1, "exclusion context \"{ctx}\" occurs {n} times in the report (must be exactly once)");
-        let b = ds.source.text.find(ctx).unwrap();
-        let s = ds.source.text[..b].chars().count();
+        let b = ds.source().text.find(ctx).unwrap();
+        let s = ds.source().text[..b].chars().count();
         excluded.push(([s, s + ctx.chars().count()], ctx, reason));
     }
 

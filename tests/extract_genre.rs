@@ -59,7 +59,7 @@ fn genre_paragraphs() {
                 .unwrap_or_else(|e| panic!("{}: {e}", exp.display()));
         // Through the public entry point, so every paragraph also yields a valid dataset.
         let ds = extract(&text, &ExtractOptions::default()).unwrap_or_else(|e| panic!("{}: {e}", txt.display()));
-        let got = &ds.indicators;
+        let got = ds.indicators();
         let mut used = vec![false; got.len()];
         let name = txt.file_stem().and_then(|s| s.to_str()).unwrap_or("?");
         let mut misses = Vec::new();
@@ -128,12 +128,12 @@ fn report_dataset() {
         )
     });
     let target = Dataset::from_json(&json).unwrap_or_else(|e| panic!("{} does not validate: {e}", path.display()));
-    let text = &target.source.text;
+    let text = &target.source().text;
     let got = scan(text, &ExtractOptions::default()).indicators;
     let mut used = vec![false; got.len()];
     let mut misses = Vec::new();
     let overlaps = |a: [usize; 2], b: [usize; 2]| a[0] < b[1] && b[0] < a[1];
-    for t in &target.indicators {
+    for t in target.indicators() {
         let Some(ts) = t.span else { panic!("{}: validated dataset without a span", t.id) };
         let hit = got.iter().enumerate().position(|(k, g)| {
             !used[k]
@@ -147,7 +147,7 @@ fn report_dataset() {
             None => misses.push(format!("{} «{}» = {} {} ({:?})", t.id, t.quote, t.value, t.unit, t.kind)),
         }
     }
-    let matched = target.indicators.len() - misses.len();
+    let matched = target.indicators().len() - misses.len();
     let extras: Vec<String> = got
         .iter()
         .zip(&used)
@@ -160,15 +160,15 @@ fn report_dataset() {
     for x in &extras {
         println!("  extra:  {x}");
     }
-    let recall = matched as f64 / target.indicators.len().max(1) as f64;
+    let recall = matched as f64 / target.indicators().len().max(1) as f64;
     let precision = matched as f64 / got.len().max(1) as f64;
     println!(
         "REPORT: {} in the dataset, {} extracted, {matched} matched: recall {recall:.3}, precision {precision:.3}",
-        target.indicators.len(),
+        target.indicators().len(),
         got.len()
     );
     // Repeats: the dataset's repeat_of pairs should be found as repeats too.
-    let repeats = target.indicators.iter().filter(|t| t.repeat_of.is_some()).count();
+    let repeats = target.indicators().iter().filter(|t| t.repeat_of.is_some()).count();
     let got_repeats = got.iter().filter(|g| g.repeat_of.is_some()).count();
     println!("REPORT: repeats in the dataset {repeats}, marked by the extractor {got_repeats}");
     assert!(misses.is_empty(), "{} figures of the dataset not found:\n{}", misses.len(), misses.join("\n"));

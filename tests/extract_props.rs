@@ -22,7 +22,7 @@ fn check(text: &str) {
     }
     match extract(text, &ExtractOptions::default()) {
         Ok(ds) => {
-            assert_eq!(ds.indicators.len(), ex.indicators.len());
+            assert_eq!(ds.indicators().len(), ex.indicators.len());
             let json = serde_json::to_string(&ds).expect("serialise");
             let back = Dataset::from_json(&json).unwrap_or_else(|e| panic!("round trip: {e}"));
             assert_eq!(back, ds);

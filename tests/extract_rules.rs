@@ -463,9 +463,9 @@ fn a_figure_stated_twice_is_marked_as_a_repeat() {
 #[test]
 fn extract_gives_a_validated_dataset() {
     let ds = extract("市公安局2022年工作总结\n全年破获案件212起。", &ExtractOptions::default()).expect("dataset");
-    assert_eq!(ds.source.title, "市公安局2022年工作总结");
-    assert_eq!(ds.title, "市公安局2022年工作总结指标");
-    assert_eq!(ds.source.year, 2022);
+    assert_eq!(ds.source().title, "市公安局2022年工作总结");
+    assert_eq!(ds.title(), "市公安局2022年工作总结指标");
+    assert_eq!(ds.source().year, 2022);
     let opts = ExtractOptions {
         title: Some("T".into()),
         source_title: Some("S".into()),
@@ -473,7 +473,7 @@ fn extract_gives_a_validated_dataset() {
         mark_repeats: true,
     };
     let ds = extract("破获案件212起。", &opts).expect("dataset");
-    assert_eq!((ds.title.as_str(), ds.source.title.as_str(), ds.source.year), ("T", "S", 2021));
+    assert_eq!((ds.title(), ds.source().title.as_str(), ds.source().year), ("T", "S", 2021));
     assert_eq!(extract("", &ExtractOptions::default()), Err(ExtractError::NoIndicators));
     assert_eq!(extract("没有任何数字。", &ExtractOptions::default()), Err(ExtractError::NoIndicators));
 }
@@ -490,11 +490,11 @@ fn overrides_drop_patch_rename_and_add() {
     )
     .expect("overrides");
     let out = apply_overrides(ds.clone(), &ov).expect("applied");
-    let ids: Vec<&str> = out.indicators.iter().map(|i| i.id.as_str()).collect();
+    let ids: Vec<&str> = out.indicators().iter().map(|i| i.id.as_str()).collect();
     assert_eq!(ids, vec!["cases-solved", "suspects"]);
-    assert_eq!(out.indicators[0].label_en, "Cases solved");
-    assert_eq!(out.indicators[1].span, Some([9, 17]));
-    assert_eq!(out.sections[0].title, "概况");
+    assert_eq!(out.indicators()[0].label_en, "Cases solved");
+    assert_eq!(out.indicators()[1].span, Some([9, 17]));
+    assert_eq!(out.sections()[0].title, "概况");
     let stale = Overrides::from_json(r#"{ "drop": ["s9-01"] }"#).expect("overrides");
     let err = apply_overrides(ds.clone(), &stale).expect_err("unknown id");
     assert!(err.to_string().contains("s9-01"), "{err}");
@@ -506,14 +506,14 @@ fn overrides_section_title_en_and_a_patched_quote_keeps_to_its_sentence() {
     // 破获案件 occurs twice; the patched quote of the second figure must stay on the second.
     let text = "破获案件12起。一、打击。全年破获案件212起。";
     let ds = extract(text, &ExtractOptions::default()).expect("dataset");
-    let second = ds.indicators.iter().find(|i| i.value == 212.0).expect("212").id.clone();
+    let second = ds.indicators().iter().find(|i| i.value == 212.0).expect("212").id.clone();
     let ov = Overrides::from_json(&format!(
         r#"{{ "patch": {{ "{second}": {{ "quote": "破获案件212起" }} }},
              "sections": {{ "s1": {{ "title_en": "Crackdown" }} }} }}"#
     ))
     .expect("overrides");
     let out = apply_overrides(ds, &ov).expect("applied");
-    let ind = out.indicators.iter().find(|i| i.value == 212.0).expect("212");
+    let ind = out.indicators().iter().find(|i| i.value == 212.0).expect("212");
     let start = text.chars().count() - "破获案件212起。".chars().count();
     assert_eq!(ind.span, Some([start, start + 8]));
     assert_eq!(out.section("s1").map(|s| s.title_en.as_str()), Some("Crackdown"));
@@ -565,8 +565,8 @@ mod cli {
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let ds = indicator_chart::model::Dataset::from_json(&String::from_utf8_lossy(&out.stdout))
             .expect("valid JSON dataset");
-        assert_eq!(ds.title, "标题");
-        assert_eq!(ds.indicators.len(), 3);
+        assert_eq!(ds.title(), "标题");
+        assert_eq!(ds.indicators().len(), 3);
         let dest = std::env::temp_dir().join(format!("indicators-cli-{}-out.json", std::process::id()));
         let out = bin().arg("extract").arg(&src).arg("-o").arg(&dest).output().expect("run");
         assert!(out.status.success());
@@ -601,7 +601,7 @@ mod cli {
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         assert!(String::from_utf8_lossy(&out.stderr).contains("GB18030"));
         let ds = indicator_chart::model::Dataset::from_json(&String::from_utf8_lossy(&out.stdout)).expect("dataset");
-        assert_eq!(ds.source.text, REPORT);
-        assert_eq!(ds.indicators.len(), 3);
+        assert_eq!(ds.source().text, REPORT);
+        assert_eq!(ds.indicators().len(), 3);
     }
 }

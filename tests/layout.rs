@@ -5,7 +5,7 @@
 
 use indicator_chart::format::Locale;
 use indicator_chart::layout::{self, ApproxMeasure, Frame, HAlign, Hit, Measure, Paint, Role, Scene, VAlign};
-use indicator_chart::model::{Dataset, Indicator, Kind, Section, Source};
+use indicator_chart::model::{Dataset, Indicator, Kind, RawDataset, Section, Source};
 use indicator_chart::view::{self, ChartSpec, Target, ViewKind, ViewOptions};
 use proptest::prelude::*;
 use std::time::{Duration, Instant};
@@ -53,7 +53,7 @@ fn dataset(rows: &[(&str, f64, Kind)]) -> Dataset {
             repeat_of: None,
         })
         .collect();
-    Dataset {
+    RawDataset {
         title: "edge".into(),
         // No text: quotes are not checked, spans stay empty (fine for layout).
         source: Source { title: "s".into(), year: 2022, text: String::new() },
@@ -120,7 +120,8 @@ fn linear_hits(hits: &[Hit], width: f64, x: f64, y: f64) -> Vec<Option<usize>> {
 /// `assert!` that records the failure instead of stopping at it.
 macro_rules! check {
     ($p:ident, $c:expr, $($m:tt)+) => {
-        if !$c {
+        let holds: bool = $c;
+        if !holds {
             $p.push(format!($($m)+));
         }
     };
@@ -1064,7 +1065,7 @@ fn hits_for_section_view_with_rank_rows_have_no_bar_but_still_hit() {
     let rank_rows: Vec<usize> = spec
         .rows()
         .enumerate()
-        .filter(|(_, r)| matches!(r.target, Target::Indicator(i) if ds.indicators[i].kind == Kind::Rank))
+        .filter(|(_, r)| matches!(r.target, Target::Indicator(i) if ds.indicators()[i].kind == Kind::Rank))
         .map(|(k, _)| k)
         .collect();
     assert!(!rank_rows.is_empty(), "s3 states ranks");
@@ -1158,4 +1159,94 @@ fn degenerate_frames_do_not_panic_or_produce_nan() {
             }
         }
     }
+}
+
+/// Row-by-row and dense layouts follow one rule for when a group has an axis (grid,
+/// tick labels, the height they take): a lone bar has none in either mode (its value
+/// label or tooltip gives it), a lone negative bar keeps its zero line, a group of
+/// several bars has its axis. And a fixed height that dense mode takes is given to the
+/// rows, not to axes the decision did not count (once, one-row groups got an axis in
+/// dense mode only: 14 rows of a phone chart were squeezed into one pixel).
+#[test]
+fn one_row_groups_have_no_axis_in_either_layout_mode() {
+    // (rows of the counts group, fixed height): row by row, then dense (auto height
+    // past MAX_AUTO_ROWS).
+    for (counts, dense) in [(20usize, false), (layout::MAX_AUTO_ROWS + 50, true)] {
+        let labels: Vec<String> = (0..counts).map(|k| format!("指标{k}")).collect();
+        let mut recs: Vec<(&str, f64, Kind)> =
+            labels.iter().enumerate().map(|(k, l)| (l.as_str(), (k % 37) as f64 + 1.0, Kind::Count)).collect();
+        recs.push(("唯一金额", 8.9e7, Kind::Money));
+        recs.push(("唯一降幅", -11.8, Kind::YoyChange));
+        let spec = build(&dataset(&recs), ViewKind::Section, None, Locale::Zh);
+        let sizes: Vec<usize> = spec.groups.iter().map(|g| g.rows.len()).collect();
+        assert_eq!(sizes, vec![counts, 1, 1], "groups: counts, money, year-on-year");
+        for dpr in [1.0, 2.0] {
+            let name = format!("{counts} counts + two lone bars, dpr={dpr}");
+            let scene = lay(&spec, 800.0, None, dpr, Locale::Zh);
+            assert_eq!(!scene.dense.is_empty(), dense, "{name}: dense mode");
+            check_scene(&name, &spec, &scene, 800.0, None);
+            // Each group's rows, top to bottom, in either mode.
+            let spans: Vec<(f64, f64)> = if dense {
+                scene.dense.iter().map(|d| (d.y0, d.y0 + d.pitch * d.ends.len() as f64)).collect()
+            } else {
+                let mut first = 0;
+                sizes
+                    .iter()
+                    .map(|n| {
+                        let span = (scene.hits[first].y0, scene.hits[first + n - 1].y1);
+                        first += n;
+                        span
+                    })
+                    .collect()
+            };
+            assert_eq!(spans.len(), 3, "{name}: one span per group");
+            let tick_labels = |(_, bottom): (f64, f64)| {
+                texts(&scene)
+                    .filter(|t| t.5 == HAlign::Center && t.6 == VAlign::Top && t.2 > bottom && t.2 < bottom + 20.0)
+                    .count()
+            };
+            let grid_lines = |(top, bottom): (f64, f64)| {
+                lines(&scene, Role::Grid)
+                    .iter()
+                    .filter(|l| (l.1 - top).abs() < 1e-6 && (l.3 - bottom).abs() < 1e-6)
+                    .count()
+            };
+            let zero_across = |(top, bottom): (f64, f64)| {
+                lines(&scene, Role::Zero).iter().any(|l| l.1 <= top && l.3 >= bottom && l.3 - l.1 < bottom - top + 10.0)
+            };
+            assert!(tick_labels(spans[0]) > 1, "{name}: the counts group has tick labels");
+            assert!(grid_lines(spans[0]) > 1, "{name}: the counts group has grid lines");
+            for (k, what) in [(1, "lone money bar"), (2, "lone negative bar")] {
+                assert_eq!(tick_labels(spans[k]), 0, "{name}: the {what} has no tick labels");
+                assert_eq!(grid_lines(spans[k]), 0, "{name}: the {what} has no grid lines");
+            }
+            assert!(!zero_across(spans[1]), "{name}: the lone positive bar has no zero line");
+            assert!(zero_across(spans[2]), "{name}: the lone negative bar keeps its zero line");
+        }
+    }
+    // Fixed heights from too small for any group to roomy: whenever dense mode is
+    // chosen, its rows get at least the 2 px per group that choice counted on.
+    let labels: Vec<String> = (0..60).map(|k| format!("指标{k}")).collect();
+    let mut recs: Vec<(&str, f64, Kind)> =
+        labels.iter().enumerate().map(|(k, l)| (l.as_str(), (k % 37) as f64 + 1.0, Kind::Count)).collect();
+    recs.push(("唯一金额", 8.9e7, Kind::Money));
+    recs.push(("唯一降幅", -11.8, Kind::YoyChange));
+    recs.push(("唯一比率", 99.4, Kind::Percent));
+    let spec = build(&dataset(&recs), ViewKind::Section, None, Locale::Zh);
+    let mut dense_heights = 0;
+    for h in (120..=500).map(f64::from) {
+        let scene = lay(&spec, 800.0, Some(h), 1.0, Locale::Zh);
+        if scene.dense.is_empty() {
+            continue;
+        }
+        dense_heights += 1;
+        let rows_height: f64 = scene.dense.iter().map(|d| d.pitch * d.ends.len() as f64).sum();
+        assert!(
+            rows_height >= 2.0 * scene.dense.len() as f64 - 1e-6,
+            "fixed height {h}: dense rows got {rows_height} px for {} groups",
+            scene.dense.len()
+        );
+        check_scene(&format!("dense at height {h}"), &spec, &scene, 800.0, Some(h));
+    }
+    assert!(dense_heights > 0, "some of these heights should be dense");
 }

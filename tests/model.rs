@@ -66,21 +66,21 @@ fn assert_error(e: &DataError, path: &str, message: &str) {
 #[test]
 fn base_dataset_is_valid_and_spans_are_filled_in_chars() {
     let ds = load(&base()).unwrap_or_else(|e| panic!("the base test dataset must load, got: {e}"));
-    assert_eq!(ds.indicators.len(), 3);
-    for ind in &ds.indicators {
+    assert_eq!(ds.indicators().len(), 3);
+    for ind in ds.indicators() {
         let [s, e] = ind.span.unwrap_or_else(|| panic!("{}: span was not filled in", ind.id));
         let marked: String = TEXT.chars().skip(s).take(e - s).collect();
         assert_eq!(marked, ind.quote, "{}: span [{s}, {e}] (in chars) does not mark the quote", ind.id);
     }
     // "2022年," is 6 chars but 8 bytes: a byte offset would be wrong here.
-    assert_eq!(ds.indicators[0].span, Some([11, 20]), "span of the first quote, counted in chars");
-    assert_eq!(ds.indicators[0].kind, Kind::YoyChange);
+    assert_eq!(ds.indicators()[0].span, Some([11, 20]), "span of the first quote, counted in chars");
+    assert_eq!(ds.indicators()[0].kind, Kind::YoyChange);
 }
 
 #[test]
 fn shipped_report_dataset_loads() {
     let ds = Dataset::from_json(REPORT_JSON).unwrap_or_else(|e| panic!("www/data/report-2022.json must load: {e}"));
-    assert_eq!(ds.indicators.len(), 109, "records in the shipped dataset (one is a repeat)");
+    assert_eq!(ds.indicators().len(), 109, "records in the shipped dataset (one is a repeat)");
     assert_eq!(ds.distinct().count(), 108, "distinct indicators in the shipped dataset");
 }
 
@@ -277,7 +277,7 @@ fn bom_prefixed_dataset_loads() {
 
     let report =
         Dataset::from_json(&format!("\u{feff}{REPORT_JSON}")).unwrap_or_else(|e| panic!("BOM + shipped dataset: {e}"));
-    assert_eq!(report.indicators.len(), 109);
+    assert_eq!(report.indicators().len(), 109);
 }
 
 #[test]
@@ -320,9 +320,9 @@ fn html_in_a_label_is_kept_verbatim() {
     v["indicators"][1]["label_en"] = json!("<img src=x onerror=alert(1)>");
     v["sections"][1]["title"] = json!("<i>第一部分</i>");
     let ds = load(&v).unwrap_or_else(|e| panic!("HTML in text fields is text, not an error: {e}"));
-    assert_eq!(ds.indicators[1].label, html, "label must be kept verbatim (no escaping, no stripping)");
-    assert_eq!(ds.indicators[1].label_en, "<img src=x onerror=alert(1)>", "label_en must be kept verbatim");
-    assert_eq!(ds.sections[1].title, "<i>第一部分</i>", "section title must be kept verbatim");
+    assert_eq!(ds.indicators()[1].label, html, "label must be kept verbatim (no escaping, no stripping)");
+    assert_eq!(ds.indicators()[1].label_en, "<img src=x onerror=alert(1)>", "label_en must be kept verbatim");
+    assert_eq!(ds.sections()[1].title, "<i>第一部分</i>", "section title must be kept verbatim");
 }
 
 #[test]
@@ -382,9 +382,9 @@ fn shipped_dataset_records_survive_a_round_trip() {
 /// Writes a dataset in the column form `Dataset::from_columns` reads (what
 /// src/web/loader.js writes in the browser).
 fn to_columns<'a>(d: &'a Dataset) -> (Vec<String>, Vec<f64>) {
-    let mut strs: Vec<&'a str> = vec![&d.title, &d.source.title, &d.source.text];
-    let mut nums = vec![d.source.year as f64, d.sections.len() as f64, d.indicators.len() as f64, 0.0];
-    for s in &d.sections {
+    let mut strs: Vec<&'a str> = vec![d.title(), &d.source().title, &d.source().text];
+    let mut nums = vec![d.source().year as f64, d.sections().len() as f64, d.indicators().len() as f64, 0.0];
+    for s in d.sections() {
         strs.extend([s.id.as_str(), &s.title, &s.title_en, s.parent.as_deref().unwrap_or("")]);
         nums.push(if s.parent.is_some() { 1.0 } else { 0.0 });
     }
@@ -396,7 +396,7 @@ fn to_columns<'a>(d: &'a Dataset) -> (Vec<String>, Vec<f64>) {
         });
         n as f64
     };
-    for i in &d.indicators {
+    for i in d.indicators() {
         strs.extend([i.id.as_str(), &i.label, &i.label_en, &i.quote]);
         let [s, e] = i.span.map(|[s, e]| [s as f64, e as f64]).unwrap_or([f64::NAN, f64::NAN]);
         let rep = i.repeat_of.as_deref().map(&mut entry).unwrap_or(-1.0);
@@ -417,20 +417,21 @@ fn to_columns<'a>(d: &'a Dataset) -> (Vec<String>, Vec<f64>) {
 }
 
 fn from_columns(strs: &[String], nums: &[f64]) -> Option<Dataset> {
-    Dataset::from_columns(&strs.join("\0"), nums)
+    Dataset::from_columns(&strs.join("\0"), nums).map(|r| r.expect("the columns hold a valid dataset"))
 }
 
 #[test]
 fn the_column_form_reads_back_the_same_dataset() {
     let shipped = Dataset::from_json(REPORT_JSON).unwrap();
     let (s, n) = to_columns(&shipped);
-    assert_eq!(from_columns(&s, &n).unwrap().validated().unwrap(), shipped);
+    assert_eq!(from_columns(&s, &n).unwrap(), shipped);
 
     // Astral characters, empty strings, no spans, a parent.
-    let mut d = load(&base()).unwrap();
-    d.indicators[0].label = "😀指标😀".into();
-    d.indicators[1].label_en = String::new();
-    d.indicators[2].span = None;
+    let mut raw = load(&base()).unwrap().into_raw();
+    raw.indicators[0].label = "😀指标😀".into();
+    raw.indicators[1].label_en = String::new();
+    raw.indicators[2].span = None;
+    let d = raw.validated().unwrap();
     let (s, n) = to_columns(&d);
     assert_eq!(from_columns(&s, &n).unwrap(), d);
 }
@@ -454,7 +455,7 @@ fn the_column_form_declines_what_does_not_add_up() {
     n2 = n.clone();
     n2[0] = 2022.5;
     declines(&s, &n2, "a year with a fraction");
-    let first = 4 + d.sections.len();
+    let first = 4 + d.sections().len();
     n2 = n.clone();
     n2[first + 5] = 0.5;
     declines(&s, &n2, "approx neither 0 nor 1");
@@ -475,11 +476,11 @@ fn the_column_form_declines_what_does_not_add_up() {
     declines(&s, &n2, "one dictionary entry more than the strings hold");
 
     // An unknown kind: the kind's dictionary entry.
-    let at = 3 + 4 * d.sections.len();
+    let at = 3 + 4 * d.sections().len();
     let kind_entry = n[first + 2] as usize;
     let dict_at = s.len() - n[3] as usize;
     let mut s2 = s.clone();
-    assert_eq!(s2[dict_at + kind_entry], d.indicators[0].kind.as_str());
+    assert_eq!(s2[dict_at + kind_entry], d.indicators()[0].kind.as_str());
     s2[dict_at + kind_entry] = "counts".into();
     declines(&s2, &n, "an unknown kind");
     // A NUL inside a string (the separator): the JSON path reads such a dataset.
@@ -506,12 +507,13 @@ proptest! {
 
     /// A dataset written in the column form reads back the same, with any text in it.
     #[test]
-    fn the_column_form_round_trips(label in "[^\\x00]{1,12}", unit in "[^\\x00]{0,3}", value in 0.0f64..1e12, approx: bool) {
-        let mut d = load(&base()).unwrap();
-        d.indicators[1].label = label;
-        d.indicators[1].unit = unit;
-        d.indicators[1].value = value;
-        d.indicators[1].approx = approx;
+    fn the_column_form_round_trips(label in "[^\\x00]{0,6}[^\\x00\\s][^\\x00]{0,5}", unit in "[^\\x00]{0,3}", value in 0.0f64..1e12, approx: bool) {
+        let mut raw = load(&base()).unwrap().into_raw();
+        raw.indicators[1].label = label;
+        raw.indicators[1].unit = unit;
+        raw.indicators[1].value = value;
+        raw.indicators[1].approx = approx;
+        let d = raw.validated().unwrap();
         let (s, n) = to_columns(&d);
         prop_assert_eq!(from_columns(&s, &n), Some(d));
     }

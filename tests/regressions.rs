@@ -5,7 +5,7 @@
 
 use indicator_chart::format::Locale;
 use indicator_chart::layout::{self, ApproxMeasure, Frame};
-use indicator_chart::model::{Dataset, Indicator, Kind, Section, Source};
+use indicator_chart::model::{Dataset, Indicator, Kind, RawDataset, Section, Source};
 use indicator_chart::view::{self, Scale, ViewKind, ViewOptions};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -44,7 +44,7 @@ fn indicator(id: &str, section: &str, value: f64, kind: Kind, unit: &str) -> Ind
 }
 
 fn dataset(indicators: Vec<Indicator>) -> Dataset {
-    Dataset {
+    RawDataset {
         title: "regression".into(),
         source: Source { title: "regression".into(), year: 2022, text: String::new() },
         sections: vec![Section { id: "s0".into(), title: "总述".into(), title_en: String::new(), parent: None }],
@@ -131,7 +131,7 @@ fn hostile_json_texts_never_panic() {
         for text in &inputs {
             match Dataset::from_json(text) {
                 Ok(ds) => {
-                    for ind in &ds.indicators {
+                    for ind in ds.indicators() {
                         let _ = ds.sentence(ind, 60);
                         let _ = ds.top_section(&ind.section);
                     }

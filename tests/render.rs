@@ -617,7 +617,7 @@ fn bitmap_of_every_view_without_text_paints_without_error() {
 
 #[test]
 fn thousands_of_rows_render_and_highlight_visibly() {
-    use indicator_chart::model::{Indicator, Kind, Section, Source};
+    use indicator_chart::model::{Indicator, Kind, RawDataset, Section, Source};
     let indicators: Vec<Indicator> = (0..3000)
         .map(|k| Indicator {
             id: format!("i{k}"),
@@ -633,7 +633,7 @@ fn thousands_of_rows_render_and_highlight_visibly() {
             repeat_of: None,
         })
         .collect();
-    let ds = Dataset {
+    let ds = RawDataset {
         title: "many".into(),
         source: Source { title: "s".into(), year: 2022, text: String::new() },
         sections: vec![Section { id: "intro".into(), title: "总述".into(), title_en: String::new(), parent: None }],

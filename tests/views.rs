@@ -24,7 +24,7 @@ fn build(ds: &Dataset, o: &ViewOptions, locale: Locale) -> ChartSpec {
 
 fn indicator_of<'a>(ds: &'a Dataset, t: &Target) -> (usize, &'a Indicator) {
     match t {
-        Target::Indicator(i) => (*i, &ds.indicators[*i]),
+        Target::Indicator(i) => (*i, &ds.indicators()[*i]),
         other => panic!("expected a bar for an indicator, got {other:?}"),
     }
 }
@@ -133,7 +133,7 @@ fn rates_view_has_percent_and_ratio_against_100() {
 #[test]
 fn section_view_groups_by_unit() {
     let ds = report();
-    for top in ds.sections.iter().filter(|s| s.parent.is_none()) {
+    for top in ds.sections().iter().filter(|s| s.parent.is_none()) {
         let o = ViewOptions { section: Some(top.id.clone()), ..opts(ViewKind::Section) };
         let spec = build(&ds, &o, Locale::Zh);
         assert_eq!(spec.title, top.title, "section view title for {}", top.id);
@@ -231,7 +231,7 @@ fn unknown_section_gives_an_error_naming_it() {
 fn overview_counts_every_indicator_once_by_top_level_section() {
     let ds = report();
     let spec = build(&ds, &opts(ViewKind::Overview), Locale::Zh);
-    let tops: Vec<&str> = ds.sections.iter().filter(|s| s.parent.is_none()).map(|s| s.id.as_str()).collect();
+    let tops: Vec<&str> = ds.sections().iter().filter(|s| s.parent.is_none()).map(|s| s.id.as_str()).collect();
     assert_eq!(tops.len(), 6, "总述 and five numbered parts");
     assert_eq!(spec.row_count(), tops.len(), "overview: one row per top-level section");
     let sum: f64 = spec.rows().map(|r| r.value).sum();
@@ -266,7 +266,7 @@ fn english_uses_label_en_and_title_en() {
         for r in spec.rows() {
             match &r.target {
                 Target::Indicator(i) => {
-                    let ind = &ds.indicators[*i];
+                    let ind = &ds.indicators()[*i];
                     assert!(!ind.label_en.is_empty(), "{}: no label_en in the shipped dataset", ind.id);
                     assert_eq!(r.label, ind.label_en, "{kind:?}/{}: English label", ind.id);
                 }
@@ -308,8 +308,9 @@ fn money_view_picks_log_scale_automatically() {
 
 #[test]
 fn a_view_with_nothing_to_show_is_empty_not_an_error() {
-    let mut ds = report();
-    ds.indicators.retain(|i| i.kind == Kind::Count);
+    let mut raw = report().into_raw();
+    raw.indicators.retain(|i| i.kind == Kind::Count);
+    let ds = raw.validated().expect("counts alone are a valid dataset");
     for kind in [ViewKind::Headline, ViewKind::Rates, ViewKind::Money] {
         let spec = build(&ds, &opts(kind), Locale::Zh);
         assert_eq!(spec.row_count(), 0, "{kind:?}: rows from a dataset with counts only");

@@ -10,7 +10,7 @@ use arbitrary::Arbitrary;
 use indicator_chart::export;
 use indicator_chart::format::Locale;
 use indicator_chart::layout::{self, ApproxMeasure, Frame};
-use indicator_chart::model::{Dataset, Indicator, Kind, Section, Source};
+use indicator_chart::model::{Dataset, Indicator, Kind, RawDataset, Section, Source};
 use indicator_chart::render::{self, Theme};
 use indicator_chart::view::{self, Scale, Sort, ViewKind, ViewOptions};
 use libfuzzer_sys::fuzz_target;
@@ -94,7 +94,7 @@ fuzz_target!(|input: Input| {
             }
         })
         .collect();
-    let raw = Dataset {
+    let raw = RawDataset {
         title: "fuzz".into(),
         source: Source { title: "fuzz".into(), year: 2022, text },
         sections,

@@ -161,8 +161,8 @@ fn run(args: &Args) -> Result<(), String> {
             std::fs::write(out, json).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
             eprintln!(
                 "indicators: {} indicators in {} sections from {name} → {}",
-                ds.indicators.len(),
-                ds.sections.len(),
+                ds.indicators().len(),
+                ds.sections().len(),
                 out.display()
             );
         }

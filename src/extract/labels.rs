@@ -9,13 +9,17 @@ use super::text::Doc;
 /// What a word before the number says about the figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Eff {
+    /// Says nothing about the figure: 达, 为, 累计.
     Filler,
+    /// The figure is approximate: 超过, 近, 约.
     Approx,
     /// Compared with last year: 同比, 比上年, 较去年同期.
     Yoy,
     /// Compared with the previous period or another baseline: 环比, 较年初.
     Chain,
+    /// A fall: 下降, 减少.
     Down,
+    /// A rise: 增长, 提高.
     Up,
     /// 至/到 after a direction: the figure is the new level, not the change.
     Level,
@@ -185,18 +189,54 @@ static DIRECTION_WORDS: &[&str] = &[
 /// Direction words that bulletins use bare for the change on last year (增长 3.2%).
 pub(crate) static BULLETIN_VERBS: &[&str] = &["增长", "下降", "上升", "减少", "增加", "回落", "下滑", "上涨", "下跌"];
 
+/// Which way a change goes, as the words before the figure say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Direction {
+    /// No direction word: the figure is a level, or its direction is not said.
+    #[default]
+    Unstated,
+    /// A rise (增长, 提高): the figure keeps its sign.
+    Up,
+    /// A fall (下降, 减少): the figure is made negative.
+    Down,
+}
+
+impl Direction {
+    /// A direction word was read.
+    pub fn is_stated(self) -> bool {
+        self != Direction::Unstated
+    }
+
+    /// `v` with the sign of the direction: negative for a fall, as it is otherwise.
+    pub fn sign(self, v: f64) -> f64 {
+        if self == Direction::Down {
+            -v.abs()
+        } else {
+            v
+        }
+    }
+}
+
 /// The result of peeling the end of a label.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Trail {
+    /// Where what is counted ends: the words after it were peeled off.
     pub core_end: usize,
+    /// An approximation word (超过, 近, 约).
     pub approx: bool,
+    /// A comparison with last year (同比, 比上年).
     pub yoy: bool,
+    /// A comparison with another baseline (环比, 较年初, 较2020年 in a 2022 report).
     pub chain: bool,
-    /// -1 down, +1 up, 0 none.
-    pub dir: i8,
+    /// The direction word nearest the number (the first one peeled off).
+    pub dir: Direction,
+    /// 至/到 after the direction: the figure is the new level.
     pub level: bool,
+    /// 占: the figure is a share.
     pub share: bool,
+    /// 分别: one figure per item of the list before.
     pub each: bool,
+    /// 均: the figure holds for every item of the list before.
     pub all: bool,
     /// The direction word is one a bulletin uses bare (增长, 下降).
     pub bulletin_verb: bool,
@@ -260,8 +300,8 @@ pub(crate) fn strip_trailing(doc: &Doc, start: usize, end: usize, report_year: i
             Yoy => t.yoy = true,
             Chain => t.chain = true,
             Down | Up => {
-                if t.dir == 0 {
-                    t.dir = if eff == Down { -1 } else { 1 };
+                if t.dir == Direction::Unstated {
+                    t.dir = if eff == Down { Direction::Down } else { Direction::Up };
                     t.bulletin_verb = BULLETIN_VERBS.contains(&word);
                     t.dir_word_end = Some(e);
                 }

@@ -13,8 +13,11 @@ const MAX_CN_RUN: usize = 12;
 /// An Arabic number as written: `digits` × 10^`exp`.
 #[derive(Debug, Clone)]
 pub(crate) struct Arabic {
+    /// The significant digits, no point or separators.
     pub digits: String,
+    /// The power of ten they are scaled by.
     pub exp: i32,
+    /// A minus sign before it.
     pub negative: bool,
 }
 
@@ -31,7 +34,9 @@ impl Arabic {
 /// The outcome of scanning a digit run at some position: where it ends (always past the
 /// start, so scanning makes progress) and the number, if it is one.
 pub(crate) struct Scan<T> {
+    /// Where the run ends.
     pub end: usize,
+    /// The number, if the run is one.
     pub num: Option<T>,
 }
 
@@ -92,6 +97,7 @@ pub(crate) fn scan_arabic(doc: &Doc, i: usize) -> Scan<Arabic> {
 /// A Chinese numeral run.
 #[derive(Debug, Clone)]
 pub(crate) struct Chinese {
+    /// Its value.
     pub value: f64,
     /// Starts with 百/千/万/亿 (no digit before): "千亿" in 超千亿, or 千家万户.
     pub leading_big: bool,
@@ -101,6 +107,7 @@ pub(crate) struct Chinese {
     pub big_suffix: bool,
 }
 
+/// 零〇一二两三…九: a Chinese digit.
 pub(crate) fn is_cn_digit(c: char) -> bool {
     cn_digit(c).is_some()
 }
@@ -121,6 +128,7 @@ fn cn_digit(c: char) -> Option<u32> {
     })
 }
 
+/// A Chinese digit or one of 十百千万亿.
 pub(crate) fn is_cn_numeral(c: char) -> bool {
     is_cn_digit(c) || matches!(c, '十' | '百' | '千' | '万' | '亿')
 }

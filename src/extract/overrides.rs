@@ -29,13 +29,17 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
+/// Reviewed corrections to an extraction (the format above).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Overrides {
+    /// The dataset's title.
     #[serde(default)]
     pub title: Option<String>,
+    /// The report's title.
     #[serde(default)]
     pub source_title: Option<String>,
+    /// The report's year.
     #[serde(default)]
     pub year: Option<i32>,
     /// Extracted ids to leave out.
@@ -54,15 +58,25 @@ pub struct Overrides {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+/// Field changes to one extracted figure; absent fields stay as extracted.
 pub struct Patch {
+    /// A new id.
     pub id: Option<String>,
+    /// A new section id.
     pub section: Option<String>,
+    /// A new label.
     pub label: Option<String>,
+    /// The English label.
     pub label_en: Option<String>,
+    /// A new value.
     pub value: Option<f64>,
+    /// A new unit.
     pub unit: Option<String>,
+    /// A new kind.
     pub kind: Option<Kind>,
+    /// A new approx flag.
     pub approx: Option<bool>,
+    /// A new quote (must be in the text).
     pub quote: Option<String>,
     /// `null` is not distinguishable from absent here: use "" to clear.
     pub repeat_of: Option<String>,
@@ -70,17 +84,26 @@ pub struct Patch {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+/// Changes to one section; absent fields stay as extracted.
 pub struct SectionPatch {
+    /// A new title.
     pub title: Option<String>,
+    /// The English title.
     pub title_en: Option<String>,
 }
 
+/// Why overrides could not be applied.
 #[derive(Debug, Clone, PartialEq)]
 pub enum OverridesError {
     /// The overrides file is not valid JSON of the format above.
     Parse(String),
     /// An override names an id the extraction does not have.
-    UnknownId { field: String, id: String },
+    UnknownId {
+        /// Where in the overrides the id is (`drop[2]`, `patch.<id>`, `sections.<id>`).
+        field: String,
+        /// The id.
+        id: String,
+    },
     /// The corrected dataset does not validate.
     Invalid(DataError),
 }
@@ -130,16 +153,16 @@ fn nearest_occurrence(text: &str, quote: &str, near: usize) -> Option<[usize; 2]
     best.map(|s| [s, s + len])
 }
 
-/// Applies `ov` to an extracted dataset and validates the result.
-pub fn apply_overrides(mut ds: Dataset, ov: &Overrides) -> Result<Dataset, OverridesError> {
-    let has = |ds: &Dataset, id: &str| ds.indicators.iter().any(|i| i.id == id);
+/// Every id the overrides name must be in the extraction.
+fn check_ids(ds: &Dataset, ov: &Overrides) -> Result<(), OverridesError> {
+    let has = |id: &str| ds.indicators().iter().any(|i| i.id == id);
     for (k, id) in ov.drop.iter().enumerate() {
-        if !has(&ds, id) {
+        if !has(id) {
             return Err(OverridesError::UnknownId { field: format!("drop[{k}]"), id: id.clone() });
         }
     }
     for id in ov.patch.keys() {
-        if !has(&ds, id) {
+        if !has(id) {
             return Err(OverridesError::UnknownId { field: format!("patch.{id}"), id: id.clone() });
         }
     }
@@ -148,6 +171,49 @@ pub fn apply_overrides(mut ds: Dataset, ov: &Overrides) -> Result<Dataset, Overr
             return Err(OverridesError::UnknownId { field: format!("sections.{id}"), id: id.clone() });
         }
     }
+    Ok(())
+}
+
+impl Patch {
+    /// Changes the fields of `ind` this patch sets (all but the id: renames are applied
+    /// after every patch, so repeat_of can follow them); a new quote moves the span to
+    /// its occurrence in `text` nearest the old one.
+    fn apply_to(&self, ind: &mut Indicator, text: &str) {
+        if let Some(v) = &self.section {
+            ind.section = v.clone();
+        }
+        if let Some(v) = &self.label {
+            ind.label = v.clone();
+        }
+        if let Some(v) = &self.label_en {
+            ind.label_en = v.clone();
+        }
+        if let Some(v) = self.value {
+            ind.value = v;
+        }
+        if let Some(v) = &self.unit {
+            ind.unit = v.clone();
+        }
+        if let Some(v) = self.kind {
+            ind.kind = v;
+        }
+        if let Some(v) = self.approx {
+            ind.approx = v;
+        }
+        if let Some(v) = &self.quote {
+            ind.span = ind.span.and_then(|old| nearest_occurrence(text, v, old[0]));
+            ind.quote = v.clone();
+        }
+        if let Some(v) = &self.repeat_of {
+            ind.repeat_of = if v.is_empty() { None } else { Some(v.clone()) };
+        }
+    }
+}
+
+/// Applies `ov` to an extracted dataset and validates the result.
+pub fn apply_overrides(ds: Dataset, ov: &Overrides) -> Result<Dataset, OverridesError> {
+    check_ids(&ds, ov)?;
+    let mut ds = ds.into_raw();
     ds.indicators.retain(|i| !ov.drop.contains(&i.id));
     for ind in ds.indicators.iter_mut() {
         if let Some(r) = &ind.repeat_of {
@@ -159,34 +225,7 @@ pub fn apply_overrides(mut ds: Dataset, ov: &Overrides) -> Result<Dataset, Overr
     let mut renames: BTreeMap<String, String> = BTreeMap::new();
     for ind in ds.indicators.iter_mut() {
         let Some(p) = ov.patch.get(&ind.id) else { continue };
-        if let Some(v) = &p.section {
-            ind.section = v.clone();
-        }
-        if let Some(v) = &p.label {
-            ind.label = v.clone();
-        }
-        if let Some(v) = &p.label_en {
-            ind.label_en = v.clone();
-        }
-        if let Some(v) = p.value {
-            ind.value = v;
-        }
-        if let Some(v) = &p.unit {
-            ind.unit = v.clone();
-        }
-        if let Some(v) = p.kind {
-            ind.kind = v;
-        }
-        if let Some(v) = p.approx {
-            ind.approx = v;
-        }
-        if let Some(v) = &p.quote {
-            ind.span = ind.span.and_then(|old| nearest_occurrence(&ds.source.text, v, old[0]));
-            ind.quote = v.clone();
-        }
-        if let Some(v) = &p.repeat_of {
-            ind.repeat_of = if v.is_empty() { None } else { Some(v.clone()) };
-        }
+        p.apply_to(ind, &ds.source.text);
         if let Some(v) = &p.id {
             renames.insert(ind.id.clone(), v.clone());
         }

@@ -6,15 +6,20 @@
 
 use super::numbers::{is_cn_numeral, parse_chinese};
 use super::text::{is_cjk, Doc};
+use std::collections::HashSet;
 
 /// Title of the section that holds the text before the first heading.
 pub const INTRO_TITLE: &str = "总述";
 const MAX_TITLE: usize = 80;
 
+/// A section of the outline, where its heading starts.
 #[derive(Debug, Clone)]
 pub(crate) struct SectionSpan {
+    /// Its id (`s1`, `s1-1`, `s1-1-1`).
     pub id: String,
+    /// Its heading phrase.
     pub title: String,
+    /// The id of the section it is in.
     pub parent: Option<String>,
     /// First char of the heading (its marker).
     pub start: usize,
@@ -92,17 +97,80 @@ fn title_from(doc: &Doc, body: usize) -> String {
     doc.raw_str(body, j).trim().to_string()
 }
 
+/// The numbering so far: the current top section and subsection (id and number as
+/// written), the last item's number and the ids given.
+#[derive(Default)]
+struct Outline {
+    top: Option<(String, u32)>,
+    sub: Option<(String, u32)>,
+    last_item: u32,
+    top_count: u32,
+    used: HashSet<String>,
+}
+
+impl Outline {
+    /// A heading mid-line (after a `。`) counts only when it continues the numbering.
+    fn continues(&self, h: &Heading) -> bool {
+        match h.level {
+            Level::Top => self.top.as_ref().map(|t| t.1 + 1).unwrap_or(1) == h.number,
+            Level::Sub => self.top.is_some() && self.sub.as_ref().map(|s| s.1 + 1).unwrap_or(1) == h.number,
+            Level::Item => false,
+        }
+    }
+
+    /// The first unused id `{base}-{k}` from `k` on.
+    fn free_child(&self, base: &str, mut k: u32) -> u32 {
+        while self.used.contains(&format!("{base}-{k}")) {
+            k += 1;
+        }
+        k
+    }
+
+    /// Gives heading `h` its id (unique, following the numbering as written where it
+    /// can) and its parent's id, and moves the numbering on.
+    fn enter(&mut self, h: &Heading) -> (String, Option<String>) {
+        let (id, parent) = match h.level {
+            Level::Top => {
+                self.top_count += 1;
+                let mut k = if h.number >= self.top_count { h.number } else { self.top_count };
+                while self.used.contains(&format!("s{k}")) {
+                    k += 1;
+                }
+                self.top_count = self.top_count.max(k);
+                let id = format!("s{k}");
+                self.top = Some((id.clone(), h.number));
+                self.sub = None;
+                self.last_item = 0;
+                (id, None)
+            }
+            Level::Sub => {
+                let base = self.top.as_ref().map(|t| t.0.clone()).unwrap_or_else(|| "s0".to_string());
+                let k = self.free_child(&base, h.number);
+                let id = format!("{base}-{k}");
+                self.sub = Some((id.clone(), h.number));
+                self.last_item = 0;
+                (id, self.top.as_ref().map(|t| t.0.clone()))
+            }
+            Level::Item => {
+                let parent = self.sub.as_ref().or(self.top.as_ref()).map(|t| t.0.clone());
+                let base = parent.clone().unwrap_or_else(|| "s0".to_string());
+                let k = self.free_child(&base, h.number.max(self.last_item + 1));
+                self.last_item = k;
+                (format!("{base}-{k}"), parent)
+            }
+        };
+        self.used.insert(id.clone());
+        (id, parent)
+    }
+}
+
 /// Finds the headings, masks their markers in `doc` (so 一、 and 1. are not read as
 /// figures) and returns the sections in order of appearance.
 pub(crate) fn detect(doc: &mut Doc) -> Vec<SectionSpan> {
     let n = doc.len();
     let mut out: Vec<SectionSpan> = Vec::new();
-    let mut top: Option<(String, u32)> = None;
-    let mut sub: Option<(String, u32)> = None;
-    let mut last_item: u32 = 0;
+    let mut outline = Outline::default();
     let mut first_heading: Option<usize> = None;
-    let mut used: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let mut top_count = 0u32;
     let mut marks: Vec<(usize, usize)> = Vec::new();
 
     let mut i = 0;
@@ -119,70 +187,19 @@ pub(crate) fn detect(doc: &mut Doc) -> Vec<SectionSpan> {
             continue;
         }
         let after_stop = (is_cn_numeral(c) || c == '(') && matches!(doc.before(doc.skip_spaces_back(i)), '。');
-        if line_start || after_stop {
-            if let Some(h) = heading_at(doc, i) {
-                let accept = if line_start {
-                    true
-                } else {
-                    // Mid-line: only when it continues the numbering.
-                    match h.level {
-                        Level::Top => top.as_ref().map(|t| t.1 + 1).unwrap_or(1) == h.number,
-                        Level::Sub => top.is_some() && sub.as_ref().map(|s| s.1 + 1).unwrap_or(1) == h.number,
-                        Level::Item => false,
-                    }
-                };
-                if accept && !doc.is_quoted(i) {
-                    let mut title = title_from(doc, h.body);
-                    if title.is_empty() {
-                        title = doc.raw_str(i, h.body);
-                    }
-                    let (id, parent) = match h.level {
-                        Level::Top => {
-                            top_count += 1;
-                            let mut k = if h.number >= top_count { h.number } else { top_count };
-                            while used.contains(&format!("s{k}")) {
-                                k += 1;
-                            }
-                            top_count = top_count.max(k);
-                            let id = format!("s{k}");
-                            top = Some((id.clone(), h.number));
-                            sub = None;
-                            last_item = 0;
-                            (id, None)
-                        }
-                        Level::Sub => {
-                            let base = top.as_ref().map(|t| t.0.clone()).unwrap_or_else(|| "s0".to_string());
-                            let mut k = h.number;
-                            while used.contains(&format!("{base}-{k}")) {
-                                k += 1;
-                            }
-                            let id = format!("{base}-{k}");
-                            sub = Some((id.clone(), h.number));
-                            last_item = 0;
-                            (id, top.as_ref().map(|t| t.0.clone()))
-                        }
-                        Level::Item => {
-                            let base =
-                                sub.as_ref().or(top.as_ref()).map(|t| t.0.clone()).unwrap_or_else(|| "s0".to_string());
-                            let mut k = h.number.max(last_item + 1);
-                            while used.contains(&format!("{base}-{k}")) {
-                                k += 1;
-                            }
-                            last_item = k;
-                            let id = format!("{base}-{k}");
-                            let parent = sub.as_ref().or(top.as_ref()).map(|t| t.0.clone());
-                            (id, parent)
-                        }
-                    };
-                    used.insert(id.clone());
-                    first_heading.get_or_insert(i);
-                    marks.push((i, h.body));
-                    out.push(SectionSpan { id, title, parent, start: i });
-                    line_start = false;
-                    i = h.body;
-                    continue;
-                }
+        let heading = if line_start || after_stop { heading_at(doc, i) } else { None };
+        if let Some(h) = heading.filter(|h| (line_start || outline.continues(h)) && !doc.is_quoted(i)) {
+            let mut title = title_from(doc, h.body);
+            if title.is_empty() {
+                title = doc.raw_str(i, h.body);
             }
+            let (id, parent) = outline.enter(&h);
+            first_heading.get_or_insert(i);
+            marks.push((i, h.body));
+            out.push(SectionSpan { id, title, parent, start: i });
+            line_start = false;
+            i = h.body;
+            continue;
         }
         line_start = false;
         i += 1;

@@ -8,6 +8,7 @@
 /// opening mark with no closing mark this close on the same line is not a quotation.
 const MAX_QUOTED: usize = 64;
 
+/// The text, original and normalised, with its quotations and masked spans.
 pub(crate) struct Doc {
     raw: Vec<char>,
     norm: Vec<char>,
@@ -49,6 +50,7 @@ fn closer_of(c: char) -> Option<char> {
 }
 
 impl Doc {
+    /// Reads `text`: normalises it and finds its quotations.
     pub fn new(text: &str) -> Doc {
         let raw: Vec<char> = text.chars().collect();
         let norm: Vec<char> = raw.iter().map(|&c| normalize(c)).collect();
@@ -87,6 +89,7 @@ impl Doc {
         Doc { raw, norm, quote_id, regions, masked: vec![false; n] }
     }
 
+    /// Its length in chars.
     pub fn len(&self) -> usize {
         self.raw.len()
     }
@@ -104,6 +107,7 @@ impl Doc {
         }
     }
 
+    /// Char `i` lies in a quotation or title (marks included).
     pub fn is_quoted(&self, i: usize) -> bool {
         self.quote_id.get(i).copied().unwrap_or(0) != 0
     }
@@ -117,10 +121,12 @@ impl Doc {
         self.regions.get(id as usize - 1).copied()
     }
 
+    /// Char `i` is masked (a heading marker): no number or label reads it.
     pub fn is_masked(&self, i: usize) -> bool {
         self.masked.get(i).copied().unwrap_or(false)
     }
 
+    /// Masks chars `[from, to)`.
     pub fn mask(&mut self, from: usize, to: usize) {
         for m in self.masked.iter_mut().take(to).skip(from) {
             *m = true;
@@ -238,6 +244,7 @@ pub(crate) fn is_strong_boundary(c: char) -> bool {
     is_boundary(c) && c != '、'
 }
 
+/// A CJK ideograph.
 pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
 }

@@ -4,6 +4,7 @@
 
 use super::text::Doc;
 
+/// What sort of quantity a unit measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum UnitClass {
     /// A number of things.
@@ -148,6 +149,7 @@ static DATE_WORDS: &[&str] = &["年", "月", "日", "号", "时", "点", "分", 
 pub(crate) struct Unit {
     /// The unit as reported (`元` for 万元, `批(件)` for 批(件)).
     pub text: String,
+    /// What sort of quantity it measures.
     pub class: UnitClass,
     /// Counts after a Chinese numeral (四个, 十五项, 两大).
     pub cn_ok: bool,
@@ -155,12 +157,63 @@ pub(crate) struct Unit {
     pub da: bool,
 }
 
+/// 3.6/10万, 5/万 at `k`: a rate per so many, the whole suffix.
+fn per_ratio(doc: &Doc, k: usize) -> Option<Suffix> {
+    if doc.c(k) != '/' {
+        return None;
+    }
+    let mut m = k + 1;
+    while doc.c(m).is_ascii_digit() {
+        m += 1;
+    }
+    let mult = doc.longest_at(m, &["万", "千", "百万", "十万", "亿"])?;
+    let end = m + mult.chars().count();
+    let text = format!("/{}", doc.norm_str(k + 1, end));
+    let unit = Unit { text, class: PerRatio, cn_ok: false, da: false };
+    Some(Suffix { mult: 0, approx: false, unit: Some(unit), unit_end: end, end, date: false, threshold: false })
+}
+
+/// What may follow a unit ending at `k` and belongs to it: an alternative unit in
+/// parentheses (批(件), 件（人）次) or a unit per unit (公里/平方公里, 微克/立方米), added
+/// to `text`. Returns where the unit ends.
+fn unit_tail(doc: &Doc, mut k: usize, text: &mut String) -> usize {
+    // 批(件): an alternative unit in parentheses.
+    if doc.c(k) == '(' {
+        for len in 1..=2 {
+            let close = k + 1 + len;
+            if doc.c(close) == ')' && match_unit(doc, k + 1).is_some_and(|r| r.0.chars().count() == len) {
+                text.push_str(&doc.raw_str(k, close + 1));
+                k = close + 1;
+                // 件（人）次
+                if doc.c(k) == '次' {
+                    text.push('次');
+                    k += 1;
+                }
+                break;
+            }
+        }
+    }
+    // 公里/平方公里, 微克/立方米: a unit per unit.
+    if doc.c(k) == '/' {
+        if let Some(r) = match_unit(doc, k + 1) {
+            if r.2 == Count {
+                text.push('/');
+                text.push_str(r.1);
+                k += 1 + r.0.chars().count();
+            }
+        }
+    }
+    k
+}
+
 /// Everything between the end of the digits and the end of the figure.
 #[derive(Debug, Clone)]
 pub(crate) struct Suffix {
     /// Power of ten of the multiplier (万 → 4).
     pub mult: i32,
+    /// 余, 多, 以上, 左右: the figure is approximate.
     pub approx: bool,
+    /// The unit, if one follows.
     pub unit: Option<Unit>,
     /// End of the unit (before 以上/左右), or of the multiplier when there is no unit.
     pub unit_end: usize,
@@ -193,18 +246,8 @@ fn approx_mid(doc: &Doc, j: usize) -> Option<usize> {
 pub(crate) fn parse_suffix(doc: &Doc, j: usize) -> Suffix {
     let mut approx = false;
     let mut k = doc.skip_spaces(j, 2);
-    // 3.6/10万, 5/万: a rate per so many.
-    if doc.c(k) == '/' {
-        let mut m = k + 1;
-        while doc.c(m).is_ascii_digit() {
-            m += 1;
-        }
-        if let Some(mult) = doc.longest_at(m, &["万", "千", "百万", "十万", "亿"]) {
-            let end = m + mult.chars().count();
-            let text = format!("/{}", doc.norm_str(k + 1, end));
-            let unit = Unit { text, class: PerRatio, cn_ok: false, da: false };
-            return Suffix { mult: 0, approx, unit: Some(unit), unit_end: end, end, date: false, threshold: false };
-        }
+    if let Some(per) = per_ratio(doc, k) {
+        return per;
     }
     if let Some(m) = approx_mid(doc, k) {
         approx = true;
@@ -234,34 +277,8 @@ pub(crate) fn parse_suffix(doc: &Doc, j: usize) -> Suffix {
         let date = mult == 0 && doc.longest_at(k, DATE_WORDS).is_some();
         return Suffix { mult, approx, unit: None, unit_end: k, end: k, date, threshold: false };
     };
-    k += pat.chars().count();
     let mut text = unit_text.to_string();
-    // 批(件): an alternative unit in parentheses.
-    if doc.c(k) == '(' {
-        for len in 1..=2 {
-            let close = k + 1 + len;
-            if doc.c(close) == ')' && match_unit(doc, k + 1).is_some_and(|r| r.0.chars().count() == len) {
-                text.push_str(&doc.raw_str(k, close + 1));
-                k = close + 1;
-                // 件（人）次
-                if doc.c(k) == '次' {
-                    text.push('次');
-                    k += 1;
-                }
-                break;
-            }
-        }
-    }
-    // 公里/平方公里, 微克/立方米: a unit per unit.
-    if doc.c(k) == '/' {
-        if let Some(r) = match_unit(doc, k + 1) {
-            if r.2 == Count {
-                text.push('/');
-                text.push_str(r.1);
-                k += 1 + r.0.chars().count();
-            }
-        }
-    }
+    k = unit_tail(doc, k + pat.chars().count(), &mut text);
     let unit_end = k;
     let mut threshold = false;
     if let Some(w) = doc.longest_at(k, &["以上", "左右", "余", "多", "及以上", "以下"]) {

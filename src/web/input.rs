@@ -25,7 +25,7 @@ pub(super) fn parse_dataset(v: &JsValue) -> Result<Dataset, DataError> {
     }
     check_object(v)?;
     if let Some(ds) = read_columns(v) {
-        return ds.validated();
+        return ds;
     }
     parse_object_as_json(v)
 }
@@ -39,11 +39,11 @@ pub(super) fn parse_dataset(v: &JsValue) -> Result<Dataset, DataError> {
 pub fn dataset_paths_for_test(v: &JsValue) -> js_sys::Array {
     let show = |r: &Result<Dataset, DataError>| -> JsValue {
         match r {
-            Ok(d) => format!("ok: {} indicators", d.indicators.len()).into(),
+            Ok(d) => format!("ok: {} indicators", d.indicators().len()).into(),
             Err(e) => format!("error: {e}").into(),
         }
     };
-    let fast = read_columns(v).map(Dataset::validated);
+    let fast = read_columns(v);
     let slow = check_object(v).and_then(|()| parse_object_as_json(v));
     let same = match (&fast, &slow) {
         (Some(Ok(a)), Ok(b)) => a == b,
@@ -92,8 +92,8 @@ fn non_finite_name(n: f64) -> Option<&'static str> {
 }
 
 /// A dataset object read by the loader snippet into columns (see
-/// [`Dataset::from_columns`]); `None` when the loader or the decoder declines it.
-fn read_columns(v: &JsValue) -> Option<Dataset> {
+/// [`Dataset::from_columns`]), validated; `None` when the loader or the decoder declines it.
+fn read_columns(v: &JsValue) -> Option<Result<Dataset, DataError>> {
     let cols = read_dataset_columns(v);
     if cols.is_null() {
         return None;

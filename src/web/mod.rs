@@ -243,7 +243,7 @@ impl Chart {
             };
             let (Some(spec), Some(scene)) = (st.spec.as_ref(), st.scene.as_ref()) else { return false };
             let row = spec.rows().position(|r| match &r.target {
-                Target::Indicator(i) => st.ds.indicators.get(*i).is_some_and(|ind| ind.id == id),
+                Target::Indicator(i) => st.ds.indicators().get(*i).is_some_and(|ind| ind.id == id),
                 Target::Section(s) => *s == id,
             });
             match row.and_then(|r| scene.hit_for_row(r)) {

@@ -30,7 +30,7 @@ impl State {
         let r = self.spec.as_ref()?.rows().nth(row)?;
         let d = match target {
             Target::Indicator(i) => {
-                let ind = self.ds.indicators.get(*i)?;
+                let ind = self.ds.indicators().get(*i)?;
                 Detail {
                     label: r.label.clone(),
                     value: format::value_text(ind, self.opts.locale, true),
@@ -167,7 +167,7 @@ impl State {
         let _ = self.table_row(t, &head, "col");
         for r in spec.rows().take(TABLE_MAX_ROWS) {
             let (value, quote) = match &r.target {
-                Target::Indicator(i) => match self.ds.indicators.get(*i) {
+                Target::Indicator(i) => match self.ds.indicators().get(*i) {
                     Some(ind) => (format::value_text(ind, self.opts.locale, true), ind.quote.clone()),
                     None => Default::default(),
                 },

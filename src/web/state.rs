@@ -217,7 +217,7 @@ impl State {
             self.rebuild()?;
         }
         let (w, fixed) = self.measure_box();
-        if !(w >= 1.0) {
+        if w.is_nan() || w < 1.0 {
             self.warn_no_width();
             return Ok(false);
         }
@@ -359,7 +359,7 @@ impl State {
             p.index = Some(row);
             match target {
                 Target::Indicator(i) => {
-                    p.indicator = self.ds.indicators.get(*i);
+                    p.indicator = self.ds.indicators().get(*i);
                     p.section = p.indicator.and_then(|ind| self.ds.section(&ind.section));
                 }
                 Target::Section(s) => p.section = self.ds.section(s),

@@ -414,11 +414,14 @@ describe('views and options via the host page controls', () => {
   test('every view renders; sort, locale and theme take effect', TIMEOUT, async () => {
     await withPage({}, async (page) => {
       const canvas = page.locator(CHART_CANVAS);
-      // (The section view sets the 部分 filter, which then applies to every view: reset it to 全部 after.)
+      // (The section view shows one part even with no section filter: choosing 全部 there
+      // clears the filter, and the view stays on the part it picks by itself.)
       for (const view of ['rates', 'overview', 'money', 'section', 'headline']) {
         if (view === 'headline') {
           await page.selectOption('#section', '');
-          assert.equal((await getState(page)).section, null, 'the section filter is cleared');
+          const st = await getState(page);
+          assert.equal(st.section, null, 'the section filter is cleared');
+          assert.equal(await page.locator('#section').inputValue(), st.sectionShown, 'the select shows the part the section view shows');
         }
         const before = { hash: await canvasHash(page), aria: await canvas.getAttribute('aria-label') };
         await page.click(`#views button[data-view="${view}"]`);
@@ -435,7 +438,8 @@ describe('views and options via the host page controls', () => {
         assert.equal(await page.locator(`#views button[data-view="${view}"]`).getAttribute('aria-pressed'), 'true');
         const s = await canvasStats(page);
         assert.ok(s.nonBackgroundPixels > 0.01 * s.width * s.height, `${view}: drew something: ${JSON.stringify(s)}`);
-        if (view === 'section') assert.equal(st.section, DS.sections.find((x) => !x.parent).id, 'section view opens the first part');
+        if (view === 'section') assert.equal(st.sectionShown, DS.sections.find((x) => !x.parent).id, 'section view opens the first part');
+        if (view === 'headline') assert.equal(st.section, null, 'the section filter is cleared');
       }
 
       // Sort by value: the headline's first row changes (report order starts with -11.8%, value order with the steepest fall).
@@ -473,6 +477,25 @@ describe('views and options via the host page controls', () => {
       }, CHART_CANVAS);
       assert.ok(lum(corner) < 70 && corner[3] === 255, `the corner pixel is opaque and dark: ${corner}`);
       await screenshot(page, 'interaction-dark-en-value');
+    });
+  });
+
+  test('the section filter follows the reader to every view only when the reader chose it', TIMEOUT, async () => {
+    await withPage({}, async (page) => {
+      const view = async (v) => { await page.click(`#views button[data-view="${v}"]`); return (await getState(page)).sectionShown; };
+      const select = () => page.locator('#section').inputValue();
+      const first = DS.sections.find((x) => !x.parent).id;
+      // Nothing chosen: the section view shows the part the widget picks, and only there.
+      assert.equal(await view('section'), first, 'the section view picks the first part');
+      assert.equal(await select(), first, 'the select shows the pick');
+      assert.equal(await view('rates'), null, 'the pick does not follow to the rates view');
+      assert.equal(await select(), '', 'the select shows 全部 again');
+      // Chosen: it applies to every view, the section view included.
+      await page.selectOption('#section', 's3');
+      for (const v of ['headline', 'section', 'money']) assert.equal(await view(v), 's3', `s3 applies to the ${v} view`);
+      await page.selectOption('#section', '');
+      assert.equal(await view('headline'), null, '全部 clears the filter');
+      assert.equal(await view('section'), first, 'and the section view picks again');
     });
   });
 

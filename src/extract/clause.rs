@@ -1,0 +1,201 @@
+//! Clauses: reading the words around a number — back to the start of its clause (over
+//! quotations, short parentheticals and the years and codes that are part of the words),
+//! forward over the noun after a counter, and back over the items of a list.
+
+use super::labels::{self, strip_leading};
+use super::scanner::Scanner;
+use super::text::{is_boundary, is_strong_boundary};
+
+/// How far back a label may reach, in chars.
+pub(super) const MAX_LABEL_BACK: usize = 32;
+/// How far a noun after the counter may reach, in chars.
+const MAX_POST: usize = 16;
+/// The longest parenthetical read as part of the words (价格指数（CPI）), in chars.
+const MAX_PAREN: usize = 12;
+/// The longest run of digits passed over as part of the words (比2021年, PM2.5), in chars.
+const MAX_WORD_DIGITS: usize = 20;
+/// How far back the definition check reads for the clause start, in chars.
+const MAX_DEFINITION_BACK: usize = 48;
+/// The most list items a label is extended back over (A、B、C…).
+const MAX_LIST_ITEMS: usize = 8;
+
+impl Scanner<'_> {
+    /// Reads back from `end` to the clause boundary, the floor, a number or the length
+    /// limit. Quotations are passed over whole. Returns the start.
+    pub fn back_scan(&self, end: usize, strong_only: bool, limit: usize) -> usize {
+        let doc = self.doc;
+        let mut p = end;
+        let mut steps = 0;
+        while p > self.floor {
+            let q = p - 1;
+            if doc.is_masked(q) {
+                break;
+            }
+            if let Some((a, _)) = doc.quote_region(q) {
+                if a < self.floor {
+                    break;
+                }
+                p = a;
+                steps += 1;
+                continue;
+            }
+            let c = doc.c(q);
+            // 价格指数（CPI）, 重点镇(街道): a short parenthetical is part of the words.
+            if c == ')' {
+                if let Some(o) = self.paren_start(q) {
+                    p = o;
+                    steps += q - o;
+                    continue;
+                }
+            }
+            let stop = if strong_only { is_strong_boundary(c) } else { is_boundary(c) };
+            if stop {
+                break;
+            }
+            if c.is_ascii_digit() {
+                match self.word_digits_start(q) {
+                    Some(a) => {
+                        p = a;
+                        steps += q + 1 - a;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            steps += 1;
+            if steps > limit {
+                break;
+            }
+            p = q;
+        }
+        p
+    }
+
+    /// 价格指数（CPI）, 重点镇(街道): where the short parenthetical whose `)` is at `q`
+    /// opens, if it is one (part of the words, not a boundary).
+    fn paren_start(&self, q: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut o = q;
+        let mut k = 0;
+        while o > self.floor && k < MAX_PAREN {
+            o -= 1;
+            k += 1;
+            let d = doc.c(o);
+            if d == '(' || is_boundary(d) || d.is_ascii_digit() {
+                break;
+            }
+        }
+        (doc.c(o) == '(' && o + 1 < q && o >= self.floor && !doc.is_masked(o)).then_some(o)
+    }
+
+    /// 比2021年, PM2.5, 5G: where the digits ending at `q` start when they are part of
+    /// the words (a compared year, a code), not a figure.
+    fn word_digits_start(&self, q: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut a = q;
+        while a > self.floor && doc.before(a).is_ascii_digit()
+            || a > self.floor && doc.before(a) == '.' && doc.before(a - 1).is_ascii_digit()
+        {
+            a -= 1;
+            if q - a > MAX_WORD_DIGITS {
+                break;
+            }
+        }
+        let year_cmp = q + 1 - a == 4 && doc.c(q + 1) == '年';
+        let code = doc.before(a).is_ascii_alphabetic() || doc.c(q + 1).is_ascii_alphabetic();
+        (year_cmp || code).then_some(a)
+    }
+
+    /// The noun after a counter ("390人电话流调队伍"), if one follows.
+    pub fn post_noun(&self, from: usize) -> Option<(usize, usize)> {
+        let doc = self.doc;
+        if doc.longest_at(from, labels::POST_BLOCKERS).is_some() {
+            return None;
+        }
+        let mut p = from;
+        let mut n = 0;
+        while p < doc.len() && n < MAX_POST {
+            if let Some((_, b)) = doc.quote_region(p) {
+                p = b;
+                n += 1;
+                continue;
+            }
+            let c = doc.c(p);
+            if is_boundary(c) || c.is_ascii_digit() || c == ' ' || matches!(c, '和' | '及' | '与' | '等') {
+                break;
+            }
+            p += 1;
+            n += 1;
+        }
+        (p > from).then_some((from, p))
+    }
+
+    /// “5”即1名…: the clause of `pos` defines a quoted name.
+    pub fn is_definition(&self, pos: usize) -> bool {
+        let doc = self.doc;
+        let cs = self.back_scan_raw_strong(pos);
+        match doc.quote_region(cs) {
+            Some((a, b)) if a == cs => doc.c(b) == '即',
+            _ => false,
+        }
+    }
+
+    /// Clause start for the definition check: ignores the floor, passes 、 and quotes.
+    fn back_scan_raw_strong(&self, end: usize) -> usize {
+        let doc = self.doc;
+        let mut p = end;
+        let mut steps = 0;
+        while p > 0 && steps < MAX_DEFINITION_BACK {
+            let q = p - 1;
+            if let Some((a, _)) = doc.quote_region(q) {
+                p = a;
+            } else if is_strong_boundary(doc.c(q)) {
+                break;
+            } else {
+                p = q;
+            }
+            steps += 1;
+        }
+        p
+    }
+
+    /// Extends a label back over the items of a list (A、B, A,及B) and splits it.
+    pub fn list_items(&self, clause_start: usize, core_end: usize) -> (usize, Vec<(usize, usize)>) {
+        let doc = self.doc;
+        let mut ls = clause_start;
+        for _ in 0..MAX_LIST_ITEMS {
+            let b = doc.before(ls);
+            let prev_is_item_sep = b == '、'
+                || (b == ','
+                    && (doc.starts_with(ls, "及") || doc.starts_with(ls, "和") || doc.starts_with(ls, "以及")));
+            if !prev_is_item_sep || ls == 0 || ls - 1 <= self.floor {
+                break;
+            }
+            let s = self.back_scan(ls - 1, false, MAX_LABEL_BACK);
+            if s >= ls - 1 {
+                break;
+            }
+            ls = s;
+        }
+        let mut items = Vec::new();
+        let mut a = ls;
+        let mut p = ls;
+        while p <= core_end {
+            let at_end = p == core_end;
+            let sep = !at_end
+                && !doc.is_quoted(p)
+                && matches!(doc.c(p), '、' | ',' | '和' | '及' | '与')
+                && !doc.starts_with(p, "及时");
+            if at_end || sep {
+                let s = strip_leading(doc, a, p);
+                let e = doc.skip_spaces_back(p).max(s);
+                if e > s {
+                    items.push((s, e));
+                }
+                a = p + 1;
+            }
+            p += 1;
+        }
+        (ls, items)
+    }
+}

@@ -1,0 +1,220 @@
+//! One figure, from number to record: the words before it, the uses of a number that
+//! name rather than count, its label and quote (see [`naming`](super::naming)), its kind
+//! and sign (see [`classify`](super::classify)), and the record with what it passes on
+//! to the next figure.
+
+use super::classify::{classify, Classified, Verdict};
+use super::clause::MAX_LABEL_BACK;
+use super::labels::{self, strip_leading, strip_trailing, Direction, Trail};
+use super::naming::Label;
+use super::scanner::{Cand, Flags, Found, Last, Run, Scanner};
+use super::units::{Suffix, UnitClass};
+use crate::model::MAX_ABS_VALUE;
+
+/// The longest quote, in chars: a list of figures sharing one label ("23起28人") or one
+/// direction gets quotes reaching back to its start only this far.
+const MAX_QUOTE: usize = 64;
+/// A 、-joined group of figures longer than this is not a list anyone names one by one.
+const MAX_GROUP: usize = 64;
+
+/// The words before a number: its clause, and what is counted once the direction,
+/// approximation and filler words are peeled off.
+struct Before {
+    /// Where the clause starts.
+    ps: usize,
+    /// What the peeled words said.
+    trail: Trail,
+    /// Where what is counted starts.
+    core_start: usize,
+    /// Where what is counted ends.
+    core_end: usize,
+    /// The figure continues the one before ("23起28人", "20.84%、27.9%").
+    cont: bool,
+}
+
+/// What the words around a number say, once read: the label and the classification
+/// work from it.
+pub(super) struct Reading {
+    /// The class of the unit, if there is one.
+    pub class: Option<UnitClass>,
+    /// Where the clause starts.
+    pub ps: usize,
+    /// Where what is counted starts.
+    pub core_start: usize,
+    /// Where what is counted ends.
+    pub core_end: usize,
+    /// What is counted: the words before, peeled and trimmed.
+    pub core: String,
+    /// The figure continues the one before.
+    pub cont: bool,
+    /// What the words before said, with what a continuation takes on.
+    pub flags: Flags,
+    /// A change on last year.
+    pub yoy: bool,
+    /// The direction word makes the figure a change (not 增至, a new level).
+    pub dir_applies: bool,
+    /// A count of things (or a bare number) rather than a rate.
+    pub count_like: bool,
+    /// The noun after the counter ("390人电话流调队伍").
+    pub post: Option<(usize, usize)>,
+    /// The figure is approximate.
+    pub approx: bool,
+    /// 均: the figure holds for every item of the list before.
+    pub all: bool,
+    /// A word of holding (稳定在): with 以上/以下 the figure is a bound.
+    pub bound_verb: bool,
+}
+
+impl Scanner<'_> {
+    /// Labels, classifies and records a figure; returns where scanning resumes.
+    pub fn figure(&mut self, f: Found, suf: &Suffix) -> usize {
+        let resume = f.end;
+        if suf.threshold || !f.value.is_finite() || f.value.abs() > MAX_ABS_VALUE {
+            return self.skip_to(resume);
+        }
+        let Some(mut r) = self.read(&f, suf) else { return self.skip_to(resume) };
+        let label = self.label_and_quote(&f, &mut r);
+        let c = match classify(&f, &r, &label.text) {
+            Verdict::Figure(c) => c,
+            // Not a figure, and no floor (labels stop at digits anyway, and
+            // "指数为3.42，排名全省第四" names its ranking through it).
+            Verdict::Bare => return resume,
+            Verdict::LeftOut => return self.skip_to(resume),
+        };
+        // 连续三年稳定在55万吨以上: a floor or a ceiling, not a figure.
+        if r.bound_verb && suf.end > suf.unit_end && self.doc.longest_at(suf.unit_end, &["以上", "以下"]).is_some()
+        {
+            return self.skip_to(resume);
+        }
+        self.record(&f, r, label, c);
+        resume
+    }
+
+    /// Reads the words around the number: `None` when they show it names something
+    /// rather than counts.
+    fn read(&self, f: &Found, suf: &Suffix) -> Option<Reading> {
+        let doc = self.doc;
+        let before = self.words_before(f);
+        if !f.rank && self.is_definition(f.start) {
+            return None;
+        }
+        let class = f.unit.as_ref().map(|u| u.class);
+        let mut flags = Flags::from_trail(&before.trail);
+        if before.cont {
+            if let Some(l) = &self.last {
+                flags.inherit(&l.flags);
+            }
+        }
+        let counts_things = class.is_some_and(UnitClass::counts_things) && !f.rank;
+        let post = if counts_things { self.post_noun(suf.unit_end.min(f.end).max(f.start)) } else { None };
+        if self.names_something(f, class, post) {
+            return None;
+        }
+
+        // Direction that does not apply to a count: keep the verb in the label.
+        let yoy = flags.yoy
+            || (flags.dir.is_stated() && flags.bulletin_verb && !flags.chain && self.paragraph_has_yoy(f.start));
+        let dir_applies = flags.dir.is_stated() && !flags.level;
+        let count_like =
+            matches!(class, Some(UnitClass::Count | UnitClass::Duration | UnitClass::Age) | None) && !f.rank;
+        let Before { ps, trail, mut core_start, mut core_end, cont } = before;
+        if count_like && dir_applies && !yoy && !flags.chain {
+            if let Some(e) = trail.dir_word_end {
+                core_end = e;
+                core_start = strip_leading(doc, ps, core_end).min(core_end);
+                flags.dir = Direction::Unstated;
+            }
+        }
+        let core = doc.raw_str(core_start, core_end).trim().to_string();
+        Some(Reading {
+            class,
+            ps,
+            core_start,
+            core_end,
+            core,
+            cont,
+            flags,
+            yoy,
+            dir_applies,
+            count_like,
+            post,
+            approx: f.approx || trail.approx,
+            all: trail.all,
+            bound_verb: trail.bound_verb,
+        })
+    }
+
+    /// The words before the number, read back to the clause start and peeled.
+    fn words_before(&self, f: &Found) -> Before {
+        let doc = self.doc;
+        let ps = self.back_scan(f.pre_end, false, MAX_LABEL_BACK);
+        let trail = strip_trailing(doc, ps, f.pre_end, self.report_year);
+        let core_end = trail.core_end;
+        let mut core_start = strip_leading(doc, ps, core_end).min(core_end);
+        // "113个集体和729名个人": the words before belong to the previous figure.
+        let after_conj = self.last.as_ref().is_some_and(|l| l.end == ps)
+            && core_end > core_start
+            && matches!(doc.before(core_end), '和' | '及' | '与' | '、');
+        if after_conj {
+            core_start = core_end;
+        }
+        // Continuation of the previous figure: "23起28人", "20.84%、27.9%".
+        let cont = match &self.last {
+            Some(l) if core_start == core_end && !after_conj && l.end <= core_end => {
+                let gap = doc.norm_str(l.end, core_end);
+                let gap = gap.trim();
+                ["", "、", "和", "及", "与", "以及", "或"].contains(&gap)
+            }
+            _ => false,
+        };
+        Before { ps, trail, core_start, core_end, cont }
+    }
+
+    /// Name-like uses of a number: a numbered document (八项…清单) or a quoted name after
+    /// a Chinese numeral's counter, and a duration that names something (15分钟办证圈).
+    fn names_something(&self, f: &Found, class: Option<UnitClass>, post: Option<(usize, usize)>) -> bool {
+        let Some((pa, pb)) = post else { return false };
+        let doc = self.doc;
+        let post_text = doc.norm_str(pa, pb);
+        let cut = post_text.split('等').next().unwrap_or("");
+        let names_document =
+            || labels::DOCUMENT_WORDS.iter().any(|w| cut.contains(w)) || (pa..pb).any(|k| doc.is_quoted(k));
+        (f.chinese && names_document()) || class == Some(UnitClass::Duration)
+    }
+
+    /// Records the figure (one per item of a 均 list), and what it passes on: the 分别
+    /// list, the 、-joined group, the last figure and the floor.
+    fn record(&mut self, f: &Found, r: Reading, label: Label, c: Classified) {
+        let section = self.section_at(f.start);
+        if !r.cont {
+            self.close_run();
+        }
+        let joins_group = self.last.as_ref().is_some_and(|l| {
+            let gap = self.doc.norm_str(l.end, r.ps);
+            let gap = gap.trim();
+            l.end <= r.ps && ["、", "和", "及", "与", ""].contains(&gap)
+        }) || r.cont;
+        let first_idx = self.out.len();
+        let Label { text, qs, qe, run_names, all_items } = label;
+        let emits: Vec<String> = if all_items.len() >= 2 { all_items } else { vec![text.clone()] };
+        let qs = qs.max(qe.saturating_sub(MAX_QUOTE)).min(f.start);
+        let Classified { kind, value, unit } = c;
+        for l in emits {
+            self.out.push(Cand { section, label: l, value, unit: unit.clone(), kind, approx: r.approx, qs, qe });
+        }
+        if let Some(names) = run_names {
+            self.run = Some(Run { names, members: vec![first_idx], core: r.core });
+        } else if r.cont {
+            if let Some(run) = self.run.as_mut() {
+                run.members.push(first_idx);
+            }
+        }
+        if joins_group && self.group.len() < MAX_GROUP {
+            self.group.push(first_idx);
+        } else {
+            self.group = vec![first_idx];
+        }
+        self.last = Some(Last { end: f.end, qs, label: text, flags: r.flags });
+        self.floor = self.floor.max(f.end);
+    }
+}

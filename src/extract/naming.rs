@@ -1,0 +1,183 @@
+//! Naming a figure: its label (the words before it, the noun after its counter, a name
+//! handed out by a 分别 list, the subject of the figure before) and its quote.
+
+use super::clause::MAX_LABEL_BACK;
+use super::figure::Reading;
+use super::labels::{strip_leading, strip_trailing};
+use super::scanner::{Found, Scanner};
+use super::text::is_boundary;
+use super::units::UnitClass;
+
+/// A label before the number this short is kept as the verb of a noun that follows
+/// ("组建" + "电话流调队伍").
+const SHORT_PRE: usize = 6;
+/// A change with no subject of its own takes the label of a figure at most this many
+/// chars before it.
+const MAX_SUBJECT_GAP: usize = 40;
+/// The longest number ending the clause before that a label is read back over
+/// ("指数为3.42，排名全省第四"), in chars.
+const MAX_NUMBER_PASSED: usize = 16;
+
+/// A figure's label and quote.
+pub(super) struct Label {
+    /// What the figure counts.
+    pub text: String,
+    /// Start of the quote, in chars.
+    pub qs: usize,
+    /// End of the quote, in chars.
+    pub qe: usize,
+    /// The names a 分别 list starting at this figure hands out, one per figure.
+    pub run_names: Option<Vec<String>>,
+    /// The items of a 均 list: the figure is recorded once for each.
+    pub all_items: Vec<String>,
+}
+
+impl Scanner<'_> {
+    /// Names the figure and finds its quote. A level followed by its growth
+    /// ("收入达到38462元，增长6.6%") makes the growth a change on last year (`r.yoy`).
+    pub fn label_and_quote(&self, f: &Found, r: &mut Reading) -> Label {
+        let mut label = self.lists(f, r);
+        self.own_label(f, r, &mut label);
+        if self.borrows_subject(f, r, &label) {
+            if let Some(l) = &self.last {
+                label.text = l.label.clone();
+                label.qs = label.qs.min(l.qs);
+                // "农村居民人均可支配收入达到38462元，增长6.6%": a level, then its growth.
+                if r.flags.bulletin_verb && !r.flags.chain {
+                    r.yoy = true;
+                }
+            }
+        }
+        if label.text.trim().is_empty() {
+            if let Some((text, start)) = self.clause_before_label(r.ps) {
+                label.text = text;
+                label.qs = label.qs.min(start);
+            }
+        }
+        if label.text.trim().is_empty() {
+            label.text =
+                f.unit.as_ref().map(|u| u.text.clone()).filter(|u| !u.is_empty()).unwrap_or_else(|| "数值".to_string());
+        }
+        label
+    }
+
+    /// The quote's first bounds, and the list the figure's words name: 分别 hands out
+    /// names one per figure ("A、B分别增长", or the group of figures just before), 均
+    /// gives every item the figure. The label itself is still empty.
+    fn lists(&self, f: &Found, r: &Reading) -> Label {
+        let doc = self.doc;
+        let qs = if r.core.is_empty() { r.core_end.min(f.start) } else { r.core_start };
+        let mut label = Label { text: String::new(), qs, qe: f.end, run_names: None, all_items: Vec::new() };
+        if !(r.flags.each || r.all) {
+            return label;
+        }
+        let starts_run = r.flags.each && !r.cont;
+        let (ls, items) = self.list_items(r.ps, r.core_end);
+        let names: Vec<String> = items.iter().map(|&(a, b)| doc.raw_str(a, b).trim().to_string()).collect();
+        if r.all && names.len() >= 2 {
+            label.all_items = names.clone();
+            label.qs = ls;
+        }
+        if starts_run {
+            if names.len() >= 2 {
+                label.qs = ls;
+                label.run_names = Some(names);
+            } else if r.core.is_empty() && self.group_just_before(r.ps) {
+                // "58起、死亡49人，同比分别下降17.1%、12.5%": the names of the figures just before.
+                let names = self.group.iter().filter_map(|&g| self.out.get(g).map(|c| c.label.clone())).collect();
+                label.run_names = Some(names);
+            }
+        }
+        label
+    }
+
+    /// A group of two or more figures ends right before `ps` (one char between at most).
+    fn group_just_before(&self, ps: usize) -> bool {
+        self.group.len() >= 2 && self.last.as_ref().is_some_and(|l| l.end + 1 >= ps && l.end <= ps)
+    }
+
+    /// The label from the figure's own words: the one before for a continuation (or the
+    /// next name of its 分别 list), the first name of a list it starts, the noun after
+    /// the counter (with a short verb before it), else the words before.
+    fn own_label(&self, f: &Found, r: &Reading, label: &mut Label) {
+        let doc = self.doc;
+        if r.cont {
+            let l = self.last.as_ref();
+            label.qs = l.map(|l| l.qs).unwrap_or(label.qs).min(label.qs);
+            label.text = l.map(|l| l.label.clone()).unwrap_or_default();
+            if let Some(name) = self.run.as_ref().and_then(|run| run.names.get(run.members.len())) {
+                label.text = name.clone();
+            }
+            if let (true, Some((pa, pb))) = (label.text.is_empty(), r.post) {
+                label.text = doc.raw_str(pa, pb);
+                label.qe = label.qe.max(pb);
+            }
+        } else if let Some(names) = &label.run_names {
+            label.text = names.first().cloned().unwrap_or_default();
+        } else if let Some((pa, pb)) = r.post {
+            let pre_len = r.core_end.saturating_sub(r.core_start);
+            if !r.core.is_empty() && pre_len <= SHORT_PRE {
+                label.text = format!("{}{}", r.core, doc.raw_str(pa, pb));
+            } else {
+                label.text = doc.raw_str(pa, pb);
+                label.qs = r.core_end.min(f.start);
+            }
+            label.qe = label.qe.max(pb);
+        } else {
+            label.text = r.core.clone();
+        }
+    }
+
+    /// "新登记市场主体4.27万户，同比增长11.4%": a change with no subject of its own (or
+    /// only a qualifier: 按不变价格计算, 扣除…因素后) is the change of the figure just
+    /// before it in the same sentence; "满意率达98.7%，连续五年位列全市第一": so is a
+    /// ranking.
+    fn borrows_subject(&self, f: &Found, r: &Reading, label: &Label) -> bool {
+        let is_change = !f.rank
+            && ((r.dir_applies && (!r.count_like || r.yoy || r.flags.chain)) || r.class == Some(UnitClass::Points));
+        let subjectless = r.core.is_empty() || is_qualifier(&r.core) || is_time_phrase(&r.core);
+        if !((is_change || f.rank) && !r.cont && label.run_names.is_none() && label.all_items.is_empty() && subjectless)
+        {
+            return false;
+        }
+        let Some(l) = &self.last else { return false };
+        let between = self.doc.norm_str(l.end, f.start);
+        let same_sentence = !between.chars().any(|c| matches!(c, '。' | ';' | '\n' | '!' | '?'));
+        l.end <= f.start && f.start - l.end <= MAX_SUBJECT_GAP && same_sentence
+    }
+
+    /// "人员相对固定,共1035人": the clause before names a figure with no words of its
+    /// own. Returns the label and where it starts.
+    fn clause_before_label(&self, ps: usize) -> Option<(String, usize)> {
+        let doc = self.doc;
+        if !(ps > 0 && is_boundary(doc.before(ps)) && !matches!(doc.before(ps), '。' | '\n' | '\r')) {
+            return None;
+        }
+        // "空气质量综合指数为3.42，排名全省第四": pass over the number ending that clause.
+        let mut b = ps - 1;
+        let mut k = 0;
+        while b > self.floor
+            && k < MAX_NUMBER_PASSED
+            && (doc.before(b).is_ascii_digit() || matches!(doc.before(b), '.' | '%'))
+        {
+            b -= 1;
+            k += 1;
+        }
+        let s = self.back_scan(b, false, MAX_LABEL_BACK);
+        let t = strip_trailing(doc, s, b, self.report_year);
+        let a = strip_leading(doc, s, t.core_end).min(t.core_end);
+        let text = doc.raw_str(a, t.core_end).trim().to_string();
+        (!text.is_empty()).then_some((text, a))
+    }
+}
+
+/// 按不变价格计算, 扣除留抵退税因素后: a condition on the figure, not what it counts.
+fn is_qualifier(core: &str) -> bool {
+    ["按", "扣除", "剔除", "若", "如果", "以", "不含", "含"].iter().any(|w| core.starts_with(w))
+        || ["计算", "后", "口径", "来看", "而言"].iter().any(|w| core.ends_with(w))
+}
+
+/// 连续五年, 再次, 首次: when, not what.
+fn is_time_phrase(core: &str) -> bool {
+    ["连续", "再次", "首次", "继续", "仍", "依然", "多年", "历史上", "首度"].iter().any(|w| core.starts_with(w))
+}

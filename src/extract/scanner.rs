@@ -1,0 +1,455 @@
+//! The scanner: walks the text once, finds each number (Arabic digits, Chinese numerals,
+//! 第N rankings), leaves out the ones that name rather than count, and hands the rest to
+//! [`Scanner::figure`]; it owns the state a figure passes on to the next (the last
+//! figure, the 、-joined group, the 分别 list in progress) and the figures found so far.
+
+use super::labels::{self, Direction, Trail};
+use super::numbers::{is_cn_numeral, scan_arabic, scan_chinese};
+use super::sections::SectionSpan;
+use super::text::{is_boundary, Doc};
+use super::units::{parse_suffix, Suffix, Unit, UnitClass};
+use crate::model::Kind;
+
+/// The power of ten of 万: an amount with 万 or 亿 and no unit is this big or bigger.
+pub(super) const WAN_EXP: i32 = 4;
+/// How far back before 第 the ranking verb may be, in chars.
+const MAX_RANK_VERB_BACK: usize = 10;
+/// The largest ranking: 第1001 is an ordinal, not a place in a list.
+const MAX_RANK: f64 = 1000.0;
+
+/// A figure before ids are given.
+#[derive(Debug, Clone)]
+pub(super) struct Cand {
+    /// Index of its section in the outline.
+    pub section: usize,
+    /// What it counts.
+    pub label: String,
+    /// The value, scaled (8万 → 80000) and signed.
+    pub value: f64,
+    /// The unit as reported (元 for 万元).
+    pub unit: String,
+    /// What sort of figure it is.
+    pub kind: Kind,
+    /// The text says it is approximate.
+    pub approx: bool,
+    /// Start of its quote, in chars.
+    pub qs: usize,
+    /// End of its quote, in chars.
+    pub qe: usize,
+}
+
+/// The figure just recorded, for the one after it.
+#[derive(Debug, Clone)]
+pub(super) struct Last {
+    /// End of the figure (unit and 以上/左右 included).
+    pub end: usize,
+    /// Start of its quote.
+    pub qs: usize,
+    /// Its label.
+    pub label: String,
+    /// What it said beyond its value.
+    pub flags: Flags,
+}
+
+/// A 分别 list in progress: the names to hand out, and the figures so far.
+#[derive(Debug, Clone)]
+pub(super) struct Run {
+    /// The names, one per figure.
+    pub names: Vec<String>,
+    /// Indices of the figures so far.
+    pub members: Vec<usize>,
+    /// The words before the list's first figure: every member's label when the names and
+    /// the figures do not pair up.
+    pub core: String,
+}
+
+/// What a figure said beyond its value, passed on to the next figure of a list
+/// ("同比分别上升20.84%、27.9%", "23起28人").
+#[derive(Debug, Clone, Default)]
+pub(super) struct Flags {
+    /// Which way the change goes.
+    pub dir: Direction,
+    /// Compared with last year.
+    pub yoy: bool,
+    /// Compared with another baseline.
+    pub chain: bool,
+    /// 至/到 after the direction: a new level.
+    pub level: bool,
+    /// 占: a share.
+    pub share: bool,
+    /// 分别: one figure per item of a list.
+    pub each: bool,
+    /// The direction word is one a bulletin uses bare (增长, 下降).
+    pub bulletin_verb: bool,
+}
+
+impl Flags {
+    /// What the words before a figure said.
+    pub fn from_trail(t: &Trail) -> Flags {
+        Flags {
+            dir: t.dir,
+            yoy: t.yoy,
+            chain: t.chain,
+            level: t.level,
+            share: t.share,
+            each: t.each,
+            bulletin_verb: t.bulletin_verb,
+        }
+    }
+
+    /// A continuation ("23起28人", "20.84%、27.9%") takes on what the figure before said,
+    /// its direction only when it states none of its own.
+    pub fn inherit(&mut self, l: &Flags) {
+        if self.dir == Direction::Unstated {
+            self.dir = l.dir;
+            self.level = self.level || l.level;
+            self.bulletin_verb = l.bulletin_verb;
+        }
+        self.yoy = self.yoy || l.yoy;
+        self.chain = self.chain || l.chain;
+        self.share = self.share || l.share;
+        self.each = self.each || l.each;
+    }
+}
+
+/// A number with what follows it, ready for its label.
+pub(super) struct Found {
+    /// Where the words before it end (the number's first char, or the ranking verb).
+    pub pre_end: usize,
+    /// The number's first char.
+    pub start: usize,
+    /// The value, scaled by the multiplier.
+    pub value: f64,
+    /// 余, 多, 以上, 左右 after it.
+    pub approx: bool,
+    /// The unit after it.
+    pub unit: Option<Unit>,
+    /// Power of ten of the multiplier (万 → 4, 千亿 → 11).
+    pub mult: i32,
+    /// End of the figure (unit and 以上/左右 included).
+    pub end: usize,
+    /// Written in Chinese numerals.
+    pub chinese: bool,
+    /// A ranking (列全省第一).
+    pub rank: bool,
+}
+
+/// The state of one pass over a text.
+pub(super) struct Scanner<'a> {
+    /// The text.
+    pub doc: &'a Doc,
+    spans: &'a [SectionSpan],
+    /// The figures so far.
+    pub out: Vec<Cand>,
+    /// Labels read backwards stop here: the end of the last figure or left-out number.
+    pub floor: usize,
+    /// The figure just recorded.
+    pub last: Option<Last>,
+    /// Indices of the figures of the current 、-joined group.
+    pub group: Vec<usize>,
+    /// The 分别 list in progress.
+    pub run: Option<Run>,
+    yoy_marks: Vec<usize>,
+    line_starts: Vec<usize>,
+    /// The report's year (0 if unknown), for 比2021年.
+    pub report_year: i32,
+}
+
+static YOY_MARKERS: &[&str] =
+    &["同比", "比上年", "较上年", "比去年", "较去年", "与上年相比", "与去年相比", "上年同期", "去年同期"];
+
+/// Chars before a ranking's 第: the verb (列, 居, 排名…), then a scope (全省, 全国同类城市).
+static RANK_VERBS: &[&str] = &["位列", "位居", "名列", "跃居", "排名", "排在", "居于", "位于", "列", "居", "排"];
+
+impl<'a> Scanner<'a> {
+    /// A scanner at the start of `doc`, whose outline is `spans`.
+    pub fn new(doc: &'a Doc, spans: &'a [SectionSpan], report_year: i32) -> Self {
+        let mut yoy_marks = Vec::new();
+        let mut line_starts = vec![0];
+        for i in 0..doc.len() {
+            let c = doc.c(i);
+            if c == '\n' {
+                line_starts.push(i + 1);
+            } else if matches!(c, '同' | '比' | '较' | '与' | '上' | '去')
+                && (doc.longest_at(i, YOY_MARKERS).is_some()
+                    || matches!(c, '比' | '较')
+                        && (1..=4).all(|k| doc.c(i + k).is_ascii_digit())
+                        && doc.c(i + 5) == '年')
+            {
+                yoy_marks.push(i);
+            }
+        }
+        Scanner {
+            doc,
+            spans,
+            out: Vec::new(),
+            floor: 0,
+            last: None,
+            group: Vec::new(),
+            run: None,
+            yoy_marks,
+            line_starts,
+            report_year,
+        }
+    }
+
+    /// Finds every figure of the text.
+    pub fn run(&mut self) {
+        let doc = self.doc;
+        let n = doc.len();
+        let mut i = 0;
+        while i < n {
+            if doc.is_masked(i) || doc.is_quoted(i) {
+                i += 1;
+                continue;
+            }
+            let c = doc.c(i);
+            let next = if c == '第' {
+                self.ordinal(i)
+            } else if c.is_ascii_digit() {
+                self.arabic(i)
+            } else if is_cn_numeral(c) {
+                self.chinese(i)
+            } else {
+                i + 1
+            };
+            i = next.max(i + 1);
+        }
+    }
+
+    /// The figures found, with the last 分别 list closed.
+    pub fn finish(mut self) -> Vec<Cand> {
+        self.close_run();
+        self.out
+    }
+
+    /// Index of the section `pos` is in.
+    pub fn section_at(&self, pos: usize) -> usize {
+        self.spans.partition_point(|s| s.start <= pos).saturating_sub(1)
+    }
+
+    /// A yoy marker earlier in the same paragraph.
+    pub fn paragraph_has_yoy(&self, pos: usize) -> bool {
+        let ls = self.line_starts.partition_point(|&s| s <= pos).saturating_sub(1);
+        let line_start = self.line_starts.get(ls).copied().unwrap_or(0);
+        let k = self.yoy_marks.partition_point(|&m| m < pos);
+        k > 0 && self.yoy_marks.get(k - 1).is_some_and(|&m| m >= line_start)
+    }
+
+    /// Left out: later labels must not reach back over it.
+    pub fn skip_to(&mut self, end: usize) -> usize {
+        self.floor = self.floor.max(end);
+        end
+    }
+
+    /// Ends the 分别 list in progress: when its names and figures do not pair up, every
+    /// figure gets the whole list (or the words before it) for its label.
+    pub fn close_run(&mut self) {
+        if let Some(run) = self.run.take() {
+            if !run.names.is_empty() && run.names.len() != run.members.len() {
+                let joined = if run.core.is_empty() { run.names.join("、") } else { run.core.clone() };
+                for &m in &run.members {
+                    if let Some(c) = self.out.get_mut(m) {
+                        c.label = joined.clone();
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- numbers -------------------------------------------------------------------
+
+    /// Arabic digits at `i`: a figure, or a code, date or time left out.
+    fn arabic(&mut self, i: usize) -> usize {
+        let doc = self.doc;
+        let scan = scan_arabic(doc, i);
+        let Some(mut num) = scan.num else { return scan.end };
+        let j = scan.end;
+        let prev = doc.before(i);
+        let mut start = i;
+        if let Some(e) = self.code_end(prev, j) {
+            return e;
+        }
+        // Times, dates and ranges: 9/27, 8:30, 2021-2025.
+        if matches!(prev, ':' | '/' | '~') && doc.before(i - 1).is_ascii_digit() {
+            return j;
+        }
+        if prev == '-' {
+            let pp = doc.before(i - 1);
+            if pp.is_ascii_alphanumeric() {
+                return j;
+            }
+            num.negative = true;
+            start = i - 1;
+        }
+        if matches!(doc.c(j), ':' | '-' | '~') && doc.c(j + 1).is_ascii_digit() {
+            return j;
+        }
+        if prev == '每' {
+            let suf = parse_suffix(doc, j);
+            return suf.end.max(j);
+        }
+        let suf = parse_suffix(doc, j);
+        if doc.c(j) == '/' && !suf.unit.as_ref().is_some_and(|u| u.class == UnitClass::PerRatio) {
+            return j + 1;
+        }
+        if suf.date {
+            // 比2021年增长9.6%, 恢复到2019年同期的78.6%: a year is part of the words around a
+            // figure (labels read back over it), not a left-out figure.
+            if matches!(prev, '比' | '较') || (j - i == 4 && doc.c(j) == '年') {
+                return suf.end.max(j + 1);
+            }
+            return self.skip_to(suf.end.max(j + 1));
+        }
+        let Some(value) = num.value(suf.mult) else { return suf.end.max(j) };
+        let end = suf.end;
+        self.figure(
+            Found {
+                pre_end: start,
+                start,
+                value,
+                approx: suf.approx,
+                unit: suf.unit.clone(),
+                mult: suf.mult,
+                end,
+                chinese: false,
+                rank: false,
+            },
+            &suf,
+        )
+        .max(j)
+    }
+
+    /// Codes and names: PM2.5, 5G, G60, 1+N (`prev` is the char before the digits, `j`
+    /// where they end). Returns where the code ends.
+    fn code_end(&self, prev: char, j: usize) -> Option<usize> {
+        let doc = self.doc;
+        let code = |c: char| c.is_ascii_alphabetic() || matches!(c, '+' | '_' | '#' | '@' | '&' | '=' | '.' | '*');
+        if !(code(prev) || code(doc.c(j)) && doc.c(j) != '.') {
+            return None;
+        }
+        let mut e = j;
+        while doc.c(e).is_ascii_alphanumeric() || doc.c(e) == '+' {
+            e += 1;
+        }
+        Some(e)
+    }
+
+    /// A Chinese numeral at `i`: a figure only before a counter word (四个, 十五项).
+    fn chinese(&mut self, i: usize) -> usize {
+        let doc = self.doc;
+        if let Some(t) = labels::FIXED_TERMS.iter().find(|t| doc.starts_with(i, t)) {
+            return i + t.chars().count();
+        }
+        let scan = scan_chinese(doc, i);
+        let Some(num) = scan.num else { return scan.end };
+        let j = scan.end;
+        if num.lone_one || matches!(doc.before(i), '期' | '周' | '初' | '拜' | '每') {
+            return j;
+        }
+        let after_approx = doc.longest_ending(i, &["超过", "超", "近", "逾", "约", "将近", "突破"]).is_some();
+        if num.leading_big && !after_approx {
+            return j;
+        }
+        let suf = parse_suffix(doc, j);
+        let value = num.value * 10f64.powi(suf.mult);
+        let ok_unit = match &suf.unit {
+            Some(u) => u.cn_ok && !(u.da && num.value >= 10.0) && u.class != UnitClass::PerRatio,
+            // 超千亿: an amount with no unit.
+            None => num.big_suffix && after_approx,
+        };
+        if !ok_unit {
+            return j;
+        }
+        let end = suf.end;
+        self.figure(
+            Found {
+                pre_end: i,
+                start: i,
+                value,
+                approx: suf.approx,
+                unit: suf.unit.clone(),
+                mult: suf.mult + if num.big_suffix { WAN_EXP } else { 0 },
+                end,
+                chinese: true,
+                rank: false,
+            },
+            &suf,
+        )
+        .max(j)
+    }
+
+    /// 第N: a ranking after 列/居/排名 (列全省第一), else an ordinal, left out.
+    fn ordinal(&mut self, i: usize) -> usize {
+        let doc = self.doc;
+        let k = doc.skip_spaces(i + 1, 1);
+        let (value, end) = if doc.c(k).is_ascii_digit() {
+            let s = scan_arabic(doc, k);
+            match s.num.and_then(|a| a.value(0)) {
+                Some(v) => (v, s.end),
+                None => return s.end,
+            }
+        } else if is_cn_numeral(doc.c(k)) {
+            let s = scan_chinese(doc, k);
+            match s.num {
+                Some(c) => (c.value, s.end),
+                None => return s.end,
+            }
+        } else {
+            return i + 1;
+        };
+        if !(1.0..=MAX_RANK).contains(&value) || value.fract() != 0.0 {
+            return end;
+        }
+        let Some(verb_start) = self.rank_verb_before(i) else { return end };
+        let mut fig_end = end;
+        if matches!(doc.c(fig_end), '位' | '名') {
+            fig_end += 1;
+        }
+        let unit = Unit { text: "名次".to_string(), class: UnitClass::Count, cn_ok: true, da: false };
+        let suf = Suffix {
+            mult: 0,
+            approx: false,
+            unit: Some(unit.clone()),
+            unit_end: fig_end,
+            end: fig_end,
+            date: false,
+            threshold: false,
+        };
+        self.figure(
+            Found {
+                pre_end: verb_start,
+                start: i,
+                value,
+                approx: false,
+                unit: Some(unit),
+                mult: 0,
+                end: fig_end,
+                chinese: false,
+                rank: true,
+            },
+            &suf,
+        )
+        .max(end)
+    }
+
+    /// Where the ranking verb before the 第 at `i` starts: it must be close, in the same
+    /// clause.
+    fn rank_verb_before(&self, i: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut p = i;
+        let mut steps = 0;
+        while p > self.floor && steps < MAX_RANK_VERB_BACK {
+            let c = doc.before(p);
+            if is_boundary(c) || doc.is_quoted(p - 1) || c.is_ascii_digit() {
+                return None;
+            }
+            if let Some(v) = doc.longest_ending(p, RANK_VERBS) {
+                return Some(p - v.chars().count());
+            }
+            p -= 1;
+            steps += 1;
+        }
+        None
+    }
+}
