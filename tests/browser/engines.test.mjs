@@ -204,9 +204,8 @@ for (const name of ONLY) {
       });
     });
 
-    // WebKitGTK's WebDriver performs touch actions as mouse input (see engines/webkit.mjs).
-    const tapName = engine_tapNote(name);
-    test(`tapping a bar pins its tooltip until a second tap, a tap outside or Escape${tapName}`, TIMEOUT, async () => {
+    // Where a tap is not a real touch, the adapter's TAP_NOTE says why (engines/webkit.mjs).
+    test(`tapping a bar pins its tooltip until a second tap, a tap outside or Escape${adapter.TAP_NOTE ?? ''}`, TIMEOUT, async () => {
       // A phone's height; 480 px wide, as MiniBrowser's toolbar keeps its window at least 447 px wide.
       await withHost({ dpr: 2, width: 480, height: 844, touch: true }, async (page, labels) => {
         const k = Math.min(2, labels.length - 1);
@@ -235,11 +234,12 @@ for (const name of ONLY) {
         await tapBar();
         await shown('a tap again');
         // Outside the chart: the page header.
-        const out = await page.evaluate(() => {
-          const r = document.querySelector('header, h1, body > *').getBoundingClientRect();
-          return { x: r.left + 5, y: Math.max(r.top + 5, 5) };
-        });
         await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+        await page.evaluate(settleScroll);
+        const out = await page.evaluate(() => {
+          const r = document.querySelector('header').getBoundingClientRect();
+          return { x: r.left + 5, y: r.top + 5 };
+        });
         await page.tap(out.x, out.y);
         await hidden('a tap outside the chart');
         await tapBar();
@@ -400,9 +400,3 @@ for (const name of ONLY) {
   });
 }
 
-/** The suffix of the tap test's name: where a tap is not a touch, the name says why. */
-function engine_tapNote(name) {
-  return name === 'webkit'
-    ? " (WebKit: touch emulated by events dispatched in the page, as WebKitGTK's WebDriver taps with a mouse and Xvfb has no touch screen)"
-    : '';
-}

@@ -8,7 +8,6 @@ export async function launch() {
   const browser = await launchChromium();
   return {
     name: 'chromium',
-    tapKind: 'touch',
     async open({ url, width = 1280, height = 800, dpr = 1, touch = false }) {
       const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: touch });
       const page = await context.newPage();
@@ -25,7 +24,7 @@ export async function launch() {
         mouseMove: (x, y) => page.mouse.move(x, y),
         tap: (x, y) => page.touchscreen.tap(x, y),
         press: (key) => page.keyboard.press(key),
-        errors: () => [...errors],
+        errors: async () => [...errors],
         async screenshot(name) {
           const file = await artifactPath('chromium', name);
           await writeFile(file, await page.screenshot());

@@ -2,8 +2,6 @@
 // exports launch() → an Engine:
 //
 //   engine.name                      'chromium' | 'firefox' | 'webkit'
-//   engine.tapKind                   what a tap delivers to the page: 'touch', or 'mouse' where
-//                                    the driver cannot send touch (see webkit.mjs)
 //   engine.open({ url, width, height, dpr, touch })  → a Page at that viewport (CSS px) and
 //                                    devicePixelRatio, navigated to url
 //   engine.close()                   ends the browser and everything the adapter started
@@ -13,9 +11,13 @@
 //   page.mouseMove(x, y)             moves the mouse to viewport CSS px (x, y)
 //   page.tap(x, y)                   a touch tap there
 //   page.press(key)                  a key press ('ArrowDown', 'Escape', …) to the focused element
-//   page.errors()                    console errors and uncaught page errors so far, as strings
+//   page.errors()                    console errors and uncaught page errors so far (a promise
+//                                    of strings)
 //   page.screenshot(name)            the viewport to tests/artifacts/engines/<engine>-<name>.png
 //   page.close()
+//
+// An adapter whose taps are not real touches exports TAP_NOTE, which the tap test's name
+// carries (webkit.mjs).
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';

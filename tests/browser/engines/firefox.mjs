@@ -15,7 +15,6 @@ export async function launch() {
   });
   return {
     name: 'firefox',
-    tapKind: 'touch',
     async open({ url, width = 1280, height = 800, dpr = 1, touch = false }) {
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
@@ -34,7 +33,7 @@ export async function launch() {
         mouseMove: (x, y) => page.mouse.move(x, y),
         tap: (x, y) => page.touchscreen.tap(x, y),
         press: (key) => page.keyboard.press(key),
-        errors: () => [...errors],
+        errors: async () => [...errors],
         async screenshot(name) {
           const file = await artifactPath('firefox', name);
           await writeFile(file, await page.screenshot());

@@ -17,7 +17,7 @@
 //    and MiniBrowser under Xvfb has no touch screen. So page.tap() dispatches, in the page, the
 //    events a touch screen's tap sends (pointer events of pointerType "touch", touch events
 //    where the engine has them, then the compatibility mouse events and click, with the focus
-//    moving as on mousedown): emulated, untrusted events, and engine.tapKind says 'emulated'.
+//    moving as on mousedown): emulated, untrusted events, and TAP_NOTE says so in the test's name.
 import { spawn } from 'node:child_process';
 import { createServer, request } from 'node:http';
 import net from 'node:net';
@@ -26,6 +26,9 @@ import { artifactPath, pollUntil, toolsPackage } from './common.mjs';
 
 const MINIBROWSER = process.env.WEBKIT_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const CAPTURE_PATH = '/__engines-console.js';
+
+/** What the tap test's name says in WebKit: its taps are emulated, and why. */
+export const TAP_NOTE = " (WebKit: touch emulated by events dispatched in the page, as WebKitGTK's WebDriver taps with a mouse and Xvfb has no touch screen)";
 
 /** Runs in the page before its own scripts: window.__engineErrors collects what went wrong. */
 const CAPTURE_SCRIPT = `(() => {
@@ -242,7 +245,6 @@ export async function launch() {
   };
   return {
     name: 'webkit',
-    tapKind: 'emulated',
     async open({ url, width = 1280, height = 800, dpr = 1 }) {
       const s = await session(dpr);
       const { driver } = s;
