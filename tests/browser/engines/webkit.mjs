@@ -232,7 +232,7 @@ export async function launch() {
     xvfb = await startXvfb();
     display = xvfb.display;
   }
-  const sessions = new Map(); // dpr → Promise<{ driver, child, chrome }>
+  const sessions = new Map(); // dpr → Promise<{ driver, child }>
   const proxies = new Map(); // origin → Promise<proxy>
   const session = (dpr) => {
     if (dpr !== 1 && dpr !== 2) throw new Error(`WebKit: devicePixelRatio ${dpr} is not possible (GDK_SCALE is 1 or 2 here)`);
