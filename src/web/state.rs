@@ -194,8 +194,17 @@ impl State {
             Some(r) => r.as_ref(),
             None => self.el.canvas.as_ref(),
         };
-        let mut w = target.get_bounding_client_rect().width();
-        // Under CSS zoom or transforms, client rects are scaled; offsetWidth is not.
+        // Chromium and Firefox scale client rects by CSS zoom and say by how much in
+        // currentCSSZoom; WebKit (2.50) neither scales them nor has currentCSSZoom. Under
+        // `zoom: 1.5` at dpr 2 a 837.33 px box then measured 1256 px, and offsetWidth's
+        // whole 837 px drew a 1674 px backing store where WebKit drew 1675.
+        let zoom = js_sys::Reflect::get(target, &JsValue::from_str("currentCSSZoom"))
+            .ok()
+            .and_then(|z| z.as_f64())
+            .filter(|z| z.is_finite() && *z > 0.0)
+            .unwrap_or(1.0);
+        let mut w = target.get_bounding_client_rect().width() / zoom;
+        // Under transforms, client rects are scaled; offsetWidth is not.
         if let Some(h) = target.dyn_ref::<HtmlElement>() {
             let ow = h.offset_width() as f64;
             if ow > 0.0 && (ow - w).abs() > 1.0 {
