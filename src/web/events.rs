@@ -82,6 +82,9 @@ pub(super) fn wire(shared: &Shared) -> Result<(), JsValue> {
     if let Some(q) = &st.dark_query {
         listeners.push(on(&q.clone().into(), "change", State::on_theme_change, passive));
     }
+    if let Some(q) = &st.forced_query {
+        listeners.push(on(&q.clone().into(), "change", State::on_forced_colors_change, passive));
+    }
     let resize = observe_size(st, shared)?;
     st.listeners = Some(Listeners { _listeners: listeners, _resize: resize });
     Ok(())
@@ -248,6 +251,11 @@ impl State {
             self.hide_tooltip();
         }
         Vec::new()
+    }
+
+    fn on_forced_colors_change(&mut self, _: &Event) -> Calls {
+        self.dirty.mark(Dirty::LAYOUT);
+        self.redraw_if_dirty()
     }
 
     fn on_theme_change(&mut self, _: &Event) -> Calls {

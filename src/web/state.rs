@@ -89,6 +89,8 @@ pub(super) struct State {
     pub listeners: Option<Listeners>,
     pub frame: Option<gloo::render::AnimationFrame>,
     pub dark_query: Option<MediaQueryList>,
+    /// Matches while the reader has forced colours on (Windows high contrast).
+    pub forced_query: Option<MediaQueryList>,
     warned: bool,
     pub dirty: Dirty,
     /// The pending work after a render (see `schedule_after_paint`).
@@ -134,6 +136,7 @@ impl State {
             listeners: None,
             frame: None,
             dark_query: window.match_media("(prefers-color-scheme: dark)").ok().flatten(),
+            forced_query: window.match_media("(forced-colors: active)").ok().flatten(),
             warned: false,
             dirty,
             after_paint: None,
@@ -141,8 +144,14 @@ impl State {
         })
     }
 
-    /// The colours in force: the option, or the reader's system setting.
+    /// The colours in force: the reader's forced colours (high contrast) above all, then
+    /// the option, or the reader's light or dark setting.
     pub(super) fn theme(&self) -> Theme {
+        if self.forced_query.as_ref().is_some_and(|q| q.matches()) {
+            if let Some(c) = super::dom::system_colors(&self.el.live) {
+                return Theme::forced(c);
+            }
+        }
         let dark = match self.opts.theme {
             ThemeChoice::Light => false,
             ThemeChoice::Dark => true,
