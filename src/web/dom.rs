@@ -332,6 +332,8 @@ pub(super) fn system_colors(probe: &HtmlElement) -> Option<SystemColors> {
 /// `rgb(1, 2, 3)` or `rgba(1, 2, 3, 1)` as the browser writes a computed colour.
 fn parse_rgb(css: &str) -> Option<RGBColor> {
     let inner = css.trim().strip_prefix("rgba(").or_else(|| css.trim().strip_prefix("rgb("))?.strip_suffix(')')?;
-    let mut parts = inner.split(',').map(|p| p.trim().parse::<f64>().ok().map(|v| v.round().clamp(0.0, 255.0) as u8));
+    // Whole numbers only: system colours resolve to them, and parsing floats would pull
+    // core's float parser (several kB) into the wasm.
+    let mut parts = inner.split(',').map(|p| p.trim().parse::<u8>().ok());
     Some(RGBColor(parts.next()??, parts.next()??, parts.next()??))
 }
