@@ -13,6 +13,7 @@ pub mod layout;
 pub mod model;
 pub mod render;
 pub mod svg;
+pub mod touch;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]
