@@ -556,7 +556,7 @@ fn telling(ind: &Indicator) -> (u8, f64) {
 
 fn overview(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String) -> ChartSpec {
     let mut rows = Vec::new();
-    // Whether a telling figure in a note is approximate (for the foot's note).
+    // Whether a section's first telling figure is approximate (for the foot's note).
     let mut approx = false;
     // Each indicator's top-level section, looked up once per section, not per indicator.
     let top: rustc_hash::FxHashMap<&str, &str> =
@@ -574,7 +574,10 @@ fn overview(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String) -> 
             ka.cmp(&kb).then(vb.total_cmp(&va))
         });
         let sep = if locale == Locale::Zh { "；" } else { "; " };
-        approx |= members.iter().take(2).any(|&i| ds.indicators()[i].approx);
+        // Only the first telling figure: the note after a bar is cut to its room, and on
+        // the report at a desktop width the second figure is usually cut (seen in
+        // screenshots), so a note about a mark the reader cannot see would confuse.
+        approx |= members.first().is_some_and(|&i| ds.indicators()[i].approx);
         let note: Vec<String> = members
             .iter()
             .take(2)

@@ -83,6 +83,17 @@ fn every_view_carries_its_source_at_the_foot() {
     }
 }
 
+/// Does `t` show an approximate figure: 8万余 in Chinese, 80,000+ in English (a + after
+/// a digit or a word, not the sign of +20.8%)?
+fn has_mark(t: &str, locale: Locale) -> bool {
+    match locale {
+        Locale::Zh => t.contains('余'),
+        Locale::En => {
+            t.char_indices().any(|(i, c)| c == '+' && t[..i].chars().last().is_some_and(char::is_alphanumeric))
+        }
+    }
+}
+
 #[test]
 fn approximate_figures_get_their_note_and_only_then() {
     let ds = report();
@@ -91,17 +102,21 @@ fn approximate_figures_get_their_note_and_only_then() {
             let spec = build(&ds, kind, locale);
             let mark = if locale == Locale::Zh { "余" } else { "+" };
             let note = spec.footer.get(1);
-            // What the reader sees: a value (or an overview note) carrying the mark.
+            // What the reader sees: a value, or the first figure of an overview note,
+            // carrying the mark.
+            let sep = if locale == Locale::Zh { "；" } else { "; " };
             let shown = spec.rows().any(|r| match r.target {
                 Target::Indicator(i) => ds.indicators()[i].approx,
-                Target::Section(_) => false,
-            }) || (kind == ViewKind::Overview && note.is_some());
+                Target::Section(_) => {
+                    r.note.as_deref().and_then(|n| n.split(sep).next()).is_some_and(|first| has_mark(first, locale))
+                }
+            });
             assert_eq!(note.is_some(), shown, "{kind:?} {locale:?}: note {note:?}");
             if let Some(n) = note {
                 assert!(n.contains(mark), "{kind:?} {locale:?}: the note names the mark {mark}: {n}");
                 let marked = spec
                     .rows()
-                    .any(|r| r.value_text.contains(mark) || r.note.as_deref().is_some_and(|t| t.contains(mark)));
+                    .any(|r| has_mark(&r.value_text, locale) || r.note.as_deref().is_some_and(|t| has_mark(t, locale)));
                 assert!(marked, "{kind:?} {locale:?}: a note about {mark} but no shown value has it");
             }
         }
