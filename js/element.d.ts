@@ -22,7 +22,7 @@ export type IndicatorChartState = 'idle' | 'loading' | 'ready' | 'error';
 /**
  * `<indicator-chart src="data.json" view="headline" locale="zh" theme="auto">`. Attributes
  * (each also a string property): src, view, section, locale, theme, sort, log, height,
- * timeout (ms to wait for src, default 15000).
+ * source, description, table, timeout (ms to wait for src, default 15000).
  */
 export declare class IndicatorChartElement extends HTMLElement {
   static readonly observedAttributes: string[];
@@ -42,6 +42,12 @@ export declare class IndicatorChartElement extends HTMLElement {
   log: string | null;
   /** 'auto' (default) | 'container' | a number of pixels. */
   height: string | null;
+  /** 'false' hides the source line at the chart's foot (shown by default). */
+  source: string | null;
+  /** The author's description of the chart (the canvas's accessible name and the SVG's `<desc>`). */
+  description: string | null;
+  /** Present (and not 'false'): the rows are shown as a table under the chart. */
+  table: string | null;
   /** Milliseconds to wait for `src` (default 15000). */
   timeout: string | null;
   /**

@@ -7,8 +7,9 @@
 // own styles do not leak out. Every element on the page shares the one WebAssembly instance
 // of ./index.js, which it loads by itself: no init() call is needed.
 //
-// Attributes: src, view, section, locale, theme, sort, log, height (as the JS options), and
-// timeout (ms to wait for src, default 15000). Property `.data` takes a dataset object or
+// Attributes: src, view, section, locale, theme, sort, log, height, source, description,
+// table (as the JS options; source="false" hides the source line, a table attribute other
+// than "false" shows the rows' table), and timeout (ms to wait for src, default 15000). Property `.data` takes a dataset object or
 // its JSON text instead of src (not `.dataset`: every HTMLElement already has that one, for
 // its data-* attributes). Events: `select`, `hover` (CustomEvent, detail = the chart's
 // payload, bubbling and composed), `render` (CustomEvent), `load` (Event) and `error`
@@ -16,8 +17,11 @@
 import { init, mount } from './index.js';
 
 export const TAG = 'indicator-chart';
-const OPTIONS = ['view', 'section', 'locale', 'theme', 'sort', 'log', 'height'];
-const DEFAULTS = { view: 'headline', section: null, locale: 'zh', theme: 'auto', sort: 'report', log: 'auto', height: 'auto' };
+const OPTIONS = ['view', 'section', 'locale', 'theme', 'sort', 'log', 'height', 'source', 'description', 'table'];
+const DEFAULTS = {
+  view: 'headline', section: null, locale: 'zh', theme: 'auto', sort: 'report', log: 'auto', height: 'auto',
+  source: true, description: null, table: false,
+};
 const DEFAULT_TIMEOUT_MS = 15000;
 
 // Page CSS can still reach the host element itself, and a page's normal declarations beat
@@ -64,6 +68,12 @@ function optionFrom(name, value) {
       return v === 'true' ? true : v === 'false' ? false : v; // 'auto', or an error from the chart
     case 'height':
       return /^\d+(\.\d+)?(px)?$/.test(v) ? parseFloat(v) : v; // pixels, 'auto' or 'container'
+    case 'source':
+      return v !== 'false'; // shown unless source="false"
+    case 'table':
+      return v !== 'false'; // <indicator-chart table> shows it
+    case 'description':
+      return v === '' ? null : value;
     default:
       return v;
   }

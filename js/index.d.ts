@@ -93,6 +93,12 @@ export interface ChartOptions {
   locale?: Locale;
   theme?: ThemeName;
   height?: Height;
+  /** The source line at the chart's foot ("来源：…（2022）"); `false` hides it. Default true. */
+  source?: boolean;
+  /** The author's description: the lead of the canvas's accessible name and the SVG's `<desc>`, instead of the generated one. `null` goes back to it. */
+  description?: string | null;
+  /** Shows the current view's rows as a table under the chart (the screen-reader table, made visible). Default false. */
+  table?: boolean;
 }
 
 /** Options of `setView()`: the same as `ChartOptions` without `view`. */
@@ -180,7 +186,9 @@ export declare class Chart {
   getState(): ChartState;
   /** The current view as a PNG data URL (without hover highlight). */
   toPng(): string;
-  /** The shown rows as CSV text (UTF-8 with BOM, CRLF). */
+  /** The current view as a standalone SVG document: text stays text, with `<title>` (the chart's title) and `<desc>` (its description). */
+  toSvg(): string;
+  /** The shown rows as CSV text (UTF-8 with BOM, CRLF), each with the source's title and year. */
   toCsv(): string;
   /** Removes every listener, observer and element the chart added. Safe to call twice. */
   destroy(): void;

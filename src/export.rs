@@ -1,4 +1,4 @@
-//! Exports of what a chart shows: CSV of the shown rows (UTF-8 with a byte-order mark
+//! Exports of what a chart shows: CSV of the shown rows, each with its source and year (UTF-8 with a byte-order mark
 //! so Excel reads the Chinese, cells guarded against formula injection). The PNG
 //! export is the canvas itself and lives in `web`.
 
@@ -32,13 +32,20 @@ fn number(v: f64) -> String {
 pub fn csv(ds: &Dataset, spec: &ChartSpec, locale: Locale) -> String {
     let mut out = String::from("\u{feff}");
     let header: &[&str] = match locale {
-        Locale::Zh => &["id", "部分", "指标", "指标（英文）", "数值", "单位", "类型", "约数", "显示值", "原文"],
-        Locale::En => &["id", "section", "label", "label_en", "value", "unit", "kind", "approx", "display", "quote"],
+        Locale::Zh => {
+            &["id", "部分", "指标", "指标（英文）", "数值", "单位", "类型", "约数", "显示值", "原文", "来源", "年份"]
+        }
+        Locale::En => &[
+            "id", "section", "label", "label_en", "value", "unit", "kind", "approx", "display", "quote", "source",
+            "year",
+        ],
     };
     out.push_str(&header.join(","));
     out.push_str("\r\n");
+    // Every row carries where it comes from, so a row copied elsewhere keeps its source.
+    let source = [cell(&ds.source().title), ds.source().year.to_string()];
     for row in spec.rows() {
-        let fields: Vec<String> = match &row.target {
+        let mut fields: Vec<String> = match &row.target {
             Target::Indicator(i) => match ds.indicators().get(*i) {
                 Some(ind) => vec![
                     cell(&ind.id),
@@ -67,6 +74,7 @@ pub fn csv(ds: &Dataset, spec: &ChartSpec, locale: Locale) -> String {
                 cell(row.note.as_deref().unwrap_or("")),
             ],
         };
+        fields.extend(source.iter().cloned());
         out.push_str(&fields.join(","));
         out.push_str("\r\n");
     }

@@ -1,5 +1,5 @@
 //! indicator-chart: interactive charts of the indicators stated in a Chinese annual
-//! work report. The core (`model`, `format`, `layout`, `render`, `extract`) is plain
+//! work report. The core (`model`, `format`, `layout`, `render`, `svg`, `extract`) is plain
 //! Rust, tested natively; only `web` touches the DOM, and only on wasm32.
 
 #![warn(missing_docs)]
@@ -12,6 +12,7 @@ pub mod keys;
 pub mod layout;
 pub mod model;
 pub mod render;
+pub mod svg;
 pub mod touch;
 pub mod view;
 

@@ -178,6 +178,9 @@ pub struct ChartSpec {
     /// The section the chart is limited to: the `section` option, or the one the section
     /// view chose by itself when none was given. The page's controls show this one.
     pub section: Option<String>,
+    /// Lines at the chart's foot: where the figures come from and, when an approximate
+    /// figure is shown, what its mark means. Empty: no foot (the `source: false` option).
+    pub footer: Vec<String>,
 }
 
 impl ChartSpec {
@@ -317,7 +320,7 @@ pub fn build(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartSp
         None => String::new(),
     };
     let empty = t(locale, "此视图没有可显示的指标", "No indicators to show in this view");
-    let spec = match opts.kind {
+    let mut spec = match opts.kind {
         ViewKind::Headline => {
             let mut rows: Vec<Row> =
                 pick(ds, opts, |i| i.kind == Kind::YoyChange).map(|i| row_for(ds, i, locale)).collect();
@@ -334,6 +337,7 @@ pub fn build(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartSp
             });
             ChartSpec {
                 section: opts.section.clone(),
+                footer: Vec::new(),
                 view: opts.kind,
                 title: t(locale, "同比变化", "Year-on-year changes") + &scope,
                 subtitle: match locale {
@@ -368,6 +372,7 @@ pub fn build(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartSp
             let over = rows.iter().filter(|r| r.value > 100.0).count();
             ChartSpec {
                 section: opts.section.clone(),
+                footer: Vec::new(),
                 view: opts.kind,
                 title: t(locale, "比率与占比", "Rates and shares") + &scope,
                 subtitle: match locale {
@@ -397,6 +402,7 @@ pub fn build(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartSp
             let n = rows.len();
             ChartSpec {
                 section: opts.section.clone(),
+                footer: Vec::new(),
                 view: opts.kind,
                 title: t(locale, "涉案金额", "Money") + &scope,
                 subtitle: format!(
@@ -416,7 +422,32 @@ pub fn build(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartSp
         ViewKind::Section => section_view(ds, opts, locale, empty)?,
         ViewKind::Overview => overview(ds, opts, locale, empty),
     };
+    if spec.view != ViewKind::Overview {
+        let approx = spec.rows().any(|r| match r.target {
+            Target::Indicator(i) => ds.indicators().get(i).is_some_and(|ind| ind.approx),
+            Target::Section(_) => false,
+        });
+        spec.footer = footer(ds, locale, approx);
+    }
     Ok(spec)
+}
+
+/// The lines at a chart's foot: the source and its year, and — when `approx`, i.e. an
+/// approximate figure is shown — what the approximation mark of `format` (8万余 / 80,000+)
+/// means.
+pub fn footer(ds: &Dataset, locale: Locale, approx: bool) -> Vec<String> {
+    let src = ds.source();
+    let title = src.title.trim();
+    let mut lines = vec![match (locale, title.is_empty()) {
+        (Locale::Zh, false) => format!("来源：{title}（{}）", src.year),
+        (Locale::Zh, true) => format!("来源：{}年报告", src.year),
+        (Locale::En, false) => format!("Source: {title} ({})", src.year),
+        (Locale::En, true) => format!("Source: the {} report", src.year),
+    }];
+    if approx {
+        lines.push(t(locale, "数字后的“余”表示约数", "A + after a number marks an approximate figure"));
+    }
+    lines
 }
 
 /// The unit family a section-view group collects: values in one group share a scale.
@@ -494,6 +525,7 @@ fn section_view(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String)
     let title = section_title(ds, &section, locale);
     Ok(ChartSpec {
         section: opts.section.clone(),
+        footer: Vec::new(),
         view: ViewKind::Section,
         subtitle: match locale {
             Locale::Zh => format!("{} · 按单位分为{g}组，各组刻度不同", count_text(n, locale)),
@@ -524,6 +556,8 @@ fn telling(ind: &Indicator) -> (u8, f64) {
 
 fn overview(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String) -> ChartSpec {
     let mut rows = Vec::new();
+    // Whether a section's first telling figure is approximate (for the foot's note).
+    let mut approx = false;
     // Each indicator's top-level section, looked up once per section, not per indicator.
     let top: rustc_hash::FxHashMap<&str, &str> =
         ds.sections().iter().map(|s| (s.id.as_str(), ds.top_section(&s.id))).collect();
@@ -540,6 +574,10 @@ fn overview(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String) -> 
             ka.cmp(&kb).then(vb.total_cmp(&va))
         });
         let sep = if locale == Locale::Zh { "；" } else { "; " };
+        // Only the first telling figure: the note after a bar is cut to its room, and on
+        // the report at a desktop width the second figure is usually cut (seen in
+        // screenshots), so a note about a mark the reader cannot see would confuse.
+        approx |= members.first().is_some_and(|&i| ds.indicators()[i].approx);
         let note: Vec<String> = members
             .iter()
             .take(2)
@@ -568,6 +606,7 @@ fn overview(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String) -> 
     let k = rows.len();
     ChartSpec {
         section: opts.section.clone(),
+        footer: footer(ds, locale, approx),
         view: ViewKind::Overview,
         title: t(locale, "各部分指标概览", "Indicators by section"),
         subtitle: match locale {

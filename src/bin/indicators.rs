@@ -1,14 +1,19 @@
-//! `indicators`: the extractor on the command line.
+//! `indicators`: the extractor, and static images of the charts, on the command line.
 //!
 //! ```text
 //! indicators extract REPORT.txt [--overrides FILE] [-o OUT] [--title T]
 //!                               [--source-title S] [--year Y] [--no-repeats]
+//! indicators render DATASET.json --view V [--section S] [--locale zh|en] [--theme light|dark]
+//!                               [--width 800] [--scale 2] --format svg|png -o FILE
 //! ```
 //!
 //! Writes the dataset JSON (pretty, UTF-8) to stdout, or to OUT. The report must be text:
 //! UTF-8 (with or without a byte-order mark), or — said so on stderr — UTF-16 with a
 //! byte-order mark or GB18030/GBK when it is not UTF-8 but decodes cleanly as that.
 //! Errors go to stderr with a non-zero exit: 2 for a usage error, 1 for everything else.
+
+#[path = "indicators/render.rs"]
+mod render;
 
 use indicator_chart::extract::{apply_overrides, extract, ExtractError, ExtractOptions, Overrides};
 use std::io::Write;
@@ -17,8 +22,9 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage: indicators extract REPORT.txt [options]
+       indicators render DATASET.json [render options] -o FILE
 
-Reads a Chinese report and writes the indicators it states as dataset JSON.
+extract: reads a Chinese report and writes the indicators it states as dataset JSON.
 
 options:
   -o, --output OUT      write the JSON to OUT instead of stdout
@@ -28,6 +34,20 @@ options:
   --year Y              the report's year (default: the first 19xx/20xx年 in the text)
   --no-repeats          do not mark figures stated twice as repeat_of the first
   -h, --help            this help
+
+render: draws a chart of a dataset as SVG or PNG, as the browser does.
+
+render options:
+  -o, --output FILE     where to write the image (required)
+  --format svg|png      the image format (default: from FILE's extension)
+  --view V              headline (default), rates, section, overview or money
+  --section S           only this section (a section id such as s3)
+  --locale zh|en        the language (default zh)
+  --theme light|dark    the colours (default light)
+  --width W             the chart's width in CSS pixels, 200 to 4000 (default 800)
+  --scale K             pixels per CSS pixel, 0.5 to 4 (default 2)
+  --sort report|value   the order of the bars (default report)
+  --log auto|true|false the value axis (default auto)
 ";
 
 struct Args {
@@ -40,6 +60,7 @@ struct Args {
 enum Cmd {
     Help,
     Extract(Box<Args>),
+    Render(Box<render::RenderArgs>),
 }
 
 fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Cmd, String> {
@@ -47,7 +68,8 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Cmd, String> {
     match cmd.as_str() {
         "-h" | "--help" | "help" => return Ok(Cmd::Help),
         "extract" => {}
-        other => return Err(format!("unknown command \"{other}\" (the command is: extract)")),
+        "render" => return Ok(render::parse(it)?.map_or(Cmd::Help, |a| Cmd::Render(Box::new(a)))),
+        other => return Err(format!("unknown command \"{other}\" (the commands are: extract, render)")),
     }
     let mut report: Option<PathBuf> = None;
     let mut output = None;
@@ -177,19 +199,25 @@ fn run(args: &Args) -> Result<(), String> {
     Ok(())
 }
 
+/// Exit 0, or 1 with the message on stderr.
+fn finish(r: Result<(), String>) -> ExitCode {
+    match r {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("indicators: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     match parse_args(std::env::args().skip(1)) {
         Ok(Cmd::Help) => {
             print!("{USAGE}");
             ExitCode::SUCCESS
         }
-        Ok(Cmd::Extract(args)) => match run(&args) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("indicators: {e}");
-                ExitCode::from(1)
-            }
-        },
+        Ok(Cmd::Extract(args)) => finish(run(&args)),
+        Ok(Cmd::Render(args)) => finish(render::run(&args)),
         Err(e) => {
             eprintln!("indicators: {e}\n\n{USAGE}");
             ExitCode::from(2)

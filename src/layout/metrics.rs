@@ -54,6 +54,10 @@ impl Metrics {
     pub const VALUE_ROOM: f64 = 6.0;
     /// From a value label to the note after it.
     pub const NOTE_GAP: f64 = 12.0;
+    /// Above the foot (source line), below the chart's body.
+    pub const FOOTER_GAP: f64 = 10.0;
+    /// The least height the body keeps in a fixed height; below it the foot is dropped.
+    pub const MIN_BODY: f64 = 80.0;
     /// An empty chart's plot area: its natural height.
     pub const EMPTY: f64 = 90.0;
     /// An empty chart's plot area: the least height it takes.

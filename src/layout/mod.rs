@@ -9,11 +9,13 @@
 //! [`layout`] runs in phases, each in its own module: the header (`header`: title,
 //! subtitle, or the empty-chart message), the label column (`labels`), then the rows
 //! one by one (`rows`) or, when there are too many to label, dense bands (`dense`).
-//! Spacing lives in `metrics`, value axes in `axis`, text fitting in `text`, the
+//! The foot (`footer`: the source line) is measured first, so a fixed height keeps
+//! room for it, and painted last. Spacing lives in `metrics`, value axes in `axis`, text fitting in `text`, the
 //! scene's types in `scene` and hit-testing in `hit`.
 
 mod axis;
 mod dense;
+mod footer;
 mod header;
 mod hit;
 mod labels;
@@ -67,24 +69,45 @@ pub fn layout(spec: &ChartSpec, frame: Frame, locale: Locale, m: &dyn Measure) -
     let mt = Metrics::for_width(frame.width);
     let inner = (frame.width - 2.0 * mt.pad).max(1.0);
     let cx = Ctx { m, mt, locale, width: frame.width, dpr: frame.dpr, inner };
+    let mut foot = footer::Footer::new(&cx, spec);
+    let mut fh = foot.height(&cx);
+    // A fixed height too small for a body and a foot keeps the body.
+    if frame.height.is_some_and(|h| h - fh < Metrics::MIN_BODY) {
+        foot = footer::Footer::none();
+        fh = 0.0;
+    }
+    // The body is laid out in the height left above the foot; the foot then sits in the
+    // body's bottom padding and below it, and the padding moves under the foot.
+    let body_height = frame.height.map(|h| (h - fh).max(1.0));
+    let mut scene = body(&cx, spec, body_height);
+    if fh > 0.0 {
+        let top = scene.height - cx.mt.pad + Metrics::FOOTER_GAP;
+        foot.paint(&cx, &mut scene.paints, top);
+        scene.height += fh;
+    }
+    scene
+}
+
+/// The chart without its foot, in a fixed height if given.
+fn body(cx: &Ctx, spec: &ChartSpec, fixed: Option<f64>) -> Scene {
     let mut pen = Pen { paints: Vec::new(), y: cx.mt.pad };
-    header::header(&cx, spec, &mut pen);
+    header::header(cx, spec, &mut pen);
     let total_rows = spec.row_count();
     if total_rows == 0 {
-        return header::empty_scene(&cx, spec, frame.height, pen);
+        return header::empty_scene(cx, spec, fixed, pen);
     }
     let overhead = cx.mt.groups_overhead(&spec.groups) + cx.mt.pad;
-    let label_w = labels::label_column(&cx, spec, total_rows);
+    let label_w = labels::label_column(cx, spec, total_rows);
     let plot = Plot {
         label_w,
         x0: if cx.mt.compact { cx.mt.pad } else { cx.mt.pad + label_w + Metrics::LABEL_GAP },
         x1: cx.width - cx.mt.pad,
     };
-    match dense::dense_height(&cx, spec, frame.height, pen.y, overhead) {
-        Some(h) => dense::dense_layout(&cx, spec, pen, &plot, h),
+    match dense::dense_height(cx, spec, fixed, pen.y, overhead) {
+        Some(h) => dense::dense_layout(cx, spec, pen, &plot, h),
         None => {
-            let plan = rows::RowPlan::new(&cx, frame.height, pen.y, overhead, total_rows);
-            rows::rows_layout(&cx, spec, pen, &plot, &plan)
+            let plan = rows::RowPlan::new(cx, fixed, pen.y, overhead, total_rows);
+            rows::rows_layout(cx, spec, pen, &plot, &plan)
         }
     }
 }

@@ -36,7 +36,13 @@ impl RowPlan {
                 row_h = (avail / total_rows as f64).max(mt.min_row).min(mt.row);
             }
         }
-        let bar_h = (mt.bar * row_h / mt.row).clamp(3.0, mt.bar).min(row_h - 2.0);
+        let mut bar_h = (mt.bar * row_h / mt.row).clamp(3.0, mt.bar).min(row_h - 2.0);
+        if mt.compact {
+            // Below its label, a squeezed row's bar keeps a pixel to its band's bottom, so
+            // snapping to device pixels cannot push it out of the band.
+            let room = row_h - Metrics::ROW_INSET - mt.label - Metrics::LABEL_BAR_GAP - 1.0;
+            bar_h = bar_h.min(room).max(3.0);
+        }
         RowPlan { row_h, bar_h, fixed, limit: fixed.map(|h| h - mt.pad) }
     }
 }

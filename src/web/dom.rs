@@ -69,6 +69,36 @@ const TOOLTIP_STYLE: &[(&str, &str)] = &[
     ("box-sizing", "border-box"),
 ];
 
+/// The table shown under the chart (the `table` option): every property VISUALLY_HIDDEN
+/// sets, undone, and a plain readable look.
+const TABLE_SHOWN: &[(&str, &str)] = &[
+    ("position", "static"),
+    ("width", "100%"),
+    ("height", "auto"),
+    ("margin", "8px 0 0"),
+    ("padding", "0"),
+    ("border", "0"),
+    ("overflow", "visible"),
+    ("clip", "auto"),
+    ("clip-path", "none"),
+    ("white-space", "normal"),
+    ("border-collapse", "collapse"),
+    ("font", "13px/1.5 system-ui, -apple-system, 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"),
+    ("font-variant-numeric", "tabular-nums"),
+    ("overflow-wrap", "anywhere"),
+    ("color", "inherit"),
+];
+
+/// Shows the rows' table under the chart, or hides it for all but screen readers.
+pub(super) fn table_style(table: &HtmlElement, visible: bool) {
+    css(table, if visible { TABLE_SHOWN } else { VISUALLY_HIDDEN });
+    if !visible {
+        for (k, _) in TABLE_SHOWN.iter().filter(|(k, _)| !VISUALLY_HIDDEN.iter().any(|(h, _)| h == k)) {
+            let _ = table.style().remove_property(k);
+        }
+    }
+}
+
 const ROOT_STYLE: &[(&str, &str)] = &[
     ("position", "relative"),
     // The visually hidden table is 1 px wide, but a table's cells overflow it: unclipped,

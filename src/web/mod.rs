@@ -314,6 +314,19 @@ impl Chart {
         })?
     }
 
+    /// The current view as a standalone SVG document (text stays text, with `<title>` and
+    /// `<desc>`), drawn from the same layout as the canvas, without hover highlight.
+    #[wasm_bindgen(js_name = toSvg)]
+    pub fn to_svg(&self) -> Result<String, JsValue> {
+        self.with(|st| {
+            let (Some(spec), Some(scene)) = (st.spec.as_ref(), st.scene.as_ref()) else {
+                return Err(err("toSvg: nothing is drawn yet (the chart has no size)"));
+            };
+            let desc = st.opts.description.as_deref().unwrap_or(&spec.description);
+            Ok(crate::svg::to_svg(scene, &st.theme(), 1.0, &spec.title, desc))
+        })?
+    }
+
     /// The shown rows as CSV text (UTF-8 with BOM, CRLF).
     #[wasm_bindgen(js_name = toCsv)]
     pub fn to_csv(&self) -> Result<String, JsValue> {

@@ -33,11 +33,26 @@ pub(super) struct Options {
     pub locale: Locale,
     pub theme: ThemeChoice,
     pub height: HeightMode,
+    /// The source line at the chart's foot (`source: false` hides it).
+    pub source: bool,
+    /// The author's description: the lead of the canvas's accessible name and the SVG's
+    /// `<desc>`, instead of the generated one.
+    pub description: Option<String>,
+    /// The rows as a visible table under the chart.
+    pub table: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { view: ViewOptions::default(), locale: Locale::Zh, theme: ThemeChoice::Auto, height: HeightMode::Auto }
+        Options {
+            view: ViewOptions::default(),
+            locale: Locale::Zh,
+            theme: ThemeChoice::Auto,
+            height: HeightMode::Auto,
+            source: true,
+            description: None,
+            table: false,
+        }
     }
 }
 
@@ -124,7 +139,30 @@ fn apply_fields(o: &mut Options, js: &JsValue) -> Result<(), String> {
     if let Some(h) = parse_height(&get(js, "height"))? {
         o.height = h;
     }
+    if let Some(b) = opt_bool(js, "source")? {
+        o.source = b;
+    }
+    if let Some(b) = opt_bool(js, "table")? {
+        o.table = b;
+    }
+    if get(js, "description").is_null() {
+        o.description = None;
+    } else if let Some(d) = opt_str(js, "description")? {
+        let d = d.trim();
+        o.description = if d.is_empty() { None } else { Some(d.chars().take(2000).collect()) };
+    }
     Ok(())
+}
+
+/// An optional true/false field of a JS object.
+fn opt_bool(obj: &JsValue, key: &str) -> Result<Option<bool>, String> {
+    let v = get(obj, key);
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.as_bool().map(Some).ok_or_else(|| {
+        format!("options.{key}: expected true or false, got {}", v.js_typeof().as_string().unwrap_or_default())
+    })
 }
 
 /// `log`: true, false or "auto"; `None` when absent.

@@ -1,10 +1,11 @@
 //! What the chart shows besides the canvas: the tooltip (filled once per row, placed on
 //! every move), the screen-reader table and the live region that reads the focused row.
 
-use super::dom::{append_text, clear, create, css, CLASS_TOOLTIP_QUOTE};
+use super::dom::{append_text, clear, create, css, table_style, CLASS_TOOLTIP_QUOTE};
 use super::state::State;
 use crate::format::{self, Locale};
 use crate::layout;
+use crate::render::Theme;
 use crate::touch;
 use crate::view::{self, Target};
 use web_sys::Element;
@@ -186,10 +187,12 @@ impl State {
         self.el.live.set_text_content(Some(text));
     }
 
-    /// The visually hidden table a screen reader reads instead of the canvas.
+    /// The table of the rows: visually hidden for screen readers (the canvas's
+    /// description), or shown under the chart with the `table` option.
     pub(super) fn fill_table(&self) {
         let t: &Element = self.el.table.as_ref();
         clear(t);
+        self.show_table(self.opts.table);
         let Some(spec) = self.spec.as_ref() else { return };
         let zh = self.opts.locale == Locale::Zh;
         let total = spec.row_count();
@@ -198,7 +201,10 @@ impl State {
             (true, true) => format!("（列出前{TABLE_MAX_ROWS}项，共{total}项；全部数据可导出 CSV）"),
             (true, false) => format!(" (first {TABLE_MAX_ROWS} of {total} rows; export CSV for all)"),
         };
-        let _ = append_text(&self.doc, t, "caption", &format!("{} — {}{more}", spec.title, spec.subtitle));
+        let caption = append_text(&self.doc, t, "caption", &format!("{} — {}{more}", spec.title, spec.subtitle));
+        if let (true, Ok(c)) = (self.opts.table, caption) {
+            css(&c, &[("text-align", "left"), ("font-weight", "bold"), ("padding", "4px 8px")]);
+        }
         let head = if zh { ["指标", "数值", "原文"] } else { ["Indicator", "Value", "Source sentence"] };
         let _ = self.table_row(t, &head, "col");
         for r in spec.rows().take(TABLE_MAX_ROWS) {
@@ -213,6 +219,19 @@ impl State {
         }
     }
 
+    /// Shows the table under the chart or hides it for screen readers only. Shown, it is
+    /// in the reading order, so the canvas no longer points at it (aria-describedby):
+    /// a screen reader would read every row twice.
+    fn show_table(&self, visible: bool) {
+        let canvas = &self.el.canvas;
+        table_style(&self.el.table, visible);
+        let _ = if visible {
+            canvas.remove_attribute("aria-describedby")
+        } else {
+            canvas.set_attribute("aria-describedby", &self.el.table.id())
+        };
+    }
+
     /// One row: a header cell of `scope` ("col" for the head, "row" for a row's label),
     /// then data cells (all header cells for the head).
     fn table_row(&self, table: &Element, cells: &[&str], scope: &str) -> Option<()> {
@@ -222,6 +241,11 @@ impl State {
             let cell = append_text(&self.doc, &tr, if header { "th" } else { "td" }, text).ok()?;
             if header {
                 let _ = cell.set_attribute("scope", scope);
+            }
+            if self.opts.table {
+                let line = format!("1px solid {}", Theme::css(self.theme().grid));
+                css(&cell, &[("padding", "4px 8px"), ("text-align", "left"), ("vertical-align", "top")]);
+                css(&cell, &[("border-bottom", &line), ("font-weight", if header { "bold" } else { "normal" })]);
             }
         }
         table.append_child(&tr).ok().map(|_| ())

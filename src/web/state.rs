@@ -177,7 +177,10 @@ impl State {
     }
 
     /// A new chart: forget the highlighted row, and the table must follow.
-    pub(super) fn set_spec(&mut self, spec: ChartSpec) {
+    pub(super) fn set_spec(&mut self, mut spec: ChartSpec) {
+        if !self.opts.source {
+            spec.footer.clear();
+        }
         self.spec = Some(spec);
         self.hover = None;
         self.focus = None;
@@ -263,7 +266,7 @@ impl State {
         let measure = CanvasMeasure::new(context(&self.el.base)?);
         let Some(spec) = self.spec.as_ref() else { return Ok(false) };
         let scene = layout::layout(spec, Frame { width: w, height: fixed, dpr }, self.opts.locale, &measure);
-        let label = aria_label(&spec.description, self.opts.locale);
+        let label = aria_label(self.opts.description.as_deref().unwrap_or(&spec.description), self.opts.locale);
         let h = scene.height.max(1.0);
         let (bw, bh) = ((w * dpr).round().max(1.0) as u32, (h * dpr).round().max(1.0) as u32);
         size_canvas(&self.el.canvas, bw, bh);
