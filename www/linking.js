@@ -2,7 +2,7 @@
 // (text from the data is only ever set with textContent: nothing becomes HTML). Clicking a
 // figure selects its bar, switching to the view that shows it if the current one does not;
 // selecting a bar marks its figure in the text and scrolls to it; an overview bar opens its
-// section.
+// section. app.selected is the id of the figure selected last (null: none), for the address.
 import { $, guard } from './dom.js';
 import { syncControls } from './controls.js';
 
@@ -61,14 +61,14 @@ export function renderReport(ds) {
   if (p.childNodes.length) box.append(p);
 }
 
-/** Marks the figure of indicator `id` as the active one and scrolls to it (null: none). */
-export function markActive(id) {
+/** Marks the figure of indicator `id` as the active one and scrolls to it unless `scroll` is false (null: none). */
+export function markActive(id, { scroll = true } = {}) {
   for (const el of document.querySelectorAll('.fig.active')) el.classList.remove('active');
   if (!id) return;
   const el = [...document.querySelectorAll('.fig')].find((b) => b.dataset.ids.split(' ').includes(id));
   if (el) {
     el.classList.add('active');
-    el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    if (scroll) el.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }
 }
 
@@ -95,8 +95,11 @@ function scrollBarIntoView(chart) {
   const panel = $('chart-panel');
   const canvas = document.querySelector('#chart canvas.ic-canvas');
   if (!r || !canvas) return;
-  const top = canvas.getBoundingClientRect().top + r.y;
-  if (panel.scrollHeight > panel.clientHeight + 1) {
+  const box = canvas.getBoundingClientRect();
+  const top = box.top + r.y;
+  // The panel scrolls when the chart is taller than it (not for the screen-reader table,
+  // which overflows it invisibly on a phone, where the page scrolls instead).
+  if (box.height > panel.clientHeight + 1) {
     const pr = panel.getBoundingClientRect();
     if (top < pr.top || top > pr.bottom - 30) panel.scrollTop += top - pr.top - panel.clientHeight / 3;
   } else if (top < 0 || top > innerHeight - 30) {
@@ -110,7 +113,8 @@ function onSelect(app, e) {
     guard(() => { app.chart.setView('section', { section: e.section.id }); syncControls(app); })();
     return;
   }
-  markActive(e.indicator ? e.indicator.id : null);
+  app.selected = e.indicator ? e.indicator.id : null;
+  markActive(app.selected);
 }
 
 /** Text → chart: a figure selects its bar (a repeat's original), switching view if needed. */
@@ -122,13 +126,32 @@ function onFigureClick(app, ev) {
   const ind = ds.indicators.find((i) => i.id === id);
   const primary = ind && ind.repeat_of ? ind.repeat_of : id;
   markActive(id);
-  if (!chart.select(primary) && ind) {
+  let shown = chart.select(primary);
+  if (!shown && ind) {
     const [v, o] = viewFor(ds, ds.indicators.find((i) => i.id === primary) || ind);
-    chart.setView(v, o);
+    // The reader's section filter hid the figure: it goes.
+    app.chosenSection = null;
+    chart.setView(v, { section: null, ...o });
     syncControls(app);
-    chart.select(primary);
+    shown = chart.select(primary);
   }
+  app.selected = shown ? id : null;
   scrollBarIntoView(chart);
+}
+
+/**
+ * Selects indicator `id` as a click on its figure would in the current view (a repeat's
+ * original bar, its own sentence marked), keeping the page where it is: only the chart panel
+ * scrolls to the bar, or the page when the bar is off screen. False when the view does not show it.
+ */
+export function showSelection(app, id) {
+  const ind = app.ds.indicators.find((i) => i.id === id);
+  const primary = ind && ind.repeat_of ? ind.repeat_of : id;
+  if (!app.chart.select(primary)) return false;
+  app.selected = id;
+  markActive(id, { scroll: false });
+  scrollBarIntoView(app.chart);
+  return true;
 }
 
 /** Links the report text and the chart both ways. */
