@@ -85,7 +85,7 @@ export function snippets(app) {
   // The chart's height here is a good first guess; embed.js then follows the real one.
   const height = Math.max(150, Math.round(app.chart.getState().height || 0));
   const frame = `<iframe src="${attr(src)}" title="${attr(document.title)}" width="100%" height="${height}" ` +
-    `style="border:0" loading="lazy" data-indicator-chart></iframe>\n<script src="${attr(script)}" async></script>`;
+    `frameborder="0" loading="lazy" data-indicator-chart></iframe>\n<script src="${attr(script)}" async></script>`;
   const attrs = [['src', dataUrl(data).url ?? ''], ['view', state.view]];
   if (state.section) attrs.push(['section', state.section]);
   if (state.sort !== 'report') attrs.push(['sort', state.sort]);
