@@ -97,9 +97,6 @@ async function barPoint(page, k, where = 'center') {
     if (y < 30 || y > innerHeight - 30) window.scrollBy(0, y - innerHeight / 2);
     return { ...at(), bar: r };
   }, { k, where, sel: CHART_CANVAS });
-  // The chart hears of a scroll from its scroll event, dispatched at the next frame: a
-  // pointer moved before then would hit-test against the old position (seen under load).
-  await settleScroll(page);
   assert.ok(p, `chart.barRect(${k}) returned a rectangle`);
   return p;
 }
