@@ -2,8 +2,9 @@
 // (text from the data is only ever set with textContent: nothing becomes HTML). Clicking a
 // figure selects its bar, switching to the view that shows it if the current one does not;
 // selecting a bar marks its figure in the text and scrolls to it; an overview bar opens its
-// section. app.selected is the id of the figure selected last (null: none), for the address.
-import { $, guard } from './dom.js';
+// section. On a narrow screen neither scrolls the page: phone.js offers the way there.
+// app.selected is the id of the figure selected last (null: none), for the address.
+import { $, guard, narrowScreen } from './dom.js';
 import { syncControls } from './controls.js';
 
 /** Where an indicator's figure is in the text: its `span`, or its quote's first place. */
@@ -62,7 +63,7 @@ export function renderReport(ds) {
 }
 
 /** Marks the figure of indicator `id` as the active one and scrolls to it unless `scroll` is false (null: none). */
-export function markActive(id, { scroll = true } = {}) {
+export function markActive(id, scroll = true) {
   for (const el of document.querySelectorAll('.fig.active')) el.classList.remove('active');
   if (!id) return;
   const el = [...document.querySelectorAll('.fig')].find((b) => b.dataset.ids.split(' ').includes(id));
@@ -88,18 +89,17 @@ function viewFor(ds, ind) {
 }
 
 /** Scrolls the focused bar into sight: within the chart panel if it scrolls, else the page. */
-function scrollBarIntoView(chart) {
+export function scrollBarIntoView(chart) {
   const st = chart.getState();
   if (st.focus == null) return;
   const r = chart.barRect(st.focus);
   const panel = $('chart-panel');
   const canvas = document.querySelector('#chart canvas.ic-canvas');
   if (!r || !canvas) return;
-  const box = canvas.getBoundingClientRect();
-  const top = box.top + r.y;
-  // The panel scrolls when the chart is taller than it (not for the screen-reader table,
-  // which overflows it invisibly on a phone, where the page scrolls instead).
-  if (box.height > panel.clientHeight + 1) {
+  const top = canvas.getBoundingClientRect().top + r.y;
+  // The panel scrolls on a wide screen only (on a narrow one its overflow is visible).
+  const panelScrolls = /auto|scroll/.test(getComputedStyle(panel).overflowY) && panel.scrollHeight > panel.clientHeight + 1;
+  if (panelScrolls) {
     const pr = panel.getBoundingClientRect();
     if (top < pr.top || top > pr.bottom - 30) panel.scrollTop += top - pr.top - panel.clientHeight / 3;
   } else if (top < 0 || top > innerHeight - 30) {
@@ -114,7 +114,8 @@ function onSelect(app, e) {
     return;
   }
   app.selected = e.indicator ? e.indicator.id : null;
-  markActive(app.selected);
+  markActive(app.selected, !narrowScreen());
+  app.showPicked?.(e.indicator);
 }
 
 /** Text → chart: a figure selects its bar (a repeat's original), switching view if needed. */
@@ -125,7 +126,7 @@ function onFigureClick(app, ev) {
   const id = b.dataset.ids.split(' ')[0];
   const ind = ds.indicators.find((i) => i.id === id);
   const primary = ind && ind.repeat_of ? ind.repeat_of : id;
-  markActive(id);
+  markActive(id, false);
   let shown = chart.select(primary);
   if (!shown && ind) {
     const [v, o] = viewFor(ds, ds.indicators.find((i) => i.id === primary) || ind);
@@ -136,7 +137,8 @@ function onFigureClick(app, ev) {
     shown = chart.select(primary);
   }
   app.selected = shown ? id : null;
-  scrollBarIntoView(chart);
+  app.showPicked?.(ind);
+  if (!narrowScreen()) scrollBarIntoView(chart);
 }
 
 /**
@@ -149,7 +151,8 @@ export function showSelection(app, id) {
   const primary = ind && ind.repeat_of ? ind.repeat_of : id;
   if (!app.chart.select(primary)) return false;
   app.selected = id;
-  markActive(id, { scroll: false });
+  markActive(id, false);
+  app.showPicked?.(ind);
   scrollBarIntoView(app.chart);
   return true;
 }

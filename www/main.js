@@ -1,7 +1,8 @@
 // The host page's entry: loads the dataset, mounts the widget, and wires the pieces
 // together. Each concern has its module: controls.js (view buttons, section select and
 // options, synced from the chart's state), linking.js (the report text and its links to the
-// bars), paste.js (the paste-your-own-report panel), share.js (the state in the address,
+// bars), paste.js (the paste-your-own-report panel), phone.js (the page on a narrow screen),
+// share.js (the state in the address,
 // copy link, the embed dialog), urlstate.js (the address's parameters), load.js (fetching
 // the dataset), i18n.js (the page's zh/en strings), dom.js (shared helpers). They share one
 // `app` object, built here:
@@ -11,6 +12,7 @@
 //   chosenSection  the section the reader chose in the select (null: none; see controls.js)
 //   selected       the id of the figure selected last (null: none; see linking.js)
 //   showingPasted  true while the chart shows a pasted text's figures
+//   picked         the indicator the chart has selected (phone.js), showPicked(ind) sets it
 //   relabel()      labels the whole page in the selected locale
 import init, { mount } from './pkg/indicator_chart.js';
 import { $, showError } from './dom.js';
@@ -18,6 +20,7 @@ import { labelPage, strings } from './i18n.js';
 import { applyTheme, labelControls, syncControls, wireControls } from './controls.js';
 import { renderReport, showSelection, wireLinking } from './linking.js';
 import { labelPaste, wirePaste } from './paste.js';
+import { wirePhone } from './phone.js';
 import { labelShare, showIgnored, wireShare } from './share.js';
 import { checkAgainstData, dataUrl, mountOptions, readParams } from './urlstate.js';
 import { loadDataset, parseDataset } from './load.js';
@@ -78,6 +81,7 @@ async function main() {
   wireControls(app);
   wireLinking(app);
   wirePaste(app);
+  wirePhone(app);
   if (state.id) {
     // Selected once the chart has its final width, so its tooltip sits at the bar.
     await settled();

@@ -33,7 +33,7 @@ function printState(page) {
     const c = document.querySelector(sel);
     const r = c.getBoundingClientRect();
     return {
-      hidden: ['.prefs', '.controls', '#paste', '#copy-link', '#embed', '#png', '#views'].filter((s) => !shown(document.querySelector(s))),
+      hidden: ['#locale', '.controls', '#paste', '#copy-link', '#embed', '#png', '#views'].filter((s) => !shown(document.querySelector(s))),
       reportShown: shown(document.getElementById('report-text')),
       chartShown: shown(c),
       backing: [c.width, c.height], css: [r.width, r.height],
@@ -62,7 +62,7 @@ describe('print media', () => {
         await frames(page);
         const p = await printState(page);
         const detail = JSON.stringify(p);
-        assert.deepEqual(p.hidden, ['.prefs', '.controls', '#paste', '#copy-link', '#embed', '#png', '#views'], `hidden in print: ${detail}`);
+        assert.deepEqual(p.hidden, ['#locale', '.controls', '#paste', '#copy-link', '#embed', '#png', '#views'], `hidden in print: ${detail}`);
         assert.ok(p.reportShown && p.chartShown, `chart and report text print: ${detail}`);
         assert.equal(p.dpr, 3, `drawn at device ratio 3 for print: ${detail}`);
         assert.ok(p.backing[0] >= 3 * p.css[0] - 1, `backing store ≥ 3× the CSS width: ${detail}`);
