@@ -82,10 +82,11 @@ ensure_node_deps() {
   fi
 }
 
-# Headless Chromium (Debian's) plus CJK fonts for the Chinese labels.
+# Headless Chromium (Debian's) plus CJK fonts for the Chinese labels, and poppler-utils
+# (pdftoppm, pdfinfo) for the print test's PDF.
 ensure_chromium() {
   local missing=() p
-  for p in chromium chromium-driver fonts-noto-cjk; do
+  for p in chromium chromium-driver fonts-noto-cjk poppler-utils; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
   [ -x /usr/bin/chromium ] || missing+=(chromium)
@@ -93,7 +94,7 @@ ensure_chromium() {
     log "installing ${missing[*]} (apt-get)"
     as_root apt-get update
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y \
-      chromium chromium-driver fonts-noto-cjk
+      chromium chromium-driver fonts-noto-cjk poppler-utils
   fi
 }
 

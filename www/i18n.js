@@ -25,6 +25,17 @@ const UI = {
           failed: (m) => `无法提取：${m}`,
           restored: '已恢复报告数据。',
           title2: (t) => `${t} · 指标图表（粘贴的文本）`,
+        },
+        share: {
+          copy: '复制链接', copied: '已复制链接', manual: '链接已选中，按 Ctrl+C（⌘C）复制', embed: '嵌入',
+          dialog: '嵌入这张图表', frame: 'iframe：放进任何网页，高度随图表自动调整',
+          element: '<indicator-chart> 元素：用 npm 包 indicator-chart', copySnippet: '复制', snippetCopied: '已复制',
+          close: '关闭', pasted: '粘贴的文本不能嵌入：下面的代码显示报告的数据。', dismiss: '关闭提示',
+          ignored: (items) => `链接中的参数无效，已忽略：${items.join('；')}。`,
+          item: (b, why) => `${b.key}=${b.value}（${why}）`,
+          why: { view: '没有这个视图', value: '不是可选的值', section: '数据中没有这一部分', id: '数据中没有这个指标',
+                 hidden: '这个视图不显示这个指标' },
+          badData: (v) => `不能使用数据地址 ${v}：只接受与本页同源的 http(s) 地址。`,
         } },
   en: { views: ['Year on year', 'Rates', 'By section', 'Overview', 'Money'], all: 'All', png: 'Export PNG', csv: 'Export CSV',
         report: 'Report text', options: 'Options', show: 'Show in the report', back: 'Back to the chart', locale: 'Language', theme: 'Theme', section: 'Section', sort: 'Order', log: 'Scale',
@@ -45,6 +56,17 @@ const UI = {
           failed: (m) => `Could not extract: ${m}`,
           restored: 'Back to the report\'s data.',
           title2: (t) => `${t} · indicators (pasted text)`,
+        },
+        share: {
+          copy: 'Copy link', copied: 'Link copied', manual: 'The link is selected: press Ctrl+C (⌘C) to copy it', embed: 'Embed',
+          dialog: 'Embed this chart', frame: 'iframe: for any web page; its height follows the chart',
+          element: '<indicator-chart> element: with the npm package indicator-chart', copySnippet: 'Copy', snippetCopied: 'Copied',
+          close: 'Close', pasted: 'Pasted text cannot be embedded: the code below shows the report\'s data.', dismiss: 'Dismiss',
+          ignored: (items) => `Ignored from the link: ${items.join('; ')}.`,
+          item: (b, why) => `${b.key}=${b.value} (${why})`,
+          why: { view: 'no such view', value: 'not one of its values', section: 'no such section in the data',
+                 id: 'no such indicator in the data', hidden: 'this view does not show it' },
+          badData: (v) => `Cannot use the data address ${v}: only http(s) addresses on this page's own origin are accepted.`,
         } },
 };
 
@@ -64,3 +86,6 @@ export function labelPage(app, locale) {
   $('title').textContent = title;
   document.title = title;
 }
+
+/** What a link asked that was set aside (see urlstate.js readParams), in the strings `t`. */
+export const ignoredText = (t, bad) => t.share.ignored(bad.map((b) => t.share.item(b, t.share.why[b.why])));

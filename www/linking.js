@@ -3,6 +3,7 @@
 // figure selects its bar, switching to the view that shows it if the current one does not;
 // selecting a bar marks its figure in the text and scrolls to it; an overview bar opens its
 // section. On a narrow screen neither scrolls the page: phone.js offers the way there.
+// app.selected is the id of the figure selected last (null: none), for the address.
 import { $, guard, narrowScreen } from './dom.js';
 import { syncControls } from './controls.js';
 
@@ -112,7 +113,8 @@ function onSelect(app, e) {
     guard(() => { app.chart.setView('section', { section: e.section.id }); syncControls(app); })();
     return;
   }
-  markActive(e.indicator ? e.indicator.id : null, !narrowScreen());
+  app.selected = e.indicator ? e.indicator.id : null;
+  markActive(app.selected, !narrowScreen());
   app.showPicked?.(e.indicator);
 }
 
@@ -125,14 +127,34 @@ function onFigureClick(app, ev) {
   const ind = ds.indicators.find((i) => i.id === id);
   const primary = ind && ind.repeat_of ? ind.repeat_of : id;
   markActive(id, false);
-  if (!chart.select(primary) && ind) {
+  let shown = chart.select(primary);
+  if (!shown && ind) {
     const [v, o] = viewFor(ds, ds.indicators.find((i) => i.id === primary) || ind);
-    chart.setView(v, o);
+    // The reader's section filter hid the figure: it goes.
+    app.chosenSection = null;
+    chart.setView(v, { section: null, ...o });
     syncControls(app);
-    chart.select(primary);
+    shown = chart.select(primary);
   }
+  app.selected = shown ? id : null;
   app.showPicked?.(ind);
   if (!narrowScreen()) scrollBarIntoView(chart);
+}
+
+/**
+ * Selects indicator `id` as a click on its figure would in the current view (a repeat's
+ * original bar, its own sentence marked), keeping the page where it is: only the chart panel
+ * scrolls to the bar, or the page when the bar is off screen. False when the view does not show it.
+ */
+export function showSelection(app, id) {
+  const ind = app.ds.indicators.find((i) => i.id === id);
+  const primary = ind && ind.repeat_of ? ind.repeat_of : id;
+  if (!app.chart.select(primary)) return false;
+  app.selected = id;
+  markActive(id, false);
+  app.showPicked?.(ind);
+  scrollBarIntoView(app.chart);
+  return true;
 }
 
 /** Links the report text and the chart both ways. */

@@ -73,6 +73,7 @@ function showDataset(app, next, json) {
     if (chart.getState().rows > 0) break;
     chart.setView(v, { section: null });
   }
+  app.selected = null;
   markActive(null);
   renderReport(next);
   app.relabel();

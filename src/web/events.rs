@@ -85,6 +85,15 @@ pub(super) fn wire(shared: &Shared) -> Result<(), JsValue> {
     if let Some(q) = &st.forced_query {
         listeners.push(on(&q.clone().into(), "change", State::on_forced_colors_change, passive));
     }
+    // Printing: drawn again for paper (see on_print).
+    if let Some(w) = web_sys::window() {
+        let w: web_sys::EventTarget = w.into();
+        listeners.push(on(&w, "beforeprint", State::on_print, passive));
+        listeners.push(on(&w, "afterprint", State::on_print, passive));
+    }
+    if let Some(q) = &st.print_query {
+        listeners.push(on(&q.clone().into(), "change", State::on_print, passive));
+    }
     let resize = observe_size(st, shared)?;
     st.listeners = Some(Listeners { _listeners: listeners, _resize: resize });
     Ok(())
@@ -255,6 +264,24 @@ impl State {
 
     fn on_forced_colors_change(&mut self, _: &Event) -> Calls {
         self.dirty.mark(Dirty::LAYOUT);
+        self.redraw_if_dirty()
+    }
+
+    /// `beforeprint` / `afterprint` and the `print` media query's changes: for print the chart
+    /// is drawn at once (the page is laid out for paper before any frame runs) at a device
+    /// ratio of at least 3 and in light colours, at the width it has on paper once the print
+    /// media query applies; afterwards as before.
+    fn on_print(&mut self, e: &Event) -> Calls {
+        let printing = match e.type_().as_str() {
+            "beforeprint" => true,
+            "afterprint" => false,
+            _ => self.print_query.as_ref().is_some_and(|q| q.matches()),
+        };
+        let was = self.printing;
+        self.printing = printing;
+        if was != printing || self.size_changed() {
+            self.dirty.mark(Dirty::LAYOUT);
+        }
         self.redraw_if_dirty()
     }
 

@@ -22,6 +22,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, MediaQueryList};
 
+/// The device ratio a chart is drawn at for print: 3 backing-store pixels per CSS pixel is
+/// 288 dpi on paper (a CSS pixel is 1/96 in), sharp at a printer's resolution.
+const PRINT_DPR: f64 = 3.0;
+/// The longest canvas side drawn for print: Chromium refuses canvases over 32,767 pixels a side.
+const PRINT_MAX_SIDE: f64 = 32_000.0;
+
 /// A chart's state, shared by its handle and its listeners; `None` once destroyed.
 pub(super) type Shared = Rc<RefCell<Option<State>>>;
 
@@ -91,6 +97,10 @@ pub(super) struct State {
     pub dark_query: Option<MediaQueryList>,
     /// Matches while the reader has forced colours on (Windows high contrast).
     pub forced_query: Option<MediaQueryList>,
+    /// `(print)`: true while the page is laid out for printing.
+    pub print_query: Option<MediaQueryList>,
+    /// Printing: drawn at a print device ratio, in light colours (see `events::State::on_print`).
+    pub printing: bool,
     warned: bool,
     pub dirty: Dirty,
     /// The pending work after a render (see `schedule_after_paint`).
@@ -137,6 +147,8 @@ impl State {
             frame: None,
             dark_query: window.match_media("(prefers-color-scheme: dark)").ok().flatten(),
             forced_query: window.match_media("(forced-colors: active)").ok().flatten(),
+            print_query: window.match_media("print").ok().flatten(),
+            printing: false,
             warned: false,
             dirty,
             after_paint: None,
@@ -145,12 +157,15 @@ impl State {
     }
 
     /// The colours in force: the reader's forced colours (high contrast) above all, then
-    /// the option, or the reader's light or dark setting.
+    /// light on paper, then the option, or the reader's light or dark setting.
     pub(super) fn theme(&self) -> Theme {
         if self.forced_query.as_ref().is_some_and(|q| q.matches()) {
             if let Some(c) = super::dom::system_colors(&self.el.live) {
                 return Theme::forced(c);
             }
+        }
+        if self.printing {
+            return Theme::LIGHT;
         }
         let dark = match self.opts.theme {
             ThemeChoice::Light => false,
@@ -231,14 +246,16 @@ impl State {
         (w, fixed)
     }
 
-    /// The device pixel ratio, kept within 1/8…8.
+    /// The device pixel ratio, kept within 1/8…8; while printing at least [`PRINT_DPR`], as
+    /// far as the canvas's longer side stays within [`PRINT_MAX_SIDE`] backing-store pixels.
     pub(super) fn device_ratio(&self) -> f64 {
         let d = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0);
-        if d.is_finite() && d > 0.0 {
-            d.min(8.0)
-        } else {
-            1.0
+        let d = if d.is_finite() && d > 0.0 { d.min(8.0) } else { 1.0 };
+        if !self.printing {
+            return d;
         }
+        let side = self.size.0.max(self.size.1).max(1.0);
+        d.max(PRINT_DPR.min(PRINT_MAX_SIDE / side))
     }
 
     /// Does the chart need drawing again at its box's current size?
@@ -270,7 +287,10 @@ impl State {
         let h = scene.height.max(1.0);
         let (bw, bh) = ((w * dpr).round().max(1.0) as u32, (h * dpr).round().max(1.0) as u32);
         size_canvas(&self.el.canvas, bw, bh);
-        css(&self.el.canvas, &[("height", &format!("{h}px"))]);
+        // On paper the canvas keeps its proportions at whatever width the print layout gives
+        // it, even one the chart could not measure before the page was printed.
+        let css_h = if self.printing { "auto".to_string() } else { format!("{h}px") };
+        css(&self.el.canvas, &[("height", &css_h)]);
         let rows = scene.hit_count();
         self.hover = self.hover.filter(|&i| i < rows);
         self.focus = self.focus.filter(|&i| i < rows);
