@@ -291,3 +291,10 @@ fn restore_canvas(canvas: &HtmlCanvasElement, saved: &SavedCanvas) {
         };
     }
 }
+
+/// A CSS length in pixels (`12.5px`), to three decimals, without core's float formatting.
+pub(super) fn px(v: f64) -> String {
+    let mut s = crate::format::trim_decimals(v, 3);
+    s.push_str("px");
+    s
+}
