@@ -69,6 +69,10 @@ const TOOLTIP_STYLE: &[(&str, &str)] = &[
 
 const ROOT_STYLE: &[(&str, &str)] = &[
     ("position", "relative"),
+    // The visually hidden table is 1 px wide, but a table's cells overflow it: unclipped,
+    // they widened a phone's page to 480 px when the host's box did not clip them. The
+    // tooltip always lies within the chart's width; `clip` leaves y alone.
+    ("overflow-x", "clip"),
     ("display", "block"),
     ("width", "100%"),
     ("min-width", "0"),
@@ -80,7 +84,11 @@ const ROOT_STYLE: &[(&str, &str)] = &[
 const CANVAS_STYLE: &[(&str, &str)] = &[
     ("display", "block"),
     ("direction", "ltr"),
-    ("touch-action", "pan-x pan-y"),
+    // A vertical swipe scrolls the page, a sideways slide is the chart's (it scrubs the
+    // detail along the bars, see touch.rs), pinch still zooms; where `pinch-zoom` is not
+    // understood (Safari) the declaration is dropped and `pan-y` stays.
+    ("touch-action", "pan-y"),
+    ("touch-action", "pan-y pinch-zoom"),
     ("outline-offset", "2px"),
     ("max-width", "100%"),
 ];

@@ -52,6 +52,7 @@ pub(super) fn wire(shared: &Shared) -> Result<(), JsValue> {
     let mut g = shared.try_borrow_mut().map_err(|_| super::err("mount: the chart is busy"))?;
     let Some(st) = g.as_mut() else { return Ok(()) };
     let canvas: web_sys::EventTarget = st.el.canvas.clone().into();
+    let doc: web_sys::EventTarget = st.doc.clone().into();
     let on = |target: &web_sys::EventTarget, name: &'static str, f: Handler, opts: EventListenerOptions| {
         let weak = Rc::downgrade(shared);
         EventListener::new_with_options(target, name, opts, move |e| {
@@ -64,15 +65,19 @@ pub(super) fn wire(shared: &Shared) -> Result<(), JsValue> {
     let active = EventListenerOptions::enable_prevent_default();
     let capture = EventListenerOptions { phase: EventListenerPhase::Capture, passive: true };
     let mut listeners = vec![
+        on(&canvas, "pointerdown", State::on_pointer_down, passive),
         on(&canvas, "pointermove", State::on_pointer_move, passive),
-        on(&canvas, "pointerenter", State::on_pointer_enter, passive),
+        on(&canvas, "pointerup", State::on_pointer_end, passive),
+        on(&canvas, "pointercancel", State::on_pointer_end, passive),
         on(&canvas, "pointerleave", State::on_pointer_leave, passive),
         on(&canvas, "click", State::on_click, passive),
         on(&canvas, "keydown", State::on_key, active),
         on(&canvas, "focus", State::on_focus, passive),
         on(&canvas, "blur", State::on_blur, passive),
-        // Any scroll may move the canvas: the cached rectangle is stale.
-        on(&st.doc.clone().into(), "scroll", State::on_scroll, capture),
+        // A tap anywhere else on the page takes a pinned detail away (see touch.rs).
+        on(&doc, "pointerdown", State::on_page_pointer_down, capture),
+        on(&doc, "pointerup", State::on_page_pointer_up, capture),
+        on(&doc, "pointercancel", State::on_page_pointer_cancel, capture),
     ];
     if let Some(q) = &st.dark_query {
         listeners.push(on(&q.clone().into(), "change", State::on_theme_change, passive));
@@ -104,7 +109,6 @@ fn schedule_render(shared: &Shared) {
     let weak = Rc::downgrade(shared);
     let Ok(mut g) = shared.try_borrow_mut() else { return };
     let Some(st) = g.as_mut() else { return };
-    st.rect = None;
     if st.frame.is_some() {
         return;
     }
@@ -137,31 +141,30 @@ impl State {
     }
 
     /// Pointer position in CSS pixels of the chart, correct under zoom and transforms.
-    /// The canvas's rectangle is read once and kept until something may move it.
-    fn pointer(&mut self, e: &MouseEvent) -> Option<(f64, f64)> {
+    /// The canvas's rectangle is read afresh each time, before the handler writes to the
+    /// page, so the read finds the layout clean (a cached rectangle went stale when the page
+    /// scrolled and a pointer move arrived before the scroll event did).
+    fn pointer(&self, e: &MouseEvent) -> Option<(f64, f64)> {
         let scene = self.scene.as_ref()?;
-        let (left, top, w, h) = match self.rect {
-            Some(r) => r,
-            None => {
-                let r = self.el.canvas.get_bounding_client_rect();
-                let r = (r.left(), r.top(), r.width(), r.height());
-                self.rect = Some(r);
-                r
-            }
-        };
-        if w <= 0.0 || h <= 0.0 {
+        let r = self.el.canvas.get_bounding_client_rect();
+        if r.width() <= 0.0 || r.height() <= 0.0 {
             return None;
         }
-        Some(((e.client_x() as f64 - left) * scene.width / w, (e.client_y() as f64 - top) * scene.height / h))
+        let x = (e.client_x() as f64 - r.left()) * scene.width / r.width();
+        let y = (e.client_y() as f64 - r.top()) * scene.height / r.height();
+        Some((x, y))
     }
 
     /// The row under the pointer of `e`, with the pointer's position.
-    fn hit_at(&mut self, e: &Event) -> Option<(Option<usize>, (f64, f64))> {
+    pub(super) fn hit_at(&mut self, e: &Event) -> Option<(Option<usize>, (f64, f64))> {
         let p = self.pointer(e.dyn_ref::<MouseEvent>()?)?;
         Some((self.scene.as_ref().and_then(|sc| sc.hit_test(p.0, p.1)), p))
     }
 
     fn on_pointer_move(&mut self, e: &Event) -> Calls {
+        if let Some(calls) = self.on_finger_move(e) {
+            return calls;
+        }
         let Some((hit, p)) = self.hit_at(e) else { return Vec::new() };
         let changed = hit != self.hover;
         self.hover = hit;
@@ -179,13 +182,7 @@ impl State {
         }
     }
 
-    fn on_pointer_enter(&mut self, _: &Event) -> Calls {
-        self.rect = None;
-        Vec::new()
-    }
-
     fn on_pointer_leave(&mut self, _: &Event) -> Calls {
-        self.rect = None;
         if self.hover.is_none() {
             return Vec::new();
         }
@@ -195,12 +192,10 @@ impl State {
         self.calls("hover", None)
     }
 
-    fn on_scroll(&mut self, _: &Event) -> Calls {
-        self.rect = None;
-        Vec::new()
-    }
-
     fn on_click(&mut self, e: &Event) -> Calls {
+        if let Some(calls) = self.on_tap(e) {
+            return calls;
+        }
         let Some((Some(hit), _)) = self.hit_at(e) else { return Vec::new() };
         self.focus = Some(hit);
         let _ = self.compose();
@@ -214,7 +209,7 @@ impl State {
             return Vec::new();
         }
         let rows = self.scene.as_ref().map(|sc| sc.hit_count()).unwrap_or(0);
-        let action = key_action(&ke.key(), self.focus.or(self.hover), rows);
+        let action = key_action(&ke.key(), self.focus.or(self.hover).or(self.pinned), rows);
         if action != KeyAction::Ignore {
             e.prevent_default();
         }
@@ -249,7 +244,7 @@ impl State {
 
     fn on_blur(&mut self, _: &Event) -> Calls {
         let _ = self.el.canvas.style().remove_property("outline");
-        if self.hover.is_none() {
+        if self.hover.is_none() && self.pinned.is_none() {
             self.hide_tooltip();
         }
         Vec::new()

@@ -5,6 +5,7 @@ use super::dom::{append_text, clear, create, css, px, CLASS_TOOLTIP_QUOTE};
 use super::state::State;
 use crate::format::{self, Locale};
 use crate::layout;
+use crate::touch;
 use crate::view::{self, Target};
 use web_sys::Element;
 
@@ -49,14 +50,27 @@ impl State {
     }
 
     /// Shows the tooltip for a row, pointing at `at` (the pointer) or at the bar's end.
-    /// Its text is built when the row changes; a move within the row only places it.
+    /// Its text is built and measured when the row changes; a move within the row only
+    /// places it (two style writes, no layout read).
     pub(super) fn show_tooltip(&mut self, hit: usize, at: Option<(f64, f64)>) {
         if self.tip_row != Some(hit) {
             let Some(d) = self.detail(hit) else { return };
             self.fill_tooltip(&d);
+            self.tip_size = self.measure_tooltip();
             self.tip_row = Some(hit);
         }
         self.place_tooltip(hit, at);
+    }
+
+    /// Shows the tooltip at the chart's corner and reads its size.
+    fn measure_tooltip(&self) -> (f64, f64) {
+        let Some(scene) = self.scene.as_ref() else { return (0.0, 0.0) };
+        let max_w = (scene.width - 16.0).clamp(80.0, TOOLTIP_MAX_WIDTH);
+        css(
+            &self.el.tooltip,
+            &[("display", "block"), ("max-width", &format!("{max_w}px")), ("left", "0px"), ("top", "0px")],
+        );
+        (self.el.tooltip.offset_width() as f64, self.el.tooltip.offset_height() as f64)
     }
 
     fn fill_tooltip(&self, d: &Detail) {
@@ -89,12 +103,29 @@ impl State {
         css(&self.el.tooltip, &[("display", "block"), ("max-width", &px(max_w)), ("left", "0px"), ("top", "0px")]);
         let size = (self.el.tooltip.offset_width() as f64, self.el.tooltip.offset_height() as f64);
         let anchor = at.or_else(|| scene.hit(hit).map(|h| h.anchor)).unwrap_or((0.0, 0.0));
-        let (x, y) = layout::place_tooltip(anchor, size, (scene.width, self.size.1));
+        let (x, y) = if self.pinned == Some(hit) && self.hover.is_none() {
+            // A finger's: above it (it covers what is below), on the part of the chart on screen.
+            touch::place_detail(anchor, size, scene.width, self.on_screen())
+        } else {
+            layout::place_tooltip(anchor, size, (scene.width, self.size.1))
+        };
         let (ox, oy) = match self.el.root {
             Some(_) => (0.0, 0.0),
             None => (self.el.canvas.offset_left() as f64, self.el.canvas.offset_top() as f64),
         };
-        css(&self.el.tooltip, &[("left", &px(x + ox)), ("top", &px(y + oy))]);
+        css(&self.el.tooltip, &[("display", "block"), ("left", &px(x + ox)), ("top", &px(y + oy))]);
+    }
+
+    /// The part of the chart on screen: its top and bottom in chart CSS px.
+    fn on_screen(&self) -> (f64, f64) {
+        let r = self.el.canvas.get_bounding_client_rect();
+        let vh =
+            web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY);
+        let h = self.size.1;
+        let scale = if r.height() > 0.0 { h / r.height() } else { 1.0 };
+        let top = (-r.top() * scale).clamp(0.0, h);
+        let bottom = ((vh - r.top()) * scale).clamp(top, h);
+        (top, bottom)
     }
 
     /// Hides the tooltip.
@@ -102,11 +133,13 @@ impl State {
         css(&self.el.tooltip, &[("display", "none")]);
     }
 
-    /// The tooltip follows the focused row when the pointer has none, or goes.
+    /// The tooltip goes back to the pinned detail or the focused row when the pointer has
+    /// none, or goes.
     pub(super) fn tooltip_to_focus(&mut self) {
-        match self.focus {
-            Some(f) => self.show_tooltip(f, None),
-            None => self.hide_tooltip(),
+        match (self.pinned, self.focus) {
+            (Some(p), _) => self.show_tooltip(p, self.pin_at),
+            (None, Some(f)) => self.show_tooltip(f, None),
+            (None, None) => self.hide_tooltip(),
         }
     }
 
@@ -115,6 +148,7 @@ impl State {
     pub(super) fn focus_row(&mut self, hit: usize) {
         self.focus = Some(hit);
         self.hover = None;
+        (self.pinned, self.pin_at) = (None, None);
         let _ = self.compose();
         self.show_tooltip(hit, None);
         self.announce(hit);
@@ -123,6 +157,7 @@ impl State {
     /// Clears the focus: no highlight, no tooltip.
     pub(super) fn clear_focus(&mut self) {
         self.focus = None;
+        (self.pinned, self.pin_at) = (None, None);
         let _ = self.compose();
         self.hide_tooltip();
     }
