@@ -224,14 +224,12 @@ cmd_package() {
   # wasm-bindgen's own .d.ts files are not shipped (js/index.d.ts types the whole API).
   rm -f "$NPM_DIR"/index.* "$NPM_DIR"/element.* "$NPM_DIR"/package.json "$NPM_DIR"/README.md
   cp js/index.d.ts js/element.d.ts "$NPM_DIR/"
-  # The JS a page loads, minified (esbuild, from tools/): the glue, the entries. js/ and
-  # the .d.ts files keep the documented source. Measured: 15.9 kB gzip before, see the log.
+  # The JS a page loads, minified (tools/minify.mjs, esbuild): the glue, the entries. js/
+  # and the .d.ts files keep the documented source. Measured: 15.9 kB gzip of JS before,
+  # 11.2 kB after.
   local e
-  for e in index element; do
-    "$TOOLS/node_modules/.bin/esbuild" "js/$e.js" --minify --format=esm --log-level=warning --outfile="$NPM_DIR/$e.js"
-  done
-  "$TOOLS/node_modules/.bin/esbuild" "$NPM_DIR/$CRATE.js" --minify --format=esm --log-level=warning \
-    --outfile="$NPM_DIR/$CRATE.js" --allow-overwrite
+  for e in index element; do node "$TOOLS/minify.mjs" "js/$e.js" "$NPM_DIR/$e.js"; done
+  node "$TOOLS/minify.mjs" "$NPM_DIR/$CRATE.js" "$NPM_DIR/$CRATE.js"
   cp README.md "$NPM_DIR/README.md"
   local version description repository
   version="$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n1)"
