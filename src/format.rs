@@ -42,10 +42,87 @@ pub fn trim_decimals(v: f64, decimals: usize) -> String {
         // 100,000 rows formats 100,000 of them.
         return whole_to_string(v as i64);
     }
-    let s = format!("{:.*}", decimals, v);
+    let s = fixed(v, decimals);
     let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
     if s == "-0" {
         "0".to_string()
+    } else {
+        s
+    }
+}
+
+/// `v` with exactly `decimals` decimals, as `format!("{:.*}", decimals, v)` writes it
+/// (the exact binary value rounded half to even), without core's float formatting, which
+/// costs the wasm about 17 kB. For values below 1e19 and up to 18 decimals; past that
+/// (never a chart's value, which validation keeps within ±1e15) a rougher form.
+pub fn fixed(v: f64, decimals: usize) -> String {
+    let sign = if v.is_sign_negative() { "-" } else { "" };
+    let a = v.abs();
+    if !a.is_finite() {
+        return if a.is_nan() { "NaN".into() } else { format!("{sign}inf") };
+    }
+    if a >= 1e19 || decimals > 18 {
+        return format!("{sign}{}", sci(a));
+    }
+    // a = m · 2^e exactly; scaled by 10^decimals it fits a u128 (below 2^63 · 10^18).
+    let bits = a.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    let (m, e) =
+        if exp == 0 { (bits & ((1 << 52) - 1), -1074) } else { ((bits & ((1 << 52) - 1)) | (1 << 52), exp - 1075) };
+    let num = u128::from(m) * 10u128.pow(decimals as u32);
+    let q = if e >= 0 {
+        num << e
+    } else {
+        let k = (-e) as u32;
+        if k >= 128 {
+            0
+        } else {
+            let (q, r) = (num >> k, num & ((1u128 << k) - 1));
+            let half = 1u128 << (k - 1);
+            if r > half || (r == half && q & 1 == 1) {
+                q + 1
+            } else {
+                q
+            }
+        }
+    };
+    let digits = q.to_string();
+    let mut s = String::with_capacity(digits.len() + 3);
+    s.push_str(sign);
+    if decimals == 0 {
+        s.push_str(&digits);
+        return s;
+    }
+    let digits = format!("{:0>width$}", digits, width = decimals + 1);
+    let (int, frac) = digits.split_at(digits.len() - decimals);
+    s.push_str(int);
+    s.push('.');
+    s.push_str(frac);
+    s
+}
+
+/// `v` in exponent form with up to seven significant digits ("1e308", "-2.5e15"), for
+/// messages about numbers too large to chart, without core's float formatting.
+pub fn sci(v: f64) -> String {
+    if v == 0.0 || !v.is_finite() {
+        return fixed(v, 0);
+    }
+    let a = v.abs();
+    let mut e = a.log10().floor() as i32;
+    let mut m = trim_decimals(a / 10f64.powi(e), 6);
+    if m == "10" {
+        e += 1;
+        m = "1".into();
+    }
+    format!("{}{m}e{e}", if v < 0.0 { "-" } else { "" })
+}
+
+/// `v` as a reader writes it: whole numbers without a fraction, others with up to six
+/// decimals, tiny and huge ones in exponent form (for messages).
+pub fn plain(v: f64) -> String {
+    let s = trim_decimals(v, 6);
+    if (s == "0" && v != 0.0) || v.abs() >= 1e15 {
+        sci(v)
     } else {
         s
     }
@@ -308,6 +385,36 @@ mod tests {
             assert_eq!(whole_to_string(n), n.to_string());
         }
         assert_eq!(trim_decimals(-0.0, 2), "0");
+    }
+
+    #[test]
+    fn fixed_writes_what_core_writes() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut vals = vec![0.125, 0.375, 2.5, -2.5, 1.005, 99.995, 0.0, -0.0, 5e-324, 1e-7, 123456.785, 1e18, 9.99e18];
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let v = f64::from_bits(x);
+            if v.is_finite() && v.abs() < 1e19 {
+                vals.push(v);
+            }
+            vals.push((x % 10_000_000) as f64 / [1.0, 8.0, 100.0, 1000.0, 1e6][(x % 5) as usize]);
+        }
+        for v in vals {
+            for d in 0..=8 {
+                assert_eq!(fixed(v, d), format!("{:.*}", d, v), "{v:e} with {d} decimals");
+            }
+        }
+    }
+
+    #[test]
+    fn exponent_form_for_messages() {
+        assert_eq!(sci(1e308), "1e308");
+        assert_eq!(sci(-2e15), "-2e15");
+        assert_eq!(sci(2.5e-7), "2.5e-7");
+        assert_eq!(plain(-5.0), "-5");
+        assert_eq!(plain(-0.5), "-0.5");
     }
 
     fn ind(value: f64, unit: &str, kind: Kind, approx: bool) -> Indicator {

@@ -2,10 +2,13 @@
 // Tiny static file server for www/ (no dependencies).
 //   CLI:    node tools/serve.mjs [root=www] [port=8000]
 //   Module: const { url, close } = await startServer({ root, port: 0 });
-// Binds 127.0.0.1 only, refuses paths that escape root, sends no-cache headers.
+// Binds 127.0.0.1 only, refuses paths that escape root, sends no-cache headers. With
+// { gzip: true } (bench/load.mjs) text and wasm go gzip-compressed to a client that takes
+// it, as any production server sends them.
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -55,7 +58,9 @@ async function resolveFile(root, urlPath) {
   }
 }
 
-export async function startServer({ root = 'www', port = 0, host = '127.0.0.1', quiet = true } = {}) {
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.json', '.wasm', '.css', '.svg', '.txt']);
+
+export async function startServer({ root = 'www', port = 0, host = '127.0.0.1', quiet = true, gzip = false } = {}) {
   const rootReal = await realpath(path.resolve(root));
   const server = createServer(async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed\n', { Allow: 'GET, HEAD' });
@@ -64,6 +69,15 @@ export async function startServer({ root = 'www', port = 0, host = '127.0.0.1', 
     if (!quiet) console.log(`${req.method} ${urlPath} ${file ? 200 : 404}`);
     if (!file) return send(res, 404, 'not found\n');
     const { size } = await stat(file);
+    const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    if (gzip && COMPRESSIBLE.has(path.extname(file).toLowerCase()) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      const body = gzipSync(await readFile(file), { level: 9 });
+      res.writeHead(200, {
+        'Content-Type': type, 'Content-Length': body.length, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding',
+        'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff',
+      });
+      return res.end(req.method === 'HEAD' ? undefined : body);
+    }
     res.writeHead(200, {
       'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Content-Length': size,

@@ -333,6 +333,33 @@ export function installBench(impl) {
       const r = await timeUntilDrawn(() => impl.update(data), drawnCheck(ys, { sentinel: true }), timeout());
       return { ...r, state: safeState() };
     },
+    /**
+     * `k` updates in a row, each with a fresh dataset object of `n` records (new values,
+     * built untimed beforehand), each waited for until its pixels are read back, then a
+     * frame and a task more for the work a chart puts off until after its frame. The driver
+     * times it as the renderer's main-thread task time (CDP Performance.getMetrics
+     * TaskDuration): everything the chart costs, deferred work included.
+     */
+    async updateRun(n, k) {
+      const data = Array.from({ length: k }, (_, i) => impl.prepare(n, 100 + i));
+      const ys = probeRows().map((i) => rowClient(i).y);
+      const c = mainCanvas();
+      const check = drawnCheck(ys, { sentinel: true });
+      const t0 = performance.now();
+      for (const d of data) {
+        for (const y of ys) paintSentinel(c, y);
+        impl.update(d);
+        const t = performance.now();
+        while (!check()) {
+          if (performance.now() - t > timeout()) return { timeout: true };
+          await nextFrame();
+        }
+      }
+      await nextFrame();
+      await new Promise((r) => setTimeout(r, 0));
+      await new Promise((r) => setTimeout(r, 0));
+      return { elapsed: (performance.now() - t0) / k };
+    },
     async resize(w, h) {
       const c = mainCanvas();
       for (const y of probeRows().map((i) => rowClient(i).y)) paintSentinel(c, y);

@@ -22,12 +22,18 @@ impl Dataset {
     ///   numbers of its `section`, `unit`, `kind` and `repeat_of` (-1: none), `value`,
     ///   `approx` (0 or 1), the span's start and end (NaN when there is no span).
     pub fn from_columns(strings: &str, nums: &[f64]) -> Option<Result<Dataset, DataError>> {
-        Self::raw_from_columns(strings, nums).map(RawDataset::validated)
+        Self::from_columns_split(strings, nums, '\0')
+    }
+
+    /// [`Dataset::from_columns`] with `sep` between the strings instead of NUL (the
+    /// loader picks another when a string holds a NUL).
+    pub fn from_columns_split(strings: &str, nums: &[f64], sep: char) -> Option<Result<Dataset, DataError>> {
+        Self::raw_from_columns(strings, nums, sep).map(RawDataset::validated)
     }
 
     /// The columns as a raw dataset; `None` when they do not add up.
-    fn raw_from_columns(strings: &str, nums: &[f64]) -> Option<RawDataset> {
-        let mut pieces = strings.split('\0');
+    fn raw_from_columns(strings: &str, nums: &[f64], sep: char) -> Option<RawDataset> {
+        let mut pieces = strings.split(sep);
         // Counts are bounded by the strings they need, so a bad one cannot ask for a
         // huge Vec.
         let max = (strings.len() + 1) as f64;

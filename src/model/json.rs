@@ -53,29 +53,7 @@ impl Dataset {
 
     /// Parses and validates a dataset from JSON text. A leading byte-order mark is allowed.
     pub fn from_json(text: &str) -> Result<Dataset, DataError> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        if text.trim().is_empty() {
-            return Err(DataError::new("", "the dataset is empty (no JSON at all)"));
-        }
-        if !text.trim_start().starts_with('{') {
-            let got = match text.trim_start().chars().next() {
-                Some('[') => "a list",
-                Some('"') => "text",
-                Some('t' | 'f') => "true or false",
-                Some('n') => "null",
-                Some(c) if c == '-' || c.is_ascii_digit() => "a number",
-                _ => {
-                    // Not JSON at all (an HTML error page, plain words): say so, and where.
-                    let e = serde_json::from_str::<serde::de::IgnoredAny>(text).err();
-                    let (line, col) = e.as_ref().map(|e| (e.line(), e.column())).unwrap_or((1, 1));
-                    return Err(DataError::new("", format!("not valid JSON: it does not start like JSON (line {line}, column {col}); is this an HTML page or an error message?")));
-                }
-            };
-            return Err(DataError::new(
-                "",
-                format!("expected an object (the dataset: {{ title, source, sections, indicators }}), got {got}"),
-            ));
-        }
+        let text = super::scan::json_prelude(text)?;
         let mut de = serde_json::Deserializer::from_str(text);
         let raw: RawDataset = match serde_path_to_error::deserialize(&mut de) {
             Ok(v) => v,

@@ -9,6 +9,9 @@
 
 mod columns;
 mod json;
+mod scan;
+
+pub use scan::check_json_text;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
@@ -253,12 +256,15 @@ impl RawDataset {
                 return Err(DataError::new(at("value"), "expected a finite number, got Infinity"));
             }
             if v.abs() > MAX_ABS_VALUE {
-                return Err(DataError::new(at("value"), format!("{v:e} is too large to chart (the limit is ±1e15)")));
+                return Err(DataError::new(
+                    at("value"),
+                    format!("{} is too large to chart (the limit is ±1e15)", crate::format::sci(v)),
+                ));
             }
             if v < 0.0 && !ind.kind.is_signed() {
                 return Err(DataError::new(
                     at("value"),
-                    format!("a {} cannot be negative (got {v})", ind.kind.as_str()),
+                    format!("a {} cannot be negative (got {})", ind.kind.as_str(), crate::format::plain(v)),
                 ));
             }
         }

@@ -367,3 +367,10 @@ fn parse_rgb(css: &str) -> Option<RGBColor> {
     let mut parts = inner.split(',').map(|p| p.trim().parse::<u8>().ok());
     Some(RGBColor(parts.next()??, parts.next()??, parts.next()??))
 }
+
+/// A CSS length in pixels (`12.5px`), to three decimals, without core's float formatting.
+pub(super) fn px(v: f64) -> String {
+    let mut s = crate::format::trim_decimals(v, 3);
+    s.push_str("px");
+    s
+}

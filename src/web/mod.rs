@@ -24,6 +24,7 @@ mod overlay;
 mod state;
 mod touch;
 
+use crate::dirty::Dirty;
 use crate::export;
 use crate::format::Locale;
 use crate::view::{self, Scale, Target};
@@ -35,6 +36,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+#[cfg(feature = "test-hooks")]
 pub use input::dataset_paths_for_test;
 
 /// The prefix of every message the widget writes to the console, an error box or an `Error`.
@@ -63,6 +65,7 @@ pub fn start() {
 
 /// Panics on purpose, so tests can check that a panic reaches the console and every
 /// chart's error area. Not part of the API.
+#[cfg(feature = "test-hooks")]
 #[doc(hidden)]
 #[wasm_bindgen(js_name = __panicForTest)]
 pub fn panic_for_test(message: &str) {
@@ -85,7 +88,9 @@ fn js_msg(v: &JsValue) -> String {
     if let Some(e) = v.dyn_ref::<js_sys::Error>() {
         return String::from(e.message());
     }
-    v.as_string().unwrap_or_else(|| format!("{v:?}"))
+    v.as_string()
+        .or_else(|| js_sys::JSON::stringify(v).ok().map(String::from))
+        .unwrap_or_else(|| "an unknown error".into())
 }
 
 /// A chart on the page. Methods throw `Error`s with clear messages; after
@@ -202,8 +207,25 @@ impl Chart {
     pub fn update(&self, dataset: JsValue) -> Result<(), JsValue> {
         match input::parse_dataset(&dataset) {
             Ok(ds) => {
-                self.with(|st| st.replace_data(ds))?;
-                self.rerender(true)
+                // The same data again (an app that polls, or re-sends what it has): the chart
+                // already shows it, so nothing is rebuilt or drawn; the message of an earlier
+                // refusal goes, and 'render' is sent as after any update.
+                let calls = self.with(|st| {
+                    let same = st.ds == ds && st.scene.is_some() && !st.dirty.has(Dirty::VIEW | Dirty::LAYOUT);
+                    if same {
+                        st.hide_error();
+                        return Some(st.calls("render", None));
+                    }
+                    st.replace_data(ds);
+                    None
+                })?;
+                match calls {
+                    Some(calls) => {
+                        dispatch(calls);
+                        Ok(())
+                    }
+                    None => self.rerender(true),
+                }
             }
             Err(e) => {
                 let msg = format!("invalid dataset: {e}");

@@ -4,7 +4,7 @@
 
 use super::err;
 use super::input::get;
-use crate::format::Locale;
+use crate::format::{plain, Locale};
 use crate::view::{Scale, Sort, ViewKind, ViewOptions};
 use wasm_bindgen::JsValue;
 
@@ -185,7 +185,12 @@ fn parse_height(h: &JsValue) -> Result<Option<HeightMode>, String> {
     if let Some(n) = h.as_f64() {
         let (lo, hi) = HEIGHT_RANGE;
         if !(n.is_finite() && (lo..=hi).contains(&n)) {
-            return Err(format!("options.height: {n} is not a usable height in pixels ({lo} to {hi})"));
+            return Err(format!(
+                "options.height: {} is not a usable height in pixels ({} to {})",
+                plain(n),
+                plain(lo),
+                plain(hi)
+            ));
         }
         return Ok(Some(HeightMode::Fixed(n)));
     }

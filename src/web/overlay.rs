@@ -1,7 +1,7 @@
 //! What the chart shows besides the canvas: the tooltip (filled once per row, placed on
 //! every move), the screen-reader table and the live region that reads the focused row.
 
-use super::dom::{append_text, clear, create, css, table_style, CLASS_TOOLTIP_QUOTE};
+use super::dom::{append_text, clear, create, css, px, table_style, CLASS_TOOLTIP_QUOTE};
 use super::state::State;
 use crate::format::{self, Locale};
 use crate::layout;
@@ -67,10 +67,7 @@ impl State {
     fn measure_tooltip(&self) -> (f64, f64) {
         let Some(scene) = self.scene.as_ref() else { return (0.0, 0.0) };
         let max_w = (scene.width - 16.0).clamp(80.0, TOOLTIP_MAX_WIDTH);
-        css(
-            &self.el.tooltip,
-            &[("display", "block"), ("max-width", &format!("{max_w}px")), ("left", "0px"), ("top", "0px")],
-        );
+        css(&self.el.tooltip, &[("display", "block"), ("max-width", &px(max_w)), ("left", "0px"), ("top", "0px")]);
         (self.el.tooltip.offset_width() as f64, self.el.tooltip.offset_height() as f64)
     }
 
@@ -101,10 +98,7 @@ impl State {
     fn place_tooltip(&self, hit: usize, at: Option<(f64, f64)>) {
         let Some(scene) = self.scene.as_ref() else { return };
         let max_w = (scene.width - 16.0).clamp(80.0, TOOLTIP_MAX_WIDTH);
-        css(
-            &self.el.tooltip,
-            &[("display", "block"), ("max-width", &format!("{max_w}px")), ("left", "0px"), ("top", "0px")],
-        );
+        css(&self.el.tooltip, &[("display", "block"), ("max-width", &px(max_w)), ("left", "0px"), ("top", "0px")]);
         let size = (self.el.tooltip.offset_width() as f64, self.el.tooltip.offset_height() as f64);
         let anchor = at.or_else(|| scene.hit(hit).map(|h| h.anchor)).unwrap_or((0.0, 0.0));
         let (x, y) = if self.pinned == Some(hit) && self.hover.is_none() {
@@ -117,8 +111,7 @@ impl State {
             Some(_) => (0.0, 0.0),
             None => (self.el.canvas.offset_left() as f64, self.el.canvas.offset_top() as f64),
         };
-        let (left, top) = (format!("{}px", x + ox), format!("{}px", y + oy));
-        css(&self.el.tooltip, &[("display", "block"), ("left", &left), ("top", &top)]);
+        css(&self.el.tooltip, &[("display", "block"), ("left", &px(x + ox)), ("top", &px(y + oy))]);
     }
 
     /// The part of the chart on screen: its top and bottom in chart CSS px.

@@ -75,16 +75,17 @@ const H = {
 
   /** Mounts one case's data in a fresh container; reports the throw, the alerts, the canvas. */
   /**
-   * Both data paths on a case's object form (or on `data` when given): the fast column
-   * path (null when it declines) and the JSON path, each "ok: N indicators" or
-   * "error: …", and whether they gave the same dataset or the same error.
+   * Both data paths on a case's data in `form` ('object' or 'text'; or on `data` when
+   * given): the wasm's own (the loader snippet, after the scanner and JSON.parse for text)
+   * and serde_json's, each "ok: N indicators" or "error: …", and whether they gave the
+   * same dataset or an error at the same record and field.
    */
-  bothPaths(name, data) {
+  bothPaths(name, data, form = 'object') {
     let d = data;
-    if (d === undefined) {
+    if (d === undefined || d === null) {
       const c = CASES.find((x) => x.name === name);
       if (!c) throw new Error(`no case ${name}`);
-      d = dataOf(c, 'object', H.base());
+      d = dataOf(c, form, H.base());
     }
     const [fast, slow, same] = ic.__datasetPathsForTest(d);
     return { fast, slow, same };
