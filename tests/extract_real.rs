@@ -53,9 +53,10 @@ const HALVES: [&str; 2] = ["dev", "heldout"];
 
 /// The genre of a corpus file, from the start of its name.
 fn genre_of(name: &str) -> &'static str {
-    const GENRES: [(&str, &str); 7] = [
+    const GENRES: [(&str, &str); 8] = [
         ("gwr-", "政府工作报告"),
         ("tjgb-", "统计公报"),
+        ("stats-", "统计分析"),
         ("police-", "公安"),
         ("court-", "法院"),
         ("procuratorate-", "检察院"),
