@@ -242,6 +242,9 @@ impl Tally {
 /// Matches one text's truth with what the extractor found; prints the misses, the extras and
 /// the disagreements, and returns the tally.
 fn measure(t: &Text, got: &[Indicator]) -> Tally {
+    // Only dev texts' misses are printed: heldout is for the final numbers, not for tuning
+    // (EXTRACT_REAL_SHOW_HELDOUT=1 prints them too, for checking the truth files).
+    let show = t.half == "dev" || std::env::var_os("EXTRACT_REAL_SHOW_HELDOUT").is_some();
     let mut used = vec![false; got.len()];
     let mut tally = Tally { texts: 1, truth: t.truth.len(), got: got.len(), ..Tally::default() };
     let overlaps = |a: [usize; 2], b: [usize; 2]| a[0] < b[1] && b[0] < a[1];
@@ -250,7 +253,9 @@ fn measure(t: &Text, got: &[Indicator]) -> Tally {
         let hit = (0..got.len())
             .find(|&k| !used[k] && same_value(got[k].value, r.value) && got[k].span.is_some_and(|gs| overlaps(gs, ts)));
         let Some(k) = hit else {
-            println!("    missed: {} = {} {} ({:?}) «{}»", r.label, r.value, r.unit, r.kind, r.quote);
+            if show {
+                println!("    missed: {} = {} {} ({:?}) «{}»", r.label, r.value, r.unit, r.kind, r.quote);
+            }
             continue;
         };
         used[k] = true;
@@ -259,16 +264,22 @@ fn measure(t: &Text, got: &[Indicator]) -> Tally {
         if kinds_agree(g.kind, r.kind) {
             tally.kind_ok += 1;
         } else {
-            println!("    kind:   {} = {}: {:?}, truth {:?} «{}»", r.label, r.value, g.kind, r.kind, g.quote);
+            if show {
+                println!("    kind:   {} = {}: {:?}, truth {:?} «{}»", r.label, r.value, g.kind, r.kind, g.quote);
+            }
         }
         if labels_agree(&g.label, &r.label) {
             tally.label_ok += 1;
         } else {
-            println!("    label:  {} = {}: «{}», truth «{}»", r.quote, r.value, g.label, r.label);
+            if show {
+                println!("    label:  {} = {}: «{}», truth «{}»", r.quote, r.value, g.label, r.label);
+            }
         }
     }
     for (g, _) in got.iter().zip(&used).filter(|(_, u)| !**u) {
-        println!("    extra:  {} = {} {} ({:?}) «{}»", g.label, g.value, g.unit, g.kind, g.quote);
+        if show {
+            println!("    extra:  {} = {} {} ({:?}) «{}»", g.label, g.value, g.unit, g.kind, g.quote);
+        }
     }
     tally.ambiguous = got
         .iter()
@@ -282,6 +293,20 @@ fn measure(t: &Text, got: &[Indicator]) -> Tally {
             })
         })
         .count();
+    if show {
+        for g in got {
+            let twin = got.iter().any(|o| {
+                o.section == g.section
+                    && o.label == g.label
+                    && o.kind == g.kind
+                    && o.unit == g.unit
+                    && !same_value(o.value, g.value)
+            });
+            if twin {
+                println!("    ambig:  {} {} = {} {} ({:?}) «{}»", g.section, g.label, g.value, g.unit, g.kind, g.quote);
+            }
+        }
+    }
     tally
 }
 
@@ -293,7 +318,7 @@ fn real_reports() {
     for t in &texts {
         println!("{}/{} ({}, {} chars):", t.half, t.name, t.genre, t.text.chars().count());
         let got = match extract(&t.text, &ExtractOptions::default()) {
-            Ok(ds) => ds.indicators,
+            Ok(ds) => ds.indicators().to_vec(),
             Err(e) => {
                 println!("    extractor refused the text: {e}");
                 Vec::new()
