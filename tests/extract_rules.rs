@@ -100,7 +100,7 @@ fn percentages_shares_and_ratios() {
     assert_eq!(figs("业务警种办理刑事案件占63.2%，"), vec![f("业务警种办理刑事案件", 63.2, "%", Percent, false)]);
     assert_eq!(figs("日均扫码比达111%；"), vec![f("日均扫码比", 111.0, "%", Ratio, false)]);
     assert_eq!(figs("完成年度计划的108.2%。"), vec![f("完成年度计划", 108.2, "%", Ratio, false)]);
-    assert_eq!(figs("婴儿死亡率为1.92‰。"), vec![f("婴儿死亡率", 1.92, "‰", Ratio, false)]);
+    assert_eq!(figs("婴儿死亡率为1.92‰。"), vec![f("婴儿死亡率", 1.92, "‰", Percent, false)]);
     assert_eq!(figs("孕产妇死亡率为3.6/10万。"), vec![f("孕产妇死亡率", 3.6, "/10万", Ratio, false)]);
     assert_eq!(figs("城乡居民收入比缩小至1.68。"), vec![f("城乡居民收入比", 1.68, "", Ratio, false)]);
 }
@@ -118,9 +118,10 @@ fn direction_words_give_signed_changes() {
     assert_eq!(figs("2022年，进出口比2021年增长9.6%。"), vec![f("进出口", 9.6, "%", YoyChange, false)]);
     // Against a year further back than the last: a change, not year-over-year.
     assert_eq!(figs("2022年，用水量较2020年下降16.8%。"), vec![f("用水量", -16.8, "%", Change, false)]);
-    assert_eq!(figs("结案率同比提高2.4个百分点；"), vec![f("结案率", 2.4, "个百分点", YoyChange, false)]);
-    assert_eq!(figs("审理天数比上年缩短5.2天。"), vec![f("审理天数", -5.2, "天", YoyChange, false)]);
-    assert_eq!(figs("发案同比减少120起。"), vec![f("发案", -120.0, "起", YoyChange, false)]);
+    // yoy_change is per cent only: points, days and cases on last year are changes in their unit.
+    assert_eq!(figs("结案率同比提高2.4个百分点；"), vec![f("结案率", 2.4, "个百分点", Change, false)]);
+    assert_eq!(figs("审理天数比上年缩短5.2天。"), vec![f("审理天数", -5.2, "天", Change, false)]);
+    assert_eq!(figs("发案同比减少120起。"), vec![f("发案", -120.0, "起", Change, false)]);
     // Not year-over-year.
     assert_eq!(figs("路段通行效率最高提升15%；"), vec![f("路段通行效率", 15.0, "%", Change, false)]);
     assert_eq!(figs("客运量环比增长12.4%。"), vec![f("客运量", 12.4, "%", Change, false)]);
@@ -604,4 +605,40 @@ mod cli {
         assert_eq!(ds.source().text, REPORT);
         assert_eq!(ds.indicators().len(), 3);
     }
+}
+
+// ---- kinds by the reports' own conventions -------------------------------------------
+
+#[test]
+fn a_bare_growth_in_per_cent_is_the_change_on_last_year() {
+    assert_eq!(figs("全省生产总值增长5.6%。"), vec![f("生产总值", 5.6, "%", YoyChange, false)]);
+    assert_eq!(figs("居民消费价格上涨0.2%。"), vec![f("居民消费价格", 0.2, "%", YoyChange, false)]);
+    assert_eq!(figs("生产安全事故起数下降18%。"), vec![f("生产安全事故起数", -18.0, "%", YoyChange, false)]);
+    // Another base, named: a change.
+    assert_eq!(figs("森林面积较“十三五”末增长12%。"), vec![f("森林面积", 12.0, "%", Change, false)]);
+    assert_eq!(figs("工业投资比年初增长3%。"), vec![f("工业投资", 3.0, "%", Change, false)]);
+    // An improvement credited to a measure (提升, not a bulletin's 增长): a change.
+    assert_eq!(figs("路段通行效率提升15%。"), vec![f("路段通行效率", 15.0, "%", Change, false)]);
+}
+
+#[test]
+fn year_on_year_changes_in_other_units_are_changes() {
+    assert_eq!(
+        figs("土地适度规模经营面积比上年增加21万亩。"),
+        vec![f("土地适度规模经营面积", 210_000.0, "亩", Change, false)]
+    );
+    assert_eq!(figs("常住人口城镇化率比上年末提高0.7个百分点。")[0].3, Change);
+    assert_eq!(figs("民营经济比重较上年下降0.8个百分点。"), vec![f("民营经济比重", -0.8, "个百分点", Change, false)]);
+    assert_eq!(figs("粮食总产量十年增长1.3倍。")[0].3, Change);
+}
+
+#[test]
+fn a_subject_then_its_direction_is_a_change_in_that_unit() {
+    assert_eq!(figs("优良天数增加25天。"), vec![f("优良天数", 25.0, "天", Change, false)]);
+    assert_eq!(figs("水产品总产量12.3万吨，减产1.8%。")[1], f("水产品总产量", -1.8, "%", YoyChange, false));
+}
+
+#[test]
+fn per_mille_is_a_rate_in_its_own_unit() {
+    assert_eq!(figs("人口出生率为8.2‰。"), vec![f("人口出生率", 8.2, "‰", Percent, false)]);
 }

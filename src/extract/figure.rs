@@ -63,6 +63,8 @@ pub(super) struct Reading {
     pub all: bool,
     /// A word of holding (稳定在): with 以上/以下 the figure is a bound.
     pub bound_verb: bool,
+    /// A count whose subject is followed by its direction ("优良天数增加25天"): a change.
+    pub subject_change: bool,
 }
 
 impl Scanner<'_> {
@@ -113,16 +115,26 @@ impl Scanner<'_> {
 
         // Direction that does not apply to a count: keep the verb in the label.
         let yoy = flags.yoy
-            || (flags.dir.is_stated() && flags.bulletin_verb && !flags.chain && self.paragraph_has_yoy(f.start));
+            || (flags.dir.is_stated()
+                && flags.bulletin_verb
+                && !flags.chain
+                && (class == Some(UnitClass::Percent) || self.paragraph_has_yoy(f.start)));
         let dir_applies = flags.dir.is_stated() && !flags.level;
         let count_like =
             matches!(class, Some(UnitClass::Count | UnitClass::Duration | UnitClass::Age) | None) && !f.rank;
         let Before { ps, trail, mut core_start, mut core_end, cont } = before;
+        let mut subject_change = false;
         if count_like && dir_applies && !yoy && !flags.chain {
             if let Some(e) = trail.dir_word_end {
-                core_end = e;
-                core_start = strip_leading(doc, ps, core_end).min(core_end);
-                flags.dir = Direction::Unstated;
+                // "优良天数增加25天": a subject, then its direction: a change in that unit.
+                // "增加泊位30个" has no subject before the verb: the verb stays in the label.
+                if core_end > core_start && !r_is_verb_object(doc, core_start, core_end) {
+                    subject_change = true;
+                } else {
+                    core_end = e;
+                    core_start = strip_leading(doc, ps, core_end).min(core_end);
+                    flags.dir = Direction::Unstated;
+                }
             }
         }
         let core = doc.raw_str(core_start, core_end).trim().to_string();
@@ -141,6 +153,7 @@ impl Scanner<'_> {
             approx: f.approx || trail.approx,
             all: trail.all,
             bound_verb: trail.bound_verb,
+            subject_change,
         })
     }
 
@@ -217,4 +230,10 @@ impl Scanner<'_> {
         self.last = Some(Last { end: f.end, qs, label: text, flags: r.flags });
         self.floor = self.floor.max(f.end);
     }
+}
+
+/// "新增", "净增": the words before the direction are themselves a verb, not a subject.
+fn r_is_verb_object(doc: &super::text::Doc, start: usize, end: usize) -> bool {
+    let core = doc.norm_str(start, end);
+    core.chars().count() < 2 || ["新", "净", "再", "共", "累计"].iter().any(|w| core == *w)
 }

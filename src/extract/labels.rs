@@ -61,6 +61,9 @@ static TRAILING: &[(&str, Eff)] = &[
     ("减少", Down),
     ("下滑", Down),
     ("降低", Down),
+    ("减产", Down),
+    ("收窄", Down),
+    ("增产", Up),
     ("回落", Down),
     ("下跌", Down),
     ("缩减", Down),
@@ -182,12 +185,13 @@ fn glued(before: char, word: &str) -> bool {
 
 /// Words of direction, for the 至/到 check.
 static DIRECTION_WORDS: &[&str] = &[
-    "下降", "减少", "降低", "下滑", "回落", "缩减", "压降", "压减", "缩小", "减", "降", "上升", "增长", "提升", "提高",
-    "增加", "上涨", "攀升", "扩大", "增", "升",
+    "下降", "减少", "降低", "下滑", "回落", "减产", "收窄", "增产", "缩减", "压降", "压减", "缩小", "减", "降", "上升",
+    "增长", "提升", "提高", "增加", "上涨", "攀升", "扩大", "增", "升",
 ];
 
 /// Direction words that bulletins use bare for the change on last year (增长 3.2%).
-pub(crate) static BULLETIN_VERBS: &[&str] = &["增长", "下降", "上升", "减少", "增加", "回落", "下滑", "上涨", "下跌"];
+pub(crate) static BULLETIN_VERBS: &[&str] =
+    &["增长", "下降", "上升", "减少", "增加", "回落", "下滑", "上涨", "下跌", "减产", "增产"];
 
 /// Which way a change goes, as the words before the figure say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -283,7 +287,17 @@ pub(crate) fn strip_trailing(doc: &Doc, start: usize, end: usize, report_year: i
                 best = Some((p, eff));
             }
         }
-        let Some((word, eff)) = best else { break };
+        let Some((word, eff)) = best else {
+            // 较“十三五”末, 比2020年底: another base, named.
+            match other_base(doc, start, e) {
+                Some(b) => {
+                    t.chain = true;
+                    e = b;
+                    continue;
+                }
+                None => break,
+            }
+        };
         let m = word.chars().count();
         if m == 1 && glued(doc.before(e - 1), word) {
             break;
@@ -315,6 +329,28 @@ pub(crate) fn strip_trailing(doc: &Doc, start: usize, end: usize, report_year: i
     }
     t.core_end = e;
     t
+}
+
+/// The longest base a comparison names ("“十三五”末"), in chars.
+const MAX_BASE: usize = 8;
+
+/// 较“十三五”末, 比2020年底, 比年初: a comparison with a named base other than last
+/// year ending at `e`; returns where its 比/较 starts.
+fn other_base(doc: &Doc, start: usize, e: usize) -> Option<usize> {
+    if e <= start || !matches!(doc.before(e), '末' | '初' | '底') {
+        return None;
+    }
+    for k in 2..=MAX_BASE.min(e - start) {
+        let c = doc.c(e - k);
+        if matches!(c, '比' | '较') {
+            let base = doc.norm_str(e - k + 1, e);
+            return (!matches!(base.as_str(), "上年末" | "去年末" | "上年底" | "去年底")).then_some(e - k);
+        }
+        if super::text::is_boundary(c) {
+            return None;
+        }
+    }
+    None
 }
 
 static LEADING: &[&str] = &[
