@@ -149,7 +149,7 @@ fn one_direction_shared_by_a_list() {
     );
     assert_eq!(
         figs("城市、农村低保标准分别提高至每人每月1050元和980元。"),
-        vec![f("城市", 1050.0, "元", Money, false), f("农村低保标准", 980.0, "元", Money, false)]
+        vec![f("城市低保标准", 1050.0, "元", Money, false), f("农村低保标准", 980.0, "元", Money, false)]
     );
 }
 
@@ -641,4 +641,36 @@ fn a_subject_then_its_direction_is_a_change_in_that_unit() {
 #[test]
 fn per_mille_is_a_rate_in_its_own_unit() {
     assert_eq!(figs("人口出生率为8.2‰。"), vec![f("人口出生率", 8.2, "‰", Percent, false)]);
+}
+
+// ---- labels a reader can tell apart ---------------------------------------------------
+
+#[test]
+fn a_list_with_fen_bie_shares_its_head_noun() {
+    assert_eq!(
+        figs("小麦、玉米、大豆和油料产量分别增长5%、7%、9%和12%。").into_iter().map(|x| x.0).collect::<Vec<_>>(),
+        vec!["小麦产量", "玉米产量", "大豆产量", "油料产量"]
+    );
+    assert_eq!(
+        figs("城镇和农村居民人均可支配收入分别增长4.1%、5.9%。").into_iter().map(|x| x.0).collect::<Vec<_>>(),
+        vec!["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+    );
+    // Items that are whole names keep them.
+    assert_eq!(
+        figs("生产总值、工业增加值分别增长5%、6%。").into_iter().map(|x| x.0).collect::<Vec<_>>(),
+        vec!["生产总值", "工业增加值"]
+    );
+}
+
+#[test]
+fn glued_verbs_actors_and_run_in_headings_are_stripped() {
+    assert_eq!(one("全市第一产业实现增加值185亿元。").label, "第一产业增加值");
+    assert_eq!(one("一季度全市实现工业增加值384.1亿元。").label, "工业增加值");
+    assert_eq!(one("完成职业技能培训284万人次。").label, "职业技能培训");
+    assert_eq!(one("全国市场监管部门共查办各类违法案件140.62万件。").label, "查办各类违法案件");
+    assert_eq!(one("全国各级市场监管部门2023年查办民生领域违法案件56.5万件。").label, "查办民生领域违法案件");
+    assert_eq!(one("一、综合\n粮食全年农作物播种面积324.3万亩。").label, "农作物播种面积");
+    // The verb is what a completion rate measures; an actor doing the counting stays.
+    assert_eq!(one("完成年度计划的108.2%。").label, "完成年度计划");
+    assert_eq!(one("2022年全市税务部门组织税费收入1236.8亿元。").label, "税务部门组织税费收入");
 }

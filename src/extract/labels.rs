@@ -354,6 +354,11 @@ fn other_base(doc: &Doc, start: usize, e: usize) -> Option<usize> {
 }
 
 static LEADING: &[&str] = &[
+    "一季度",
+    "上半年",
+    "前三季度",
+    "实现",
+    "完成",
     "全市范围",
     "全市",
     "全省",
@@ -450,6 +455,10 @@ pub(crate) fn strip_leading(doc: &Doc, start: usize, end: usize) -> usize {
             }
             continue;
         }
+        if let Some(n) = actor_at(doc, s, end).or_else(|| run_in_heading_at(doc, s, end)) {
+            s += n;
+            continue;
+        }
         let mut best: Option<&str> = None;
         for &p in LEADING {
             let m = p.chars().count();
@@ -459,6 +468,10 @@ pub(crate) fn strip_leading(doc: &Doc, start: usize, end: usize) -> usize {
         }
         let Some(word) = best else { break };
         let m = word.chars().count();
+        // 完成年度计划的108.2%, 完成警卫任务: the verb is what the figure measures.
+        if word == "完成" && ["计划", "任务", "目标"].iter().any(|w| doc.norm_str(s, end).ends_with(w)) {
+            break;
+        }
         if m == 1 && PROTECTED.iter().any(|w| doc.starts_with(s, w)) {
             break;
         }
@@ -466,6 +479,78 @@ pub(crate) fn strip_leading(doc: &Doc, start: usize, end: usize) -> usize {
         s += m;
     }
     s
+}
+
+/// How far past 全国/全市… an actor's 部门 may end, in chars.
+const MAX_ACTOR: usize = 10;
+
+/// "全国市场监管部门共查办…": who acts, at the start of a label; returns its length.
+fn actor_at(doc: &Doc, s: usize, end: usize) -> Option<usize> {
+    let scope = ["全国", "全省", "全市", "全区", "全县", "各级"].iter().find(|w| doc.starts_with(s, w))?;
+    let from = s + scope.chars().count();
+    for k in from..(from + MAX_ACTOR).min(end) {
+        if super::text::is_boundary(doc.c(k)) {
+            return None;
+        }
+        // Only an actor followed by a scope, time or filler word (共, 累计, 2023年): "税务部门组织
+        // 税费收入" keeps who collects.
+        let after = k + 2;
+        let adverb = || {
+            LEADING.iter().any(|w| w.chars().count() >= 1 && doc.starts_with(after, w))
+                || (after + 5 <= end && (0..4).all(|j| doc.c(after + j).is_ascii_digit()) && doc.c(after + 4) == '年')
+        };
+        if ["部门", "机关"].iter().any(|w| doc.starts_with(k, w)) && after + 2 < end && adverb() {
+            return Some(after - s);
+        }
+    }
+    None
+}
+
+/// The headings of a statistics bulletin that run into their first sentence.
+static RUN_IN_HEADINGS: &[&str] = &[
+    "国民经济",
+    "人口",
+    "综合",
+    "农业",
+    "粮食",
+    "工业",
+    "建筑业",
+    "固定资产投资",
+    "投资",
+    "消费",
+    "国内贸易",
+    "对外贸易",
+    "对外经济",
+    "财政",
+    "金融",
+    "交通",
+    "邮电",
+    "旅游",
+    "教育",
+    "科技",
+    "卫生",
+    "文化",
+    "人民生活",
+    "社会保障",
+    "环境",
+    "能源",
+    "价格",
+    "就业",
+    "畜牧业",
+    "林业",
+    "渔业",
+];
+
+/// "人口年末常住人口…", "粮食全年农作物播种面积…": a bulletin's heading at the start of
+/// a line, run into the sentence (a scope or time word follows it); returns its length.
+fn run_in_heading_at(doc: &Doc, s: usize, end: usize) -> Option<usize> {
+    if !(s == 0 || matches!(doc.before(s), '\n' | '\r')) {
+        return None;
+    }
+    let h = doc.longest_at(s, RUN_IN_HEADINGS)?;
+    let n = h.chars().count();
+    let next = ["全年", "年末", "年底", "全县", "全市", "全省", "全区", "年内", "今年"];
+    (s + n + 2 < end && next.iter().any(|w| doc.starts_with(s + n, w))).then_some(n)
 }
 
 /// Words after a number that show the counted noun does not follow it.

@@ -54,6 +54,7 @@ impl Scanner<'_> {
                 label.qs = label.qs.min(start);
             }
         }
+        label.text = tidy(&label.text);
         if label.text.trim().is_empty() {
             label.text =
                 f.unit.as_ref().map(|u| u.text.clone()).filter(|u| !u.is_empty()).unwrap_or_else(|| "数值".to_string());
@@ -73,7 +74,8 @@ impl Scanner<'_> {
         }
         let starts_run = r.flags.each && !r.cont;
         let (ls, items) = self.list_items(r.ps, r.core_end);
-        let names: Vec<String> = items.iter().map(|&(a, b)| doc.raw_str(a, b).trim().to_string()).collect();
+        let mut names: Vec<String> = items.iter().map(|&(a, b)| doc.raw_str(a, b).trim().to_string()).collect();
+        share_head(&mut names);
         if r.all && names.len() >= 2 {
             label.all_items = names.clone();
             label.qs = ls;
@@ -180,4 +182,57 @@ fn is_qualifier(core: &str) -> bool {
 /// 连续五年, 再次, 首次: when, not what.
 fn is_time_phrase(core: &str) -> bool {
     ["连续", "再次", "首次", "继续", "仍", "依然", "多年", "历史上", "首度"].iter().any(|w| core.starts_with(w))
+}
+
+/// The longest list item taken for a bare modifier of the head noun the last item carries.
+const MAX_MODIFIER: usize = 6;
+
+/// "城镇和农村居民人均可支配收入分别增长": the last item carries the head noun the
+/// others share (农村 + 居民人均可支配收入); each other item gets it. The head is what
+/// the last item has beyond the length of the item before it, and is taken only when
+/// every other item is a short modifier that does not already contain it.
+fn share_head(names: &mut [String]) {
+    let n = names.len();
+    if n < 2 {
+        return;
+    }
+    let Some(last) = names.last() else { return };
+    let last: Vec<char> = last.chars().collect();
+    let prev_len = names.get(n - 2).map(|p| p.chars().count()).unwrap_or(0);
+    if prev_len == 0 || last.len() < prev_len + 2 {
+        return;
+    }
+    let head: String = last.iter().skip(prev_len).collect();
+    let short = names[..n - 1].iter().all(|m| {
+        let k = m.chars().count();
+        k <= MAX_MODIFIER && k + 2 <= last.len() && !m.contains(head.as_str())
+    });
+    if !short || head.chars().count() < 2 {
+        return;
+    }
+    for m in names.iter_mut().take(n - 1) {
+        m.push_str(&head);
+    }
+}
+
+/// Verbs of a bulletin that sit between a subject and the amount it names.
+const GLUED_VERBS: [&str; 2] = ["实现", "完成"];
+
+/// Tidies a label: "第一产业实现增加值" → "第一产业增加值" (the verb between a subject and
+/// an amount: 值, 额, 收入, 利润, 产量).
+fn tidy(label: &str) -> String {
+    let mut out = label.trim().to_string();
+    let amount = ["值", "额", "收入", "利润", "产量"].iter().any(|w| out.ends_with(w));
+    if amount {
+        for v in GLUED_VERBS {
+            if let Some(k) = out.find(v) {
+                let before = out[..k].chars().count();
+                let after = out[k + v.len()..].chars().count();
+                if before >= 2 && after >= 2 {
+                    out.replace_range(k..k + v.len(), "");
+                }
+            }
+        }
+    }
+    out
 }
