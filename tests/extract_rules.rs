@@ -674,3 +674,42 @@ fn glued_verbs_actors_and_run_in_headings_are_stripped() {
     assert_eq!(one("完成年度计划的108.2%。").label, "完成年度计划");
     assert_eq!(one("2022年全市税务部门组织税费收入1236.8亿元。").label, "税务部门组织税费收入");
 }
+
+#[test]
+fn a_label_is_qualified_by_the_figure_before_so_two_figures_differ() {
+    // A bare verb takes the subject and object of the figure before (same unit).
+    let got: Vec<String> =
+        figs("全市法院受理各类案件25.4万件,办结23.1万件,同比分别上升3.6%和3.1%。其中市中院受理2.8万件,办结2.4万件。")
+            .into_iter()
+            .map(|x| x.0)
+            .collect();
+    assert_eq!(
+        got,
+        vec![
+            "法院受理各类案件",
+            "法院办结各类案件",
+            "法院受理各类案件",
+            "法院办结各类案件",
+            "市中院受理",
+            "市中院办结"
+        ]
+    );
+    // An attribute takes the object of the cases it belongs to.
+    assert_eq!(
+        figs("查办食品案件54.4万件,罚没金额26.3亿元。查办家居质量违法案件4406件,涉案货值2733.41万元。")
+            .into_iter()
+            .map(|x| x.0)
+            .collect::<Vec<_>>(),
+        vec!["查办食品案件", "食品案件罚没金额", "查办家居质量违法案件", "家居质量违法案件涉案货值"]
+    );
+    // 其中: a part names its whole.
+    assert_eq!(
+        figs("户籍总人口134.9万人,其中城镇人口25.0万人,乡村人口109.9万人。")
+            .into_iter()
+            .map(|x| x.0)
+            .collect::<Vec<_>>(),
+        vec!["户籍总人口", "户籍总人口中城镇人口", "户籍总人口中乡村人口"]
+    );
+    // Another unit counts other things: no qualification.
+    assert_eq!(figs("查处案件12起，抓获15人。")[1].0, "抓获");
+}

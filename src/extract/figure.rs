@@ -202,10 +202,13 @@ impl Scanner<'_> {
         if !r.cont {
             self.close_run();
         }
+        // "受理25.4万件,办结23.1万件,同比分别上升…": figures in one unit joined by a comma
+        // are a group too.
+        let same_unit = self.out.last().is_some_and(|p| p.unit == c.unit && !c.unit.is_empty());
         let joins_group = self.last.as_ref().is_some_and(|l| {
             let gap = self.doc.norm_str(l.end, r.ps);
             let gap = gap.trim();
-            l.end <= r.ps && ["、", "和", "及", "与", ""].contains(&gap)
+            l.end <= r.ps && (["、", "和", "及", "与", ""].contains(&gap) || (same_unit && gap == ","))
         }) || r.cont;
         let first_idx = self.out.len();
         let Label { text, qs, qe, run_names, all_items } = label;

@@ -35,7 +35,7 @@ pub(super) struct Label {
 impl Scanner<'_> {
     /// Names the figure and finds its quote. A level followed by its growth
     /// ("收入达到38462元，增长6.6%") makes the growth a change on last year (`r.yoy`).
-    pub fn label_and_quote(&self, f: &Found, r: &mut Reading) -> Label {
+    pub fn label_and_quote(&mut self, f: &Found, r: &mut Reading) -> Label {
         let mut label = self.lists(f, r);
         self.own_label(f, r, &mut label);
         if self.borrows_subject(f, r, &label) {
@@ -55,6 +55,11 @@ impl Scanner<'_> {
             }
         }
         label.text = tidy(&label.text);
+        if label.run_names.is_none() && label.all_items.is_empty() && !r.cont {
+            if let Some(q) = self.qualified(f, r, &label.text) {
+                label.text = q;
+            }
+        }
         if label.text.trim().is_empty() {
             label.text =
                 f.unit.as_ref().map(|u| u.text.clone()).filter(|u| !u.is_empty()).unwrap_or_else(|| "数值".to_string());
