@@ -713,3 +713,15 @@ fn a_label_is_qualified_by_the_figure_before_so_two_figures_differ() {
     // Another unit counts other things: no qualification.
     assert_eq!(figs("查处案件12起，抓获15人。")[1].0, "抓获");
 }
+
+#[test]
+fn shares_levels_and_fillers_get_whole_labels() {
+    // A share names whose share it is, from the figure before, and is a 比重.
+    assert_eq!(figs("生态高标准农田面积512万亩，占粮食种植面积的近50%。")[1].0, "生态高标准农田面积占粮食种植面积比重");
+    assert_eq!(one("有效灌溉面积占农作物总播种面积的33%。").label, "有效灌溉面积占农作物总播种面积比重");
+    // A level after its change, in one unit: the same label, never the unit alone.
+    let got = figs("土地适度规模经营面积比上年增加21万亩，达到近300万亩。");
+    assert_eq!(got[1].0, "土地适度规模经营面积");
+    assert_eq!(one("城镇调查失业率平均为5.2%。").label, "城镇调查失业率");
+    assert_eq!(one("向社会公开曝光1034起典型案件。").label, "公开曝光典型案件");
+}

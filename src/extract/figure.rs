@@ -14,6 +14,8 @@ use crate::model::MAX_ABS_VALUE;
 /// The longest quote, in chars: a list of figures sharing one label ("23起28人") or one
 /// direction gets quotes reaching back to its start only this far.
 const MAX_QUOTE: usize = 64;
+/// The longest noun after an amount of money that names it ("国债"), in chars.
+const MAX_MONEY_NOUN: usize = 4;
 /// A 、-joined group of figures longer than this is not a list anyone names one by one.
 const MAX_GROUP: usize = 64;
 
@@ -108,7 +110,15 @@ impl Scanner<'_> {
             }
         }
         let counts_things = class.is_some_and(UnitClass::counts_things) && !f.rank;
-        let post = if counts_things { self.post_noun(suf.unit_end.min(f.end).max(f.start)) } else { None };
+        let post = if counts_things {
+            self.post_noun(suf.unit_end.min(f.end).max(f.start))
+        } else if class == Some(UnitClass::Money) && before.core_end.saturating_sub(before.core_start) <= 2 {
+            // "增发1万亿元国债": a short verb, then the amount, then what it is.
+            self.post_noun(suf.unit_end.min(f.end).max(f.start))
+                .filter(|&(a, b)| b - a <= MAX_MONEY_NOUN && before.core_end > before.core_start)
+        } else {
+            None
+        };
         if self.names_something(f, class, post) {
             return None;
         }

@@ -148,6 +148,7 @@ static TRAILING: &[(&str, Eff)] = &[
     ("最多", Filler),
     ("最少", Filler),
     ("最大", Filler),
+    ("平均", Filler),
     ("每人每月", Filler),
     ("每人每年", Filler),
     ("每月", Filler),
@@ -355,10 +356,12 @@ fn other_base(doc: &Doc, start: usize, e: usize) -> Option<usize> {
 
 static LEADING: &[&str] = &[
     "一季度",
+    "去年",
     "上半年",
     "前三季度",
     "实现",
     "完成",
+    "向社会",
     "全市范围",
     "全市",
     "全省",
@@ -468,6 +471,11 @@ pub(crate) fn strip_leading(doc: &Doc, start: usize, end: usize) -> usize {
         }
         let Some(word) = best else { break };
         let m = word.chars().count();
+        // 有效灌溉面积, 有效期: an adjective here, not an adverb.
+        if word == "有效" && ["有效灌溉", "有效期", "有效发明", "有效投资"].iter().any(|w| doc.starts_with(s, w))
+        {
+            break;
+        }
         // 完成年度计划的108.2%, 完成警卫任务: the verb is what the figure measures.
         if word == "完成" && ["计划", "任务", "目标"].iter().any(|w| doc.norm_str(s, end).ends_with(w)) {
             break;

@@ -49,6 +49,12 @@ impl Scanner<'_> {
             }
         }
         if label.text.trim().is_empty() {
+            // "…增加21万亩，达到近300万亩": a level after its change in one unit is its level.
+            if let Some(l) = self.same_unit_before(f, r) {
+                label.text = l;
+            }
+        }
+        if label.text.trim().is_empty() {
             if let Some((text, start)) = self.clause_before_label(r.ps) {
                 label.text = text;
                 label.qs = label.qs.min(start);
@@ -59,6 +65,11 @@ impl Scanner<'_> {
             if let Some(q) = self.qualified(f, r, &label.text) {
                 label.text = q;
             }
+        }
+        // "有效灌溉面积占农作物总播种面积的33%": a share is a 比重.
+        let percent = f.unit.as_ref().is_some_and(|u| u.text == "%");
+        if percent && label.text.chars().skip(1).any(|c| c == '占') && !label.text.ends_with("比重") {
+            label.text.push_str("比重");
         }
         if label.text.trim().is_empty() {
             label.text =
@@ -151,6 +162,16 @@ impl Scanner<'_> {
         let between = self.doc.norm_str(l.end, f.start);
         let same_sentence = !between.chars().any(|c| matches!(c, '。' | ';' | '\n' | '!' | '?'));
         l.end <= f.start && f.start - l.end <= MAX_SUBJECT_GAP && same_sentence
+    }
+
+    /// The label of the figure just before, in the same unit and sentence, close by.
+    fn same_unit_before(&self, f: &Found, r: &Reading) -> Option<String> {
+        let l = self.last.as_ref()?;
+        let unit = f.unit.as_ref().map(|u| u.text.as_str()).unwrap_or("");
+        let same_unit = !unit.is_empty() && self.out.last().is_some_and(|p| p.unit == unit);
+        let between = self.doc.norm_str(l.end.min(r.ps), r.ps);
+        let close = l.end <= r.ps && r.ps - l.end <= MAX_SUBJECT_GAP;
+        (same_unit && close && !between.contains(['。', ';', '\n']) && !l.label.is_empty()).then(|| l.label.clone())
     }
 
     /// "人员相对固定,共1035人": the clause before names a figure with no words of its

@@ -63,6 +63,11 @@ impl Scanner<'_> {
             q.replace_range(k..k + v.len(), text);
             return (q != text).then_some(q);
         }
+        // "果蔬产值57亿元，占种植业产值的33.9%": a share names what it is a share of, not
+        // whose; the figure before says whose.
+        if text.starts_with('占') && !l.label.starts_with('占') && !l.label.is_empty() {
+            return Some(format!("{}{text}", l.label));
+        }
         if ATTRIBUTES.contains(&text) {
             let (k, v) = verb_in_before?;
             let object = &l.label[k + v.len()..];
