@@ -724,4 +724,8 @@ fn shares_levels_and_fillers_get_whole_labels() {
     assert_eq!(got[1].0, "土地适度规模经营面积");
     assert_eq!(one("城镇调查失业率平均为5.2%。").label, "城镇调查失业率");
     assert_eq!(one("向社会公开曝光1034起典型案件。").label, "公开曝光典型案件");
+    // What was built is counted, not the building; 新建 and 建成 say which ones and stay.
+    assert_eq!(one("实施农村电网升级改造工程13项。").label, "农村电网升级改造工程");
+    assert_eq!(one("建设大中型沼气工程109处。").label, "大中型沼气工程");
+    assert_eq!(one("新建中心村文化广场71个。").label, "新建中心村文化广场");
 }

@@ -241,6 +241,9 @@ fn share_head(names: &mut [String]) {
     }
 }
 
+/// Verbs of building and organising at the start of a label, before what they made.
+const BUILD_VERBS: [&str; 7] = ["建立", "开展", "设立", "实施", "建设", "发展", "培育"];
+
 /// Verbs of a bulletin that sit between a subject and the amount it names.
 const GLUED_VERBS: [&str; 2] = ["实现", "完成"];
 
@@ -248,6 +251,13 @@ const GLUED_VERBS: [&str; 2] = ["实现", "完成"];
 /// an amount: 值, 额, 收入, 利润, 产量).
 fn tidy(label: &str) -> String {
     let mut out = label.trim().to_string();
+    // "建立150项年度任务清单", "实施农村电网升级改造工程13项": what was built is counted,
+    // not the building (verbs of case handling stay: 查办违法案件, 起诉…).
+    if let Some(v) = BUILD_VERBS.iter().find(|v| out.starts_with(*v)) {
+        if out.chars().count() >= v.chars().count() + 3 {
+            out.replace_range(..v.len(), "");
+        }
+    }
     let amount = ["值", "额", "收入", "利润", "产量"].iter().any(|w| out.ends_with(w));
     if amount {
         for v in GLUED_VERBS {
