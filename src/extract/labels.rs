@@ -471,6 +471,12 @@ pub(crate) fn strip_leading(doc: &Doc, start: usize, end: usize) -> usize {
         }
         let Some(word) = best else { break };
         let m = word.chars().count();
+        // 全市法院, 全省检察机关: the scope is part of the institution's name.
+        if ["全市", "全省", "全国", "全区", "全县"].contains(&word)
+            && ["法院", "检察", "公安"].iter().any(|w| doc.starts_with(s + m, w))
+        {
+            break;
+        }
         // 有效灌溉面积, 有效期: an adjective here, not an adverb.
         if word == "有效" && ["有效灌溉", "有效期", "有效发明", "有效投资"].iter().any(|w| doc.starts_with(s, w))
         {

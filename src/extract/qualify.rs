@@ -19,6 +19,9 @@ static CASE_VERBS: &[&str] = &[
 static ATTRIBUTES: &[&str] =
     &["罚没金额", "罚没款", "涉案货值金额", "涉案货值", "货值金额", "涉案金额", "罚款金额", "挽回损失", "案值"];
 
+/// Labels that say only which rate of a quantity: the figure before names the quantity.
+static RATES_OF: &[&str] = &["增速", "增幅", "降幅", "比重", "占比", "增长率", "增长速度"];
+
 /// The longest label of a whole that parts after 其中 name (longer ones are clauses).
 const MAX_WHOLE: usize = 8;
 
@@ -65,6 +68,10 @@ impl Scanner<'_> {
         }
         // "果蔬产值57亿元，占种植业产值的33.9%": a share names what it is a share of, not
         // whose; the figure before says whose.
+        // "第一产业增加值…，增速比上年提高1.5个百分点": whose 增速.
+        if RATES_OF.contains(&text) && !l.label.is_empty() && !l.label.ends_with(text) {
+            return Some(format!("{}{text}", l.label));
+        }
         if text.starts_with('占') && !l.label.starts_with('占') && !l.label.is_empty() {
             return Some(format!("{}{text}", l.label));
         }
