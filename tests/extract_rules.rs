@@ -686,10 +686,10 @@ fn a_label_is_qualified_by_the_figure_before_so_two_figures_differ() {
     assert_eq!(
         got,
         vec![
-            "法院受理各类案件",
-            "法院办结各类案件",
-            "法院受理各类案件",
-            "法院办结各类案件",
+            "全市法院受理各类案件",
+            "全市法院办结各类案件",
+            "全市法院受理各类案件",
+            "全市法院办结各类案件",
             "市中院受理",
             "市中院办结"
         ]
@@ -710,6 +710,8 @@ fn a_label_is_qualified_by_the_figure_before_so_two_figures_differ() {
             .collect::<Vec<_>>(),
         vec!["户籍总人口", "户籍总人口中城镇人口", "户籍总人口中乡村人口"]
     );
+    // A rate names its quantity.
+    assert_eq!(figs("第一产业增加值185亿元，同比增长8.5%，增速比上年提高1.5个百分点。")[2].0, "第一产业增加值增速");
     // Another unit counts other things: no qualification.
     assert_eq!(figs("查处案件12起，抓获15人。")[1].0, "抓获");
 }
