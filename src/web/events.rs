@@ -8,7 +8,7 @@ use super::state::{dispatch, Calls, Shared, State};
 use crate::dirty::Dirty;
 use crate::keys::{key_action, KeyAction};
 use crate::render::Theme;
-use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
+use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -62,17 +62,13 @@ pub(super) fn wire(shared: &Shared) -> Result<(), JsValue> {
     };
     let passive = EventListenerOptions::default();
     let active = EventListenerOptions::enable_prevent_default();
-    let capture = EventListenerOptions { phase: EventListenerPhase::Capture, passive: true };
     let mut listeners = vec![
         on(&canvas, "pointermove", State::on_pointer_move, passive),
-        on(&canvas, "pointerenter", State::on_pointer_enter, passive),
         on(&canvas, "pointerleave", State::on_pointer_leave, passive),
         on(&canvas, "click", State::on_click, passive),
         on(&canvas, "keydown", State::on_key, active),
         on(&canvas, "focus", State::on_focus, passive),
         on(&canvas, "blur", State::on_blur, passive),
-        // Any scroll may move the canvas: the cached rectangle is stale.
-        on(&st.doc.clone().into(), "scroll", State::on_scroll, capture),
     ];
     if let Some(q) = &st.dark_query {
         listeners.push(on(&q.clone().into(), "change", State::on_theme_change, passive));
@@ -104,7 +100,6 @@ fn schedule_render(shared: &Shared) {
     let weak = Rc::downgrade(shared);
     let Ok(mut g) = shared.try_borrow_mut() else { return };
     let Some(st) = g.as_mut() else { return };
-    st.rect = None;
     if st.frame.is_some() {
         return;
     }
@@ -137,22 +132,18 @@ impl State {
     }
 
     /// Pointer position in CSS pixels of the chart, correct under zoom and transforms.
-    /// The canvas's rectangle is read once and kept until something may move it.
-    fn pointer(&mut self, e: &MouseEvent) -> Option<(f64, f64)> {
+    /// The canvas's rectangle is read afresh each time, before the handler writes to the
+    /// page, so the read finds the layout clean (a cached rectangle went stale when the page
+    /// scrolled and a pointer move arrived before the scroll event did).
+    fn pointer(&self, e: &MouseEvent) -> Option<(f64, f64)> {
         let scene = self.scene.as_ref()?;
-        let (left, top, w, h) = match self.rect {
-            Some(r) => r,
-            None => {
-                let r = self.el.canvas.get_bounding_client_rect();
-                let r = (r.left(), r.top(), r.width(), r.height());
-                self.rect = Some(r);
-                r
-            }
-        };
-        if w <= 0.0 || h <= 0.0 {
+        let r = self.el.canvas.get_bounding_client_rect();
+        if r.width() <= 0.0 || r.height() <= 0.0 {
             return None;
         }
-        Some(((e.client_x() as f64 - left) * scene.width / w, (e.client_y() as f64 - top) * scene.height / h))
+        let x = (e.client_x() as f64 - r.left()) * scene.width / r.width();
+        let y = (e.client_y() as f64 - r.top()) * scene.height / r.height();
+        Some((x, y))
     }
 
     /// The row under the pointer of `e`, with the pointer's position.
@@ -179,13 +170,7 @@ impl State {
         }
     }
 
-    fn on_pointer_enter(&mut self, _: &Event) -> Calls {
-        self.rect = None;
-        Vec::new()
-    }
-
     fn on_pointer_leave(&mut self, _: &Event) -> Calls {
-        self.rect = None;
         if self.hover.is_none() {
             return Vec::new();
         }
@@ -193,11 +178,6 @@ impl State {
         let _ = self.compose();
         self.tooltip_to_focus();
         self.calls("hover", None)
-    }
-
-    fn on_scroll(&mut self, _: &Event) -> Calls {
-        self.rect = None;
-        Vec::new()
     }
 
     fn on_click(&mut self, e: &Event) -> Calls {

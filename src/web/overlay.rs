@@ -49,14 +49,27 @@ impl State {
     }
 
     /// Shows the tooltip for a row, pointing at `at` (the pointer) or at the bar's end.
-    /// Its text is built when the row changes; a move within the row only places it.
+    /// Its text is built and measured when the row changes; a move within the row only
+    /// places it (two style writes, no layout read).
     pub(super) fn show_tooltip(&mut self, hit: usize, at: Option<(f64, f64)>) {
         if self.tip_row != Some(hit) {
             let Some(d) = self.detail(hit) else { return };
             self.fill_tooltip(&d);
+            self.tip_size = self.measure_tooltip();
             self.tip_row = Some(hit);
         }
         self.place_tooltip(hit, at);
+    }
+
+    /// Shows the tooltip at the chart's corner and reads its size.
+    fn measure_tooltip(&self) -> (f64, f64) {
+        let Some(scene) = self.scene.as_ref() else { return (0.0, 0.0) };
+        let max_w = (scene.width - 16.0).clamp(80.0, TOOLTIP_MAX_WIDTH);
+        css(
+            &self.el.tooltip,
+            &[("display", "block"), ("max-width", &format!("{max_w}px")), ("left", "0px"), ("top", "0px")],
+        );
+        (self.el.tooltip.offset_width() as f64, self.el.tooltip.offset_height() as f64)
     }
 
     fn fill_tooltip(&self, d: &Detail) {
@@ -97,7 +110,8 @@ impl State {
             Some(_) => (0.0, 0.0),
             None => (self.el.canvas.offset_left() as f64, self.el.canvas.offset_top() as f64),
         };
-        css(&self.el.tooltip, &[("left", &format!("{}px", x + ox)), ("top", &format!("{}px", y + oy))]);
+        let (left, top) = (format!("{}px", x + ox), format!("{}px", y + oy));
+        css(&self.el.tooltip, &[("display", "block"), ("left", &left), ("top", &top)]);
     }
 
     /// Hides the tooltip.

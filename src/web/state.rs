@@ -73,9 +73,8 @@ pub(super) struct State {
     pub focus: Option<usize>,
     /// The row the tooltip holds now (filled once per row, placed on every move).
     pub tip_row: Option<usize>,
-    /// The canvas's client rectangle (left, top, width, height), kept between pointer
-    /// moves; forgotten on enter, leave, scroll and every render.
-    pub rect: Option<(f64, f64, f64, f64)>,
+    /// The tooltip's size for `tip_row`, measured once when it was filled.
+    pub tip_size: (f64, f64),
     pub handlers: Vec<(String, js_sys::Function)>,
     pub listeners: Option<Listeners>,
     pub frame: Option<gloo::render::AnimationFrame>,
@@ -115,7 +114,7 @@ impl State {
             hover: None,
             focus: None,
             tip_row: None,
-            rect: None,
+            tip_size: (0.0, 0.0),
             handlers: Vec::new(),
             listeners: None,
             frame: None,
@@ -249,7 +248,7 @@ impl State {
         } else {
             self.dirty.mark(Dirty::BASE);
         }
-        (self.dpr, self.size, self.rect, self.tip_row) = (dpr, (w, h), None, None);
+        (self.dpr, self.size, self.tip_row) = (dpr, (w, h), None);
         let _ = self.el.canvas.set_attribute("aria-label", &label);
         self.scene = Some(scene);
         self.style_dom(&theme);
