@@ -97,6 +97,22 @@ ensure_chromium() {
   fi
 }
 
+# Firefox and WebKit for tests/browser/engines.test.mjs: Debian's firefox-esr (driven by
+# puppeteer-core over WebDriver BiDi), WebKitGTK's WebKitWebDriver and MiniBrowser
+# (webkit2gtk-driver, driven by selenium-webdriver) and Xvfb for the WebKit window when there
+# is no display. Playwright's own Firefox and WebKit builds cannot be downloaded here.
+ensure_engines() {
+  local missing=() p
+  for p in firefox-esr webkit2gtk-driver xvfb; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    log "installing ${missing[*]} (apt-get)"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+  fi
+}
+
 # ---------------------------------------------------------------- commands
 
 # cargo build of the release wasm (installs the wasm target, wasm-bindgen-cli, npm tooling).
@@ -165,8 +181,9 @@ cmd_serve() {
 
 cmd_test() {
   cmd_build
-  phase "test: install browser"
+  phase "test: install browsers"
   ensure_chromium
+  ensure_engines
 
   phase "test: house style (cargo fmt --check, cargo clippy -D warnings natively and for wasm32)"
   ensure_lint_tools
@@ -183,7 +200,8 @@ cmd_test() {
   build_vite_example
 
   phase "test: browser (node --test tests/browser/)"
-  # One test file at a time: each launches its own Chromium, and we have 2 cores.
+  # One test file at a time: each launches its own browser, and we have 2 cores.
+  # engines.test.mjs runs its tests in Chromium, Firefox and WebKit (with an Xvfb of its own).
   # (Nothing is printed after this, so the runner's summary is the log's last word.)
   node --test --test-concurrency=1 tests/browser/
 }
@@ -356,6 +374,7 @@ usage: ./build.sh COMMAND
             (installs the wasm target, wasm-bindgen-cli and npm tooling when missing)
   serve     build, then serve www/ on http://127.0.0.1:\${PORT:-8000}/
   test      build, fmt + clippy checks, cargo test, then browser tests in tests/browser/
+            (headless Chromium; engines.test.mjs also in Firefox and WebKit)
   dataset   regenerate www/data/report-2022.json from data/report-2022.txt
   package   the npm package in pkg/ (wasm-bindgen + wasm-opt + js/), packed into target/npm/
   bench     package, then time the widget against ECharts, Chart.js and raw Canvas2D

@@ -150,8 +150,10 @@ export interface ChartState {
   width: number;
   height: number;
   dpr: number;
-  /** The row in focus (keyboard or `select()`), or null. */
+  /** The row in focus (keyboard, `select()`, a click or a tap), or null. */
   focus: number | null;
+  /** The row whose detail a finger pinned (a tap, or a sideways slide along the bars), or null. */
+  pinned: number | null;
 }
 
 /** A chart on the page. Methods throw `Error`s with clear messages; after `destroy()` every method throws. */

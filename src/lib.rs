@@ -12,6 +12,7 @@ pub mod keys;
 pub mod layout;
 pub mod model;
 pub mod render;
+pub mod touch;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

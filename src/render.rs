@@ -101,6 +101,44 @@ impl Theme {
     }
 }
 
+/// The system colours of a forced-colours mode (Windows high contrast), as the browser
+/// resolves them: the only colours such a reader has chosen to see.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SystemColors {
+    /// `Canvas`: the background.
+    pub canvas: RGBColor,
+    /// `CanvasText`: text on it.
+    pub canvas_text: RGBColor,
+    /// `Highlight`: the selection colour.
+    pub highlight: RGBColor,
+    /// `GrayText`: disabled text, used here for grid lines only.
+    pub gray_text: RGBColor,
+}
+
+impl Theme {
+    /// A theme in the reader's system colours. Text stays `CanvasText` (GrayText is too
+    /// faint for reading in some high-contrast themes); decreases and other bars are
+    /// `Highlight`, increases and the part past 100% `CanvasText`, so the two directions
+    /// still differ without hue; grid lines are `GrayText`.
+    pub fn forced(c: SystemColors) -> Theme {
+        let luma = |x: RGBColor| 0.2126 * x.0 as f64 + 0.7152 * x.1 as f64 + 0.0722 * x.2 as f64;
+        Theme {
+            dark: luma(c.canvas) < 128.0,
+            background: c.canvas,
+            text: c.canvas_text,
+            muted: c.canvas_text,
+            grid: c.gray_text,
+            zero: c.canvas_text,
+            reference: c.canvas_text,
+            decrease: c.highlight,
+            increase: c.canvas_text,
+            neutral: c.highlight,
+            money: c.highlight,
+            over: c.canvas_text,
+        }
+    }
+}
+
 /// `a` blended over `b`: `t` = 1 gives `a`.
 fn mix(a: RGBColor, b: RGBColor, t: f64) -> RGBColor {
     let m = |x: u8, y: u8| (x as f64 * t + y as f64 * (1.0 - t)).round() as u8;

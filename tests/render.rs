@@ -667,3 +667,38 @@ fn thousands_of_rows_render_and_highlight_visibly() {
         );
     }
 }
+
+/// Windows high contrast: the chart uses only the reader's system colours, text stays
+/// CanvasText, and increases and decreases still differ.
+#[test]
+fn forced_colours_use_only_the_system_colours() {
+    use indicator_chart::render::SystemColors;
+    let black = SystemColors {
+        canvas: RGBColor(0, 0, 0),
+        canvas_text: RGBColor(255, 255, 255),
+        highlight: RGBColor(26, 235, 255),
+        gray_text: RGBColor(63, 242, 63),
+    };
+    let t = Theme::forced(black);
+    let system = [black.canvas, black.canvas_text, black.highlight, black.gray_text];
+    for (name, c) in [
+        ("background", t.background),
+        ("text", t.text),
+        ("muted", t.muted),
+        ("grid", t.grid),
+        ("zero", t.zero),
+        ("reference", t.reference),
+        ("decrease", t.decrease),
+        ("increase", t.increase),
+        ("neutral", t.neutral),
+        ("money", t.money),
+        ("over", t.over),
+    ] {
+        assert!(system.contains(&c), "{name} is {c:?}, not a system colour");
+    }
+    assert!(t.dark, "a black Canvas is a dark theme");
+    assert_eq!((t.background, t.text, t.muted), (black.canvas, black.canvas_text, black.canvas_text));
+    assert_ne!(t.decrease, t.increase, "decreases and increases differ without hue");
+    let white = SystemColors { canvas: RGBColor(255, 255, 255), canvas_text: RGBColor(0, 0, 0), ..black };
+    assert!(!Theme::forced(white).dark, "a white Canvas is a light theme");
+}

@@ -24,6 +24,7 @@ export function applyTheme(theme) {
 /** Labels the controls in the strings `t` of `locale`, keeping the section selected. */
 export function labelControls(app, t, locale) {
   viewButtons().forEach((b, i) => { b.textContent = t.views[i]; });
+  $('options-title').textContent = t.options;
   $('png').textContent = t.png;
   $('csv').textContent = t.csv;
   const setLabel = (id, text) => { $(id).parentElement.firstChild.textContent = text + ' '; };

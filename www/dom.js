@@ -1,5 +1,12 @@
-// Small DOM helpers the host page's modules share: element lookup, the error line, and a
+// Small DOM helpers the host page's modules share: element lookup, the narrow-screen query,
+// the error line, and a
 // wrapper that shows a handler's error there instead of losing it in the console.
+
+/** Narrow screens: the report text is under the chart, not beside it (style.css's breakpoint). */
+export const NARROW_QUERY = '(max-width: 860px)';
+
+/** Is the screen narrow now? */
+export const narrowScreen = () => matchMedia(NARROW_QUERY).matches;
 
 /** The element with this id. */
 export const $ = (id) => document.getElementById(id);

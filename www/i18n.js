@@ -1,12 +1,13 @@
 // The host page's own words in Chinese and English (the chart's labels come from the widget),
-// and the page chrome they label: <html lang>, the title, the lede and the report heading.
+// and the page chrome they label: <html lang>, the title, the lede, the report heading and
+// the narrow screen's two buttons.
 import { $ } from './dom.js';
 
 const plural = (n) => (n === 1 ? 'indicator' : 'indicators');
 
 const UI = {
   zh: { views: ['同比变化', '比率', '分部分', '概览', '金额'], all: '全部', png: '导出 PNG', csv: '导出 CSV',
-        report: '报告原文', locale: '语言', theme: '主题', section: '部分', sort: '排序', log: '刻度',
+        report: '报告原文', options: '选项', show: '在原文中查看', back: '返回图表', locale: '语言', theme: '主题', section: '部分', sort: '排序', log: '刻度',
         sortOpts: ['按报告顺序', '按数值'], logOpts: ['自动', '线性', '对数'], themeOpts: ['跟随系统', '浅色', '深色'],
         lede: '报告里的每一个数字，连同它所在的原句。点击条形或原文中的数字，两边互相对应。',
         title: (t) => `${t} · 指标图表`,
@@ -26,7 +27,7 @@ const UI = {
           title2: (t) => `${t} · 指标图表（粘贴的文本）`,
         } },
   en: { views: ['Year on year', 'Rates', 'By section', 'Overview', 'Money'], all: 'All', png: 'Export PNG', csv: 'Export CSV',
-        report: 'Report text', locale: 'Language', theme: 'Theme', section: 'Section', sort: 'Order', log: 'Scale',
+        report: 'Report text', options: 'Options', show: 'Show in the report', back: 'Back to the chart', locale: 'Language', theme: 'Theme', section: 'Section', sort: 'Order', log: 'Scale',
         sortOpts: ['As in the report', 'By value'], logOpts: ['Auto', 'Linear', 'Log'], themeOpts: ['System', 'Light', 'Dark'],
         lede: 'Every figure in the report, with the sentence it comes from. Click a bar or a figure in the text to see the other.',
         title: () => 'Public security bureau 2022 work report · indicators',
@@ -55,6 +56,8 @@ export function labelPage(app, locale) {
   const t = strings(locale);
   document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
   $('report-title').textContent = t.report;
+  $('show-in-report').textContent = t.show;
+  $('back-to-chart').textContent = t.back;
   $('lede').textContent = t.lede;
   const name = app.ds.source?.title || app.ds.title;
   const title = app.showingPasted ? t.paste.title2(name) : t.title(name);

@@ -2,8 +2,8 @@
 // (text from the data is only ever set with textContent: nothing becomes HTML). Clicking a
 // figure selects its bar, switching to the view that shows it if the current one does not;
 // selecting a bar marks its figure in the text and scrolls to it; an overview bar opens its
-// section.
-import { $, guard } from './dom.js';
+// section. On a narrow screen neither scrolls the page: phone.js offers the way there.
+import { $, guard, narrowScreen } from './dom.js';
 import { syncControls } from './controls.js';
 
 /** Where an indicator's figure is in the text: its `span`, or its quote's first place. */
@@ -61,14 +61,14 @@ export function renderReport(ds) {
   if (p.childNodes.length) box.append(p);
 }
 
-/** Marks the figure of indicator `id` as the active one and scrolls to it (null: none). */
-export function markActive(id) {
+/** Marks the figure of indicator `id` as the active one and scrolls to it unless `scroll` is false (null: none). */
+export function markActive(id, scroll = true) {
   for (const el of document.querySelectorAll('.fig.active')) el.classList.remove('active');
   if (!id) return;
   const el = [...document.querySelectorAll('.fig')].find((b) => b.dataset.ids.split(' ').includes(id));
   if (el) {
     el.classList.add('active');
-    el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    if (scroll) el.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }
 }
 
@@ -88,7 +88,7 @@ function viewFor(ds, ind) {
 }
 
 /** Scrolls the focused bar into sight: within the chart panel if it scrolls, else the page. */
-function scrollBarIntoView(chart) {
+export function scrollBarIntoView(chart) {
   const st = chart.getState();
   if (st.focus == null) return;
   const r = chart.barRect(st.focus);
@@ -96,7 +96,9 @@ function scrollBarIntoView(chart) {
   const canvas = document.querySelector('#chart canvas.ic-canvas');
   if (!r || !canvas) return;
   const top = canvas.getBoundingClientRect().top + r.y;
-  if (panel.scrollHeight > panel.clientHeight + 1) {
+  // The panel scrolls on a wide screen only (on a narrow one its overflow is visible).
+  const panelScrolls = /auto|scroll/.test(getComputedStyle(panel).overflowY) && panel.scrollHeight > panel.clientHeight + 1;
+  if (panelScrolls) {
     const pr = panel.getBoundingClientRect();
     if (top < pr.top || top > pr.bottom - 30) panel.scrollTop += top - pr.top - panel.clientHeight / 3;
   } else if (top < 0 || top > innerHeight - 30) {
@@ -110,7 +112,8 @@ function onSelect(app, e) {
     guard(() => { app.chart.setView('section', { section: e.section.id }); syncControls(app); })();
     return;
   }
-  markActive(e.indicator ? e.indicator.id : null);
+  markActive(e.indicator ? e.indicator.id : null, !narrowScreen());
+  app.showPicked?.(e.indicator);
 }
 
 /** Text → chart: a figure selects its bar (a repeat's original), switching view if needed. */
@@ -121,14 +124,15 @@ function onFigureClick(app, ev) {
   const id = b.dataset.ids.split(' ')[0];
   const ind = ds.indicators.find((i) => i.id === id);
   const primary = ind && ind.repeat_of ? ind.repeat_of : id;
-  markActive(id);
+  markActive(id, false);
   if (!chart.select(primary) && ind) {
     const [v, o] = viewFor(ds, ds.indicators.find((i) => i.id === primary) || ind);
     chart.setView(v, o);
     syncControls(app);
     chart.select(primary);
   }
-  scrollBarIntoView(chart);
+  app.showPicked?.(ind);
+  if (!narrowScreen()) scrollBarIntoView(chart);
 }
 
 /** Links the report text and the chart both ways. */

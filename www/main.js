@@ -8,6 +8,7 @@
 //   shipped        { ds, text }: the shipped dataset, to restore after a paste
 //   chosenSection  the section the reader chose in the select (null: none; see controls.js)
 //   showingPasted  true while the chart shows a pasted text's figures
+//   picked         the indicator the chart has selected (phone.js), showPicked(ind) sets it
 //   relabel()      labels the whole page in the selected locale
 import init, { mount } from './pkg/indicator_chart.js';
 import { $, showError } from './dom.js';
@@ -15,6 +16,7 @@ import { labelPage, strings } from './i18n.js';
 import { applyTheme, labelControls, syncControls, wireControls } from './controls.js';
 import { renderReport, wireLinking } from './linking.js';
 import { labelPaste, wirePaste } from './paste.js';
+import { wirePhone } from './phone.js';
 
 const params = new URLSearchParams(location.search);
 const dataUrl = params.get('data') || 'data/report-2022.json';
@@ -101,6 +103,7 @@ async function main() {
   wireControls(app);
   wireLinking(app);
   wirePaste(app);
+  wirePhone(app);
   document.body.dataset.state = 'ready';
 }
 

@@ -4,6 +4,8 @@
 
 use super::{err, role_description, PREFIX};
 use crate::format::Locale;
+use crate::render::SystemColors;
+use plotters::style::RGBColor;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -69,6 +71,10 @@ const TOOLTIP_STYLE: &[(&str, &str)] = &[
 
 const ROOT_STYLE: &[(&str, &str)] = &[
     ("position", "relative"),
+    // The visually hidden table is 1 px wide, but a table's cells overflow it: unclipped,
+    // they widened a phone's page to 480 px when the host's box did not clip them. The
+    // tooltip always lies within the chart's width; `clip` leaves y alone.
+    ("overflow-x", "clip"),
     ("display", "block"),
     ("width", "100%"),
     ("min-width", "0"),
@@ -80,7 +86,11 @@ const ROOT_STYLE: &[(&str, &str)] = &[
 const CANVAS_STYLE: &[(&str, &str)] = &[
     ("display", "block"),
     ("direction", "ltr"),
-    ("touch-action", "pan-x pan-y"),
+    // A vertical swipe scrolls the page, a sideways slide is the chart's (it scrubs the
+    // detail along the bars, see touch.rs), pinch still zooms; where `pinch-zoom` is not
+    // understood (Safari) the declaration is dropped and `pan-y` stays.
+    ("touch-action", "pan-y"),
+    ("touch-action", "pan-y pinch-zoom"),
     ("outline-offset", "2px"),
     ("max-width", "100%"),
 ];
@@ -290,4 +300,40 @@ fn restore_canvas(canvas: &HtmlCanvasElement, saved: &SavedCanvas) {
             (_, None) => canvas.remove_attribute(k),
         };
     }
+}
+
+/// The reader's system colours in a forced-colours mode, resolved by the browser on
+/// `probe` (an element in the page; its colour is set and restored). A canvas cannot
+/// paint `CanvasText` itself: it needs the RGB the keyword stands for.
+pub(super) fn system_colors(probe: &HtmlElement) -> Option<SystemColors> {
+    let window = web_sys::window()?;
+    let style = probe.style();
+    let saved = (style.get_property_value("color").ok()?, style.get_property_value("forced-color-adjust").ok()?);
+    // With forced-color-adjust: none the browser keeps the keyword instead of forcing
+    // the element's colour to CanvasText.
+    let _ = style.set_property("forced-color-adjust", "none");
+    let resolve = |keyword: &str| -> Option<RGBColor> {
+        style.set_property("color", keyword).ok()?;
+        parse_rgb(&window.get_computed_style(probe).ok()??.get_property_value("color").ok()?)
+    };
+    let colors = (|| {
+        Some(SystemColors {
+            canvas: resolve("Canvas")?,
+            canvas_text: resolve("CanvasText")?,
+            highlight: resolve("Highlight")?,
+            gray_text: resolve("GrayText")?,
+        })
+    })();
+    let _ = style.set_property("color", &saved.0);
+    let _ = style.set_property("forced-color-adjust", &saved.1);
+    colors
+}
+
+/// `rgb(1, 2, 3)` or `rgba(1, 2, 3, 1)` as the browser writes a computed colour.
+fn parse_rgb(css: &str) -> Option<RGBColor> {
+    let inner = css.trim().strip_prefix("rgba(").or_else(|| css.trim().strip_prefix("rgb("))?.strip_suffix(')')?;
+    // Whole numbers only: system colours resolve to them, and parsing floats would pull
+    // core's float parser (several kB) into the wasm.
+    let mut parts = inner.split(',').map(|p| p.trim().parse::<u8>().ok());
+    Some(RGBColor(parts.next()??, parts.next()??, parts.next()??))
 }

@@ -8,7 +8,7 @@ use super::state::{dispatch, Calls, Shared, State};
 use crate::dirty::Dirty;
 use crate::keys::{key_action, KeyAction};
 use crate::render::Theme;
-use gloo::events::{EventListener, EventListenerOptions};
+use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -52,6 +52,7 @@ pub(super) fn wire(shared: &Shared) -> Result<(), JsValue> {
     let mut g = shared.try_borrow_mut().map_err(|_| super::err("mount: the chart is busy"))?;
     let Some(st) = g.as_mut() else { return Ok(()) };
     let canvas: web_sys::EventTarget = st.el.canvas.clone().into();
+    let doc: web_sys::EventTarget = st.doc.clone().into();
     let on = |target: &web_sys::EventTarget, name: &'static str, f: Handler, opts: EventListenerOptions| {
         let weak = Rc::downgrade(shared);
         EventListener::new_with_options(target, name, opts, move |e| {
@@ -62,16 +63,27 @@ pub(super) fn wire(shared: &Shared) -> Result<(), JsValue> {
     };
     let passive = EventListenerOptions::default();
     let active = EventListenerOptions::enable_prevent_default();
+    let capture = EventListenerOptions { phase: EventListenerPhase::Capture, passive: true };
     let mut listeners = vec![
+        on(&canvas, "pointerdown", State::on_pointer_down, passive),
         on(&canvas, "pointermove", State::on_pointer_move, passive),
+        on(&canvas, "pointerup", State::on_pointer_end, passive),
+        on(&canvas, "pointercancel", State::on_pointer_end, passive),
         on(&canvas, "pointerleave", State::on_pointer_leave, passive),
         on(&canvas, "click", State::on_click, passive),
         on(&canvas, "keydown", State::on_key, active),
         on(&canvas, "focus", State::on_focus, passive),
         on(&canvas, "blur", State::on_blur, passive),
+        // A tap anywhere else on the page takes a pinned detail away (see touch.rs).
+        on(&doc, "pointerdown", State::on_page_pointer_down, capture),
+        on(&doc, "pointerup", State::on_page_pointer_up, capture),
+        on(&doc, "pointercancel", State::on_page_pointer_cancel, capture),
     ];
     if let Some(q) = &st.dark_query {
         listeners.push(on(&q.clone().into(), "change", State::on_theme_change, passive));
+    }
+    if let Some(q) = &st.forced_query {
+        listeners.push(on(&q.clone().into(), "change", State::on_forced_colors_change, passive));
     }
     let resize = observe_size(st, shared)?;
     st.listeners = Some(Listeners { _listeners: listeners, _resize: resize });
@@ -147,12 +159,15 @@ impl State {
     }
 
     /// The row under the pointer of `e`, with the pointer's position.
-    fn hit_at(&mut self, e: &Event) -> Option<(Option<usize>, (f64, f64))> {
+    pub(super) fn hit_at(&mut self, e: &Event) -> Option<(Option<usize>, (f64, f64))> {
         let p = self.pointer(e.dyn_ref::<MouseEvent>()?)?;
         Some((self.scene.as_ref().and_then(|sc| sc.hit_test(p.0, p.1)), p))
     }
 
     fn on_pointer_move(&mut self, e: &Event) -> Calls {
+        if let Some(calls) = self.on_finger_move(e) {
+            return calls;
+        }
         let Some((hit, p)) = self.hit_at(e) else { return Vec::new() };
         let changed = hit != self.hover;
         self.hover = hit;
@@ -181,6 +196,9 @@ impl State {
     }
 
     fn on_click(&mut self, e: &Event) -> Calls {
+        if let Some(calls) = self.on_tap(e) {
+            return calls;
+        }
         let Some((Some(hit), _)) = self.hit_at(e) else { return Vec::new() };
         self.focus = Some(hit);
         let _ = self.compose();
@@ -194,7 +212,7 @@ impl State {
             return Vec::new();
         }
         let rows = self.scene.as_ref().map(|sc| sc.hit_count()).unwrap_or(0);
-        let action = key_action(&ke.key(), self.focus.or(self.hover), rows);
+        let action = key_action(&ke.key(), self.focus.or(self.hover).or(self.pinned), rows);
         if action != KeyAction::Ignore {
             e.prevent_default();
         }
@@ -229,10 +247,15 @@ impl State {
 
     fn on_blur(&mut self, _: &Event) -> Calls {
         let _ = self.el.canvas.style().remove_property("outline");
-        if self.hover.is_none() {
+        if self.hover.is_none() && self.pinned.is_none() {
             self.hide_tooltip();
         }
         Vec::new()
+    }
+
+    fn on_forced_colors_change(&mut self, _: &Event) -> Calls {
+        self.dirty.mark(Dirty::LAYOUT);
+        self.redraw_if_dirty()
     }
 
     fn on_theme_change(&mut self, _: &Event) -> Calls {

@@ -22,6 +22,7 @@ mod input;
 mod options;
 mod overlay;
 mod state;
+mod touch;
 
 use crate::export;
 use crate::format::Locale;
@@ -146,6 +147,7 @@ impl Chart {
                 Ok(drawn) => {
                     st.hide_error();
                     st.hide_tooltip();
+                    (st.pinned, st.pin_at) = (None, None);
                     Ok(if drawn { st.calls("render", None) } else { Vec::new() })
                 }
                 Err(e) => {
@@ -268,7 +270,7 @@ impl Chart {
     }
 
     /// The current state: { view, section, sectionShown, sort, log, locale, theme, rows,
-    /// bars, width, height, dpr, focus }. `section` is the section filter (null for all);
+    /// bars, width, height, dpr, focus, pinned }. `section` is the section filter (null for all);
     /// `sectionShown` the section the chart shows, which the section view picks by itself
     /// when no filter is set.
     #[wasm_bindgen(js_name = getState)]
@@ -298,6 +300,7 @@ impl Chart {
                 ("height", st.size.1.into()),
                 ("dpr", st.dpr.into()),
                 ("focus", st.focus.map_or(JsValue::NULL, |f| JsValue::from(f as f64))),
+                ("pinned", st.pinned.map_or(JsValue::NULL, |f| JsValue::from(f as f64))),
             ])
         })
     }

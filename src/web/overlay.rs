@@ -5,6 +5,7 @@ use super::dom::{append_text, clear, create, css, CLASS_TOOLTIP_QUOTE};
 use super::state::State;
 use crate::format::{self, Locale};
 use crate::layout;
+use crate::touch;
 use crate::view::{self, Target};
 use web_sys::Element;
 
@@ -105,7 +106,12 @@ impl State {
         );
         let size = (self.el.tooltip.offset_width() as f64, self.el.tooltip.offset_height() as f64);
         let anchor = at.or_else(|| scene.hit(hit).map(|h| h.anchor)).unwrap_or((0.0, 0.0));
-        let (x, y) = layout::place_tooltip(anchor, size, (scene.width, self.size.1));
+        let (x, y) = if self.pinned == Some(hit) && self.hover.is_none() {
+            // A finger's: above it (it covers what is below), on the part of the chart on screen.
+            touch::place_detail(anchor, size, scene.width, self.on_screen())
+        } else {
+            layout::place_tooltip(anchor, size, (scene.width, self.size.1))
+        };
         let (ox, oy) = match self.el.root {
             Some(_) => (0.0, 0.0),
             None => (self.el.canvas.offset_left() as f64, self.el.canvas.offset_top() as f64),
@@ -114,16 +120,30 @@ impl State {
         css(&self.el.tooltip, &[("display", "block"), ("left", &left), ("top", &top)]);
     }
 
+    /// The part of the chart on screen: its top and bottom in chart CSS px.
+    fn on_screen(&self) -> (f64, f64) {
+        let r = self.el.canvas.get_bounding_client_rect();
+        let vh =
+            web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY);
+        let h = self.size.1;
+        let scale = if r.height() > 0.0 { h / r.height() } else { 1.0 };
+        let top = (-r.top() * scale).clamp(0.0, h);
+        let bottom = ((vh - r.top()) * scale).clamp(top, h);
+        (top, bottom)
+    }
+
     /// Hides the tooltip.
     pub(super) fn hide_tooltip(&mut self) {
         css(&self.el.tooltip, &[("display", "none")]);
     }
 
-    /// The tooltip follows the focused row when the pointer has none, or goes.
+    /// The tooltip goes back to the pinned detail or the focused row when the pointer has
+    /// none, or goes.
     pub(super) fn tooltip_to_focus(&mut self) {
-        match self.focus {
-            Some(f) => self.show_tooltip(f, None),
-            None => self.hide_tooltip(),
+        match (self.pinned, self.focus) {
+            (Some(p), _) => self.show_tooltip(p, self.pin_at),
+            (None, Some(f)) => self.show_tooltip(f, None),
+            (None, None) => self.hide_tooltip(),
         }
     }
 
@@ -132,6 +152,7 @@ impl State {
     pub(super) fn focus_row(&mut self, hit: usize) {
         self.focus = Some(hit);
         self.hover = None;
+        (self.pinned, self.pin_at) = (None, None);
         let _ = self.compose();
         self.show_tooltip(hit, None);
         self.announce(hit);
@@ -140,6 +161,7 @@ impl State {
     /// Clears the focus: no highlight, no tooltip.
     pub(super) fn clear_focus(&mut self) {
         self.focus = None;
+        (self.pinned, self.pin_at) = (None, None);
         let _ = self.compose();
         self.hide_tooltip();
     }

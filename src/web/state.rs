@@ -6,6 +6,7 @@ use super::canvas::{context, size_canvas, Canvas2d, CanvasMeasure};
 use super::dom::{css, Parts};
 use super::events::Listeners;
 use super::options::{HeightMode, Options, ThemeChoice};
+use super::touch::Finger;
 use super::{js_msg, ERROR_AREAS, PREFIX};
 use crate::dirty::Dirty;
 use crate::format::Locale;
@@ -71,6 +72,15 @@ pub(super) struct State {
     pub size: (f64, f64),
     pub hover: Option<usize>,
     pub focus: Option<usize>,
+    /// The row whose detail a touch pinned (see `touch.rs`), and where the finger was.
+    pub pinned: Option<usize>,
+    pub pin_at: Option<(f64, f64)>,
+    /// The finger on the canvas now, followed for a tap or a scrub.
+    pub finger: Option<Finger>,
+    /// The last pointer down on the canvas was a finger: the click that follows is a tap.
+    pub tapped: bool,
+    /// A pointer down off the chart while a detail is pinned: its id and where (client px).
+    pub outside: Option<(i32, (f64, f64))>,
     /// The row the tooltip holds now (filled once per row, placed on every move).
     pub tip_row: Option<usize>,
     /// The tooltip's size for `tip_row`, measured once when it was filled.
@@ -79,6 +89,8 @@ pub(super) struct State {
     pub listeners: Option<Listeners>,
     pub frame: Option<gloo::render::AnimationFrame>,
     pub dark_query: Option<MediaQueryList>,
+    /// Matches while the reader has forced colours on (Windows high contrast).
+    pub forced_query: Option<MediaQueryList>,
     warned: bool,
     pub dirty: Dirty,
     /// The pending work after a render (see `schedule_after_paint`).
@@ -113,12 +125,18 @@ impl State {
             size: (0.0, 0.0),
             hover: None,
             focus: None,
+            pinned: None,
+            pin_at: None,
+            finger: None,
+            tapped: false,
+            outside: None,
             tip_row: None,
             tip_size: (0.0, 0.0),
             handlers: Vec::new(),
             listeners: None,
             frame: None,
             dark_query: window.match_media("(prefers-color-scheme: dark)").ok().flatten(),
+            forced_query: window.match_media("(forced-colors: active)").ok().flatten(),
             warned: false,
             dirty,
             after_paint: None,
@@ -126,8 +144,14 @@ impl State {
         })
     }
 
-    /// The colours in force: the option, or the reader's system setting.
+    /// The colours in force: the reader's forced colours (high contrast) above all, then
+    /// the option, or the reader's light or dark setting.
     pub(super) fn theme(&self) -> Theme {
+        if self.forced_query.as_ref().is_some_and(|q| q.matches()) {
+            if let Some(c) = super::dom::system_colors(&self.el.live) {
+                return Theme::forced(c);
+            }
+        }
         let dark = match self.opts.theme {
             ThemeChoice::Light => false,
             ThemeChoice::Dark => true,
@@ -138,6 +162,11 @@ impl State {
         } else {
             Theme::LIGHT
         }
+    }
+
+    /// The highlighted row: under the mouse, else the pinned detail's, else the focused one.
+    pub(super) fn active_row(&self) -> Option<usize> {
+        self.hover.or(self.pinned).or(self.focus)
     }
 
     /// Builds the view again from the data and options.
@@ -152,6 +181,7 @@ impl State {
         self.spec = Some(spec);
         self.hover = None;
         self.focus = None;
+        (self.pinned, self.pin_at) = (None, None);
         self.tip_row = None;
         self.dirty.take(Dirty::VIEW);
         self.dirty.mark(Dirty::LAYOUT | Dirty::TABLE);
@@ -173,8 +203,17 @@ impl State {
             Some(r) => r.as_ref(),
             None => self.el.canvas.as_ref(),
         };
-        let mut w = target.get_bounding_client_rect().width();
-        // Under CSS zoom or transforms, client rects are scaled; offsetWidth is not.
+        // Chromium and Firefox scale client rects by CSS zoom and say by how much in
+        // currentCSSZoom; WebKit (2.50) neither scales them nor has currentCSSZoom. Under
+        // `zoom: 1.5` at dpr 2 a 837.33 px box then measured 1256 px, and offsetWidth's
+        // whole 837 px drew a 1674 px backing store where WebKit drew 1675.
+        let zoom = js_sys::Reflect::get(target, &JsValue::from_str("currentCSSZoom"))
+            .ok()
+            .and_then(|z| z.as_f64())
+            .filter(|z| z.is_finite() && *z > 0.0)
+            .unwrap_or(1.0);
+        let mut w = target.get_bounding_client_rect().width() / zoom;
+        // Under transforms, client rects are scaled; offsetWidth is not.
         if let Some(h) = target.dyn_ref::<HtmlElement>() {
             let ow = h.offset_width() as f64;
             if ow > 0.0 && (ow - w).abs() > 1.0 {
@@ -232,10 +271,11 @@ impl State {
         let rows = scene.hit_count();
         self.hover = self.hover.filter(|&i| i < rows);
         self.focus = self.focus.filter(|&i| i < rows);
+        self.pinned = self.pinned.filter(|&i| i < rows);
         // With no row highlighted the chart is painted straight onto the visible canvas,
         // and the base layer after the frame (see sync_base): a first render or an update
         // then costs no canvas copy.
-        let highlighted = self.hover.or(self.focus).is_some();
+        let highlighted = self.active_row().is_some();
         if highlighted {
             size_canvas(&self.el.base, bw, bh);
         }
@@ -328,7 +368,7 @@ impl State {
         ctx.set_global_composite_operation("copy").map_err(|e| js_msg(&e))?;
         ctx.draw_image_with_html_canvas_element(&self.el.base, 0.0, 0.0).map_err(|e| js_msg(&e))?;
         ctx.set_global_composite_operation("source-over").map_err(|e| js_msg(&e))?;
-        if let (Some(i), Some(scene)) = (self.hover.or(self.focus), self.scene.as_ref()) {
+        if let (Some(i), Some(scene)) = (self.active_row(), self.scene.as_ref()) {
             let area = Canvas2d::new(&self.el.canvas)?.into_drawing_area();
             render::paint_highlight(&area, scene, i, &self.theme(), self.dpr)
                 .map_err(|e| format!("drawing failed: {e:?}"))?;
