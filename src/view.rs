@@ -1,16 +1,19 @@
 //! Views: which indicators a chart shows and how they are grouped, sorted and
 //! labelled — the step from a [`Dataset`] to a [`ChartSpec`] that `layout` places.
-//! Five views: headline (year-over-year changes), rates (against 100%), section
+//! Five views: headline (changes: per cent on last year, points, absolute, each unit on
+//! its own scale), rates (against 100%), section
 //! (one section grouped by unit), overview (all sections), money.
 
 use crate::format::{self, Locale};
 use crate::model::{Dataset, Indicator, Kind};
 
+mod headline;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 /// Which view a chart shows.
 pub enum ViewKind {
     #[default]
-    /// Year-on-year changes, decreases and increases about zero.
+    /// Changes (year on year in per cent, points, absolute), grouped by unit, about zero.
     Headline,
     /// Rates and shares against 100%.
     Rates,
@@ -36,6 +39,21 @@ impl ViewKind {
             "money" => ViewKind::Money,
             _ => return None,
         })
+    }
+    /// The view's name as the page's buttons show it (同比变化, 比率, 分部分, 概览, 金额).
+    pub fn name(self, locale: Locale) -> &'static str {
+        match (self, locale) {
+            (ViewKind::Headline, Locale::Zh) => "同比变化",
+            (ViewKind::Rates, Locale::Zh) => "比率",
+            (ViewKind::Section, Locale::Zh) => "分部分",
+            (ViewKind::Overview, Locale::Zh) => "概览",
+            (ViewKind::Money, Locale::Zh) => "金额",
+            (ViewKind::Headline, Locale::En) => "Year on year",
+            (ViewKind::Rates, Locale::En) => "Rates",
+            (ViewKind::Section, Locale::En) => "By section",
+            (ViewKind::Overview, Locale::En) => "Overview",
+            (ViewKind::Money, Locale::En) => "Money",
+        }
     }
     /// The view's name, as options take it.
     pub fn as_str(self) -> &'static str {
@@ -307,8 +325,45 @@ fn count_text(n: usize, locale: Locale) -> String {
 }
 
 /// Builds the chart for a view. Fails only for options that name something absent
-/// (an unknown section); an empty result is a chart with an `empty` message.
+/// (an unknown section); an empty result is a chart with an `empty` message that says
+/// what is missing and names a view that has figures ("本数据没有比率或占比，可查看「分部分」").
 pub fn build(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartSpec, ViewError> {
+    let mut spec = build_view(ds, opts, locale)?;
+    if spec.row_count() == 0 {
+        let other = [ViewKind::Headline, ViewKind::Section, ViewKind::Rates, ViewKind::Money, ViewKind::Overview]
+            .into_iter()
+            .filter(|k| *k != opts.kind)
+            .find(|k| {
+                build_view(ds, &ViewOptions { kind: *k, ..opts.clone() }, locale).is_ok_and(|s| s.row_count() > 0)
+            });
+        spec.empty = empty_message(opts, other, locale);
+    }
+    Ok(spec)
+}
+
+/// What an empty view says: what the data lacks and, if one has figures, which view to see.
+fn empty_message(opts: &ViewOptions, other: Option<ViewKind>, locale: Locale) -> String {
+    let what = match opts.kind {
+        ViewKind::Headline => t(locale, "同比变化或其他变化", "changes"),
+        ViewKind::Rates => t(locale, "比率或占比", "rates or shares"),
+        ViewKind::Money => t(locale, "金额", "amounts of money"),
+        ViewKind::Section | ViewKind::Overview => t(locale, "指标", "indicators"),
+    };
+    let scoped = opts.section.is_some();
+    match (locale, other) {
+        (Locale::Zh, Some(k)) => {
+            format!("{}没有{what}，可查看「{}」", if scoped { "此部分" } else { "本数据" }, k.name(locale))
+        }
+        (Locale::Zh, None) => format!("{}没有{what}", if scoped { "此部分" } else { "本数据" }),
+        (Locale::En, Some(k)) => {
+            format!("No {what} in this {}; see “{}”", if scoped { "section" } else { "dataset" }, k.name(locale))
+        }
+        (Locale::En, None) => format!("No {what} in this {}", if scoped { "section" } else { "dataset" }),
+    }
+}
+
+/// Builds the chart for a view, its `empty` message a plain one.
+fn build_view(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartSpec, ViewError> {
     if let Some(s) = &opts.section {
         if ds.section(s).is_none() {
             let known: Vec<&str> = ds.sections().iter().map(|s| s.id.as_str()).collect();
@@ -321,48 +376,7 @@ pub fn build(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartSp
     };
     let empty = t(locale, "此视图没有可显示的指标", "No indicators to show in this view");
     let mut spec = match opts.kind {
-        ViewKind::Headline => {
-            let mut rows: Vec<Row> =
-                pick(ds, opts, |i| i.kind == Kind::YoyChange).map(|i| row_for(ds, i, locale)).collect();
-            sort_rows(&mut rows, opts.sort, true);
-            let n = rows.len();
-            let falls = rows.iter().filter(|r| r.value < 0.0).count();
-            let rises = rows.iter().filter(|r| r.value > 0.0).count();
-            let steepest = rows.iter().min_by(|a, b| a.value.total_cmp(&b.value)).and_then(|r| match r.target {
-                Target::Indicator(i) => ds.indicators().get(i).map(|ind| {
-                    let sep = if locale == Locale::Zh { "，" } else { ", " };
-                    format!("{}{sep}{}", r.label, format::value_text(ind, locale, true))
-                }),
-                Target::Section(_) => None,
-            });
-            ChartSpec {
-                section: opts.section.clone(),
-                footer: Vec::new(),
-                view: opts.kind,
-                title: t(locale, "同比变化", "Year-on-year changes") + &scope,
-                subtitle: match locale {
-                    Locale::Zh => format!(
-                        "{} · {falls}项下降，{rises}项上升{} · 单位：%",
-                        count_text(n, locale),
-                        if n > falls + rises { format!("，{}项持平", n - falls - rises) } else { String::new() }
-                    ),
-                    Locale::En => format!(
-                        "{} · {falls} down, {rises} up{} · per cent",
-                        count_text(n, locale),
-                        if n > falls + rises { format!(", {} unchanged", n - falls - rises) } else { String::new() }
-                    ),
-                },
-                description: match (locale, steepest) {
-                    (Locale::Zh, Some(s)) => format!("条形图，同比变化，{n}项指标，其中{falls}项下降；降幅最大：{s}"),
-                    (Locale::En, Some(s)) => format!(
-                        "Bar chart of {n} year-on-year changes, {falls} of them decreases; the largest decrease: {s}"
-                    ),
-                    _ => String::new(),
-                },
-                groups: vec![Group { title: None, rows, percent: true, log: false, reference: None, bars: true }],
-                empty,
-            }
-        }
+        ViewKind::Headline => headline::headline(ds, opts, locale, empty, &scope),
         ViewKind::Rates => {
             let mut rows: Vec<Row> = pick(ds, opts, |i| matches!(i.kind, Kind::Percent | Kind::Ratio))
                 .map(|i| row_for(ds, i, locale))

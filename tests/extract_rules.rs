@@ -100,7 +100,7 @@ fn percentages_shares_and_ratios() {
     assert_eq!(figs("业务警种办理刑事案件占63.2%，"), vec![f("业务警种办理刑事案件", 63.2, "%", Percent, false)]);
     assert_eq!(figs("日均扫码比达111%；"), vec![f("日均扫码比", 111.0, "%", Ratio, false)]);
     assert_eq!(figs("完成年度计划的108.2%。"), vec![f("完成年度计划", 108.2, "%", Ratio, false)]);
-    assert_eq!(figs("婴儿死亡率为1.92‰。"), vec![f("婴儿死亡率", 1.92, "‰", Ratio, false)]);
+    assert_eq!(figs("婴儿死亡率为1.92‰。"), vec![f("婴儿死亡率", 1.92, "‰", Percent, false)]);
     assert_eq!(figs("孕产妇死亡率为3.6/10万。"), vec![f("孕产妇死亡率", 3.6, "/10万", Ratio, false)]);
     assert_eq!(figs("城乡居民收入比缩小至1.68。"), vec![f("城乡居民收入比", 1.68, "", Ratio, false)]);
 }
@@ -118,9 +118,10 @@ fn direction_words_give_signed_changes() {
     assert_eq!(figs("2022年，进出口比2021年增长9.6%。"), vec![f("进出口", 9.6, "%", YoyChange, false)]);
     // Against a year further back than the last: a change, not year-over-year.
     assert_eq!(figs("2022年，用水量较2020年下降16.8%。"), vec![f("用水量", -16.8, "%", Change, false)]);
-    assert_eq!(figs("结案率同比提高2.4个百分点；"), vec![f("结案率", 2.4, "个百分点", YoyChange, false)]);
-    assert_eq!(figs("审理天数比上年缩短5.2天。"), vec![f("审理天数", -5.2, "天", YoyChange, false)]);
-    assert_eq!(figs("发案同比减少120起。"), vec![f("发案", -120.0, "起", YoyChange, false)]);
+    // yoy_change is per cent only: points, days and cases on last year are changes in their unit.
+    assert_eq!(figs("结案率同比提高2.4个百分点；"), vec![f("结案率", 2.4, "个百分点", Change, false)]);
+    assert_eq!(figs("审理天数比上年缩短5.2天。"), vec![f("审理天数", -5.2, "天", Change, false)]);
+    assert_eq!(figs("发案同比减少120起。"), vec![f("发案", -120.0, "起", Change, false)]);
     // Not year-over-year.
     assert_eq!(figs("路段通行效率最高提升15%；"), vec![f("路段通行效率", 15.0, "%", Change, false)]);
     assert_eq!(figs("客运量环比增长12.4%。"), vec![f("客运量", 12.4, "%", Change, false)]);
@@ -148,7 +149,7 @@ fn one_direction_shared_by_a_list() {
     );
     assert_eq!(
         figs("城市、农村低保标准分别提高至每人每月1050元和980元。"),
-        vec![f("城市", 1050.0, "元", Money, false), f("农村低保标准", 980.0, "元", Money, false)]
+        vec![f("城市低保标准", 1050.0, "元", Money, false), f("农村低保标准", 980.0, "元", Money, false)]
     );
 }
 
@@ -604,4 +605,129 @@ mod cli {
         assert_eq!(ds.source().text, REPORT);
         assert_eq!(ds.indicators().len(), 3);
     }
+}
+
+// ---- kinds by the reports' own conventions -------------------------------------------
+
+#[test]
+fn a_bare_growth_in_per_cent_is_the_change_on_last_year() {
+    assert_eq!(figs("全省生产总值增长5.6%。"), vec![f("生产总值", 5.6, "%", YoyChange, false)]);
+    assert_eq!(figs("居民消费价格上涨0.2%。"), vec![f("居民消费价格", 0.2, "%", YoyChange, false)]);
+    assert_eq!(figs("生产安全事故起数下降18%。"), vec![f("生产安全事故起数", -18.0, "%", YoyChange, false)]);
+    // Another base, named: a change.
+    assert_eq!(figs("森林面积较“十三五”末增长12%。"), vec![f("森林面积", 12.0, "%", Change, false)]);
+    assert_eq!(figs("工业投资比年初增长3%。"), vec![f("工业投资", 3.0, "%", Change, false)]);
+    // An improvement credited to a measure (提升, not a bulletin's 增长): a change.
+    assert_eq!(figs("路段通行效率提升15%。"), vec![f("路段通行效率", 15.0, "%", Change, false)]);
+}
+
+#[test]
+fn year_on_year_changes_in_other_units_are_changes() {
+    assert_eq!(
+        figs("土地适度规模经营面积比上年增加21万亩。"),
+        vec![f("土地适度规模经营面积", 210_000.0, "亩", Change, false)]
+    );
+    assert_eq!(figs("常住人口城镇化率比上年末提高0.7个百分点。")[0].3, Change);
+    assert_eq!(figs("民营经济比重较上年下降0.8个百分点。"), vec![f("民营经济比重", -0.8, "个百分点", Change, false)]);
+    assert_eq!(figs("粮食总产量十年增长1.3倍。")[0].3, Change);
+}
+
+#[test]
+fn a_subject_then_its_direction_is_a_change_in_that_unit() {
+    assert_eq!(figs("优良天数增加25天。"), vec![f("优良天数", 25.0, "天", Change, false)]);
+    assert_eq!(figs("水产品总产量12.3万吨，减产1.8%。")[1], f("水产品总产量", -1.8, "%", YoyChange, false));
+}
+
+#[test]
+fn per_mille_is_a_rate_in_its_own_unit() {
+    assert_eq!(figs("人口出生率为8.2‰。"), vec![f("人口出生率", 8.2, "‰", Percent, false)]);
+}
+
+// ---- labels a reader can tell apart ---------------------------------------------------
+
+#[test]
+fn a_list_with_fen_bie_shares_its_head_noun() {
+    assert_eq!(
+        figs("小麦、玉米、大豆和油料产量分别增长5%、7%、9%和12%。").into_iter().map(|x| x.0).collect::<Vec<_>>(),
+        vec!["小麦产量", "玉米产量", "大豆产量", "油料产量"]
+    );
+    assert_eq!(
+        figs("城镇和农村居民人均可支配收入分别增长4.1%、5.9%。").into_iter().map(|x| x.0).collect::<Vec<_>>(),
+        vec!["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+    );
+    // Items that are whole names keep them.
+    assert_eq!(
+        figs("生产总值、工业增加值分别增长5%、6%。").into_iter().map(|x| x.0).collect::<Vec<_>>(),
+        vec!["生产总值", "工业增加值"]
+    );
+}
+
+#[test]
+fn glued_verbs_actors_and_run_in_headings_are_stripped() {
+    assert_eq!(one("全市第一产业实现增加值185亿元。").label, "第一产业增加值");
+    assert_eq!(one("一季度全市实现工业增加值384.1亿元。").label, "工业增加值");
+    assert_eq!(one("完成职业技能培训284万人次。").label, "职业技能培训");
+    assert_eq!(one("全国市场监管部门共查办各类违法案件140.62万件。").label, "查办各类违法案件");
+    assert_eq!(one("全国各级市场监管部门2023年查办民生领域违法案件56.5万件。").label, "查办民生领域违法案件");
+    assert_eq!(one("一、综合\n粮食全年农作物播种面积324.3万亩。").label, "农作物播种面积");
+    // The verb is what a completion rate measures; an actor doing the counting stays.
+    assert_eq!(one("完成年度计划的108.2%。").label, "完成年度计划");
+    assert_eq!(one("2022年全市税务部门组织税费收入1236.8亿元。").label, "税务部门组织税费收入");
+}
+
+#[test]
+fn a_label_is_qualified_by_the_figure_before_so_two_figures_differ() {
+    // A bare verb takes the subject and object of the figure before (same unit).
+    let got: Vec<String> =
+        figs("全市法院受理各类案件25.4万件,办结23.1万件,同比分别上升3.6%和3.1%。其中市中院受理2.8万件,办结2.4万件。")
+            .into_iter()
+            .map(|x| x.0)
+            .collect();
+    assert_eq!(
+        got,
+        vec![
+            "全市法院受理各类案件",
+            "全市法院办结各类案件",
+            "全市法院受理各类案件",
+            "全市法院办结各类案件",
+            "市中院受理",
+            "市中院办结"
+        ]
+    );
+    // An attribute takes the object of the cases it belongs to.
+    assert_eq!(
+        figs("查办食品案件54.4万件,罚没金额26.3亿元。查办家居质量违法案件4406件,涉案货值2733.41万元。")
+            .into_iter()
+            .map(|x| x.0)
+            .collect::<Vec<_>>(),
+        vec!["查办食品案件", "食品案件罚没金额", "查办家居质量违法案件", "家居质量违法案件涉案货值"]
+    );
+    // 其中: a part names its whole.
+    assert_eq!(
+        figs("户籍总人口134.9万人,其中城镇人口25.0万人,乡村人口109.9万人。")
+            .into_iter()
+            .map(|x| x.0)
+            .collect::<Vec<_>>(),
+        vec!["户籍总人口", "户籍总人口中城镇人口", "户籍总人口中乡村人口"]
+    );
+    // A rate names its quantity.
+    assert_eq!(figs("第一产业增加值185亿元，同比增长8.5%，增速比上年提高1.5个百分点。")[2].0, "第一产业增加值增速");
+    // Another unit counts other things: no qualification.
+    assert_eq!(figs("查处案件12起，抓获15人。")[1].0, "抓获");
+}
+
+#[test]
+fn shares_levels_and_fillers_get_whole_labels() {
+    // A share names whose share it is, from the figure before, and is a 比重.
+    assert_eq!(figs("生态高标准农田面积512万亩，占粮食种植面积的近50%。")[1].0, "生态高标准农田面积占粮食种植面积比重");
+    assert_eq!(one("有效灌溉面积占农作物总播种面积的33%。").label, "有效灌溉面积占农作物总播种面积比重");
+    // A level after its change, in one unit: the same label, never the unit alone.
+    let got = figs("土地适度规模经营面积比上年增加21万亩，达到近300万亩。");
+    assert_eq!(got[1].0, "土地适度规模经营面积");
+    assert_eq!(one("城镇调查失业率平均为5.2%。").label, "城镇调查失业率");
+    assert_eq!(one("向社会公开曝光1034起典型案件。").label, "公开曝光典型案件");
+    // What was built is counted, not the building; 新建 and 建成 say which ones and stay.
+    assert_eq!(one("实施农村电网升级改造工程13项。").label, "农村电网升级改造工程");
+    assert_eq!(one("建设大中型沼气工程109处。").label, "大中型沼气工程");
+    assert_eq!(one("新建中心村文化广场71个。").label, "新建中心村文化广场");
 }

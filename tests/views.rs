@@ -44,33 +44,44 @@ fn within(ds: &Dataset, id: &str, root: &str) -> bool {
 }
 
 #[test]
-fn headline_has_exactly_the_yoy_changes_once() {
+fn headline_has_exactly_the_changes_once_grouped_by_unit() {
     let ds = report();
     let spec = build(&ds, &opts(ViewKind::Headline), Locale::Zh);
-    let expected: Vec<usize> = ds.distinct().filter(|(_, i)| i.kind == Kind::YoyChange).map(|(i, _)| i).collect();
-    assert_eq!(expected.len(), 8, "the report has 8 distinct year-on-year changes");
+    let yoy: Vec<usize> = ds.distinct().filter(|(_, i)| i.kind == Kind::YoyChange).map(|(i, _)| i).collect();
+    let other: Vec<usize> = ds.distinct().filter(|(_, i)| i.kind == Kind::Change).map(|(i, _)| i).collect();
+    assert_eq!(yoy.len(), 8, "the report has 8 distinct year-on-year changes");
+    assert_eq!(other.len(), 1, "and one other change (通行效率最高提升15%)");
     let got: Vec<usize> = spec.rows().map(|r| indicator_of(&ds, &r.target).0).collect();
-    assert_eq!(got, expected, "headline rows (indices into indicators) in report order");
+    let expected: Vec<usize> = yoy.iter().chain(&other).copied().collect();
+    assert_eq!(got, expected, "headline rows: the yoy changes in report order, then the other change");
     let unique: HashSet<usize> = got.iter().copied().collect();
     assert_eq!(unique.len(), got.len(), "headline repeats an indicator: {got:?}");
     let labels: HashSet<&str> = spec.rows().map(|r| r.label.as_str()).collect();
-    assert_eq!(labels.len(), 8, "a figure stated twice in the report (命案发案数) must show once");
+    assert_eq!(labels.len(), 9, "a figure stated twice in the report (命案发案数) must show once");
     for r in spec.rows() {
         let (_, ind) = indicator_of(&ds, &r.target);
-        assert_eq!(ind.kind, Kind::YoyChange, "{}: not a yoy change", ind.id);
+        assert!(matches!(ind.kind, Kind::YoyChange | Kind::Change), "{}: not a change", ind.id);
         assert!(ind.repeat_of.is_none(), "{}: a repeat is shown", ind.id);
         assert_eq!(r.value, ind.value, "{}: row value differs from the dataset", ind.id);
         assert_eq!(r.label, ind.label, "{}: zh label", ind.id);
         let tone = if ind.value < 0.0 { Tone::Decrease } else { Tone::Increase };
         assert_eq!(r.tone, tone, "{}: tone for value {}", ind.id, ind.value);
     }
-    assert_eq!(spec.groups.len(), 1, "headline is one group");
+    // Two units never share a scale: yoy changes (%) and changes (%) are two groups.
+    assert_eq!(spec.groups.len(), 2, "headline groups: {:?}", spec.groups.iter().map(|g| &g.title).collect::<Vec<_>>());
+    assert_eq!(spec.groups[0].title.as_deref(), Some("同比变化（%）"));
+    assert_eq!(spec.groups[0].rows.len(), 8);
+    assert_eq!(spec.groups[1].title.as_deref(), Some("变化（%）"));
+    for g in &spec.groups {
+        assert!(g.percent && !g.log && g.bars, "headline group flags: {g:?}");
+    }
+    assert!(spec.subtitle.starts_with("9项指标 · 8项下降，1项上升"), "headline subtitle: {:?}", spec.subtitle);
     assert!(
-        spec.groups[0].percent && !spec.groups[0].log && spec.groups[0].bars,
-        "headline group flags: {:?}",
-        spec.groups[0]
+        spec.subtitle.contains("同比变化（%）8项") && spec.subtitle.contains("变化（%）1项"),
+        "the subtitle names each group: {:?}",
+        spec.subtitle
     );
-    assert!(spec.subtitle.starts_with("8项指标 · 8项下降，0项上升"), "headline subtitle: {:?}", spec.subtitle);
+    assert_eq!(spec.title, "同比及其他变化");
     assert!(
         spec.description.contains("降幅最大：溺亡事故，同比下降41.4%"),
         "the description should name the steepest decline: {:?}",
@@ -82,6 +93,85 @@ fn headline_has_exactly_the_yoy_changes_once() {
         "English description of the steepest decline: {:?}",
         en.description
     );
+}
+
+/// A dataset of `(label, value, unit, kind)` figures in one section.
+fn figures(list: &[(&str, f64, &str, Kind)]) -> Dataset {
+    let mut raw = report().into_raw();
+    let template = raw.indicators[0].clone();
+    raw.indicators = list
+        .iter()
+        .enumerate()
+        .map(|(k, (label, value, unit, kind))| Indicator {
+            id: format!("x-{k:02}"),
+            section: "intro".to_string(),
+            label: label.to_string(),
+            label_en: String::new(),
+            value: *value,
+            unit: unit.to_string(),
+            kind: *kind,
+            approx: false,
+            repeat_of: None,
+            span: None,
+            ..template.clone()
+        })
+        .collect();
+    raw.validated().unwrap_or_else(|e| panic!("test dataset must be valid: {e}"))
+}
+
+#[test]
+fn headline_puts_each_unit_of_change_on_its_own_scale() {
+    let ds = figures(&[
+        ("生产总值", 5.6, "%", Kind::YoyChange),
+        ("常住人口城镇化率", 0.7, "个百分点", Kind::Change),
+        ("年末常住人口", 1000.0, "人", Kind::Change),
+        ("居民消费价格", -0.2, "%", Kind::YoyChange),
+        ("民营经济比重", -0.8, "个百分点", Kind::Change),
+        ("常住人口", 949_000.0, "人", Kind::Count),
+    ]);
+    let spec = build(&ds, &opts(ViewKind::Headline), Locale::Zh);
+    let titles: Vec<Option<&str>> = spec.groups.iter().map(|g| g.title.as_deref()).collect();
+    assert_eq!(titles, vec![Some("同比变化（%）"), Some("变化（个百分点）"), Some("变化（人）")]);
+    let sizes: Vec<usize> = spec.groups.iter().map(|g| g.rows.len()).collect();
+    assert_eq!(sizes, vec![2, 2, 1], "one group per unit, the count left out");
+    let percent: Vec<bool> = spec.groups.iter().map(|g| g.percent).collect();
+    assert_eq!(percent, vec![true, false, false], "only per cent groups get % ticks");
+    assert!(
+        spec.subtitle.contains("按单位分为3组") && spec.subtitle.contains("变化（个百分点）2项"),
+        "the subtitle names the groups: {:?}",
+        spec.subtitle
+    );
+    let en = build(&ds, &opts(ViewKind::Headline), Locale::En);
+    assert!(en.subtitle.contains("3 groups by unit"), "English subtitle: {:?}", en.subtitle);
+    // Year-on-year changes alone: one group, no group title, the old subtitle.
+    let yoy = figures(&[("生产总值", 5.6, "%", Kind::YoyChange), ("居民消费价格", -0.2, "%", Kind::YoyChange)]);
+    let spec = build(&yoy, &opts(ViewKind::Headline), Locale::Zh);
+    assert_eq!(spec.groups.len(), 1);
+    assert_eq!(spec.groups[0].title, None);
+    assert_eq!(spec.title, "同比变化");
+    assert!(spec.subtitle.ends_with("单位：%"), "{:?}", spec.subtitle);
+}
+
+#[test]
+fn an_empty_view_names_a_view_that_has_figures() {
+    let ds = figures(&[("破获案件", 212.0, "起", Kind::Count), ("抓获", 15.0, "人", Kind::Count)]);
+    let spec = build(&ds, &opts(ViewKind::Headline), Locale::Zh);
+    assert_eq!(spec.row_count(), 0);
+    assert_eq!(spec.empty, "本数据没有同比变化或其他变化，可查看「分部分」");
+    let spec = build(&ds, &opts(ViewKind::Rates), Locale::Zh);
+    assert_eq!(spec.empty, "本数据没有比率或占比，可查看「分部分」");
+    let spec = build(&ds, &opts(ViewKind::Money), Locale::En);
+    assert_eq!(spec.empty, "No amounts of money in this dataset; see “By section”");
+    // Changes only: the rates view points at the headline.
+    let ds = figures(&[("生产总值", 5.6, "%", Kind::YoyChange)]);
+    let spec = build(&ds, &opts(ViewKind::Rates), Locale::Zh);
+    assert_eq!(spec.empty, "本数据没有比率或占比，可查看「同比变化」");
+    // Scoped to a section: says so.
+    let ds = report();
+    let spec = build(&ds, &ViewOptions { section: Some("s5".into()), ..opts(ViewKind::Money) }, Locale::Zh);
+    if spec.row_count() == 0 {
+        assert!(spec.empty.starts_with("此部分没有金额，可查看「"), "{:?}", spec.empty);
+    }
 }
 
 #[test]

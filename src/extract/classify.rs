@@ -48,11 +48,13 @@ fn kind_and_value(f: &Found, r: &Reading, label: &str, unit: String) -> Option<(
     if f.rank {
         return Some((Kind::Rank, f.value, unit));
     }
-    let change_kind = if r.yoy { Kind::YoyChange } else { Kind::Change };
+    // A change on last year in per cent is a yoy_change; every other change (in
+    // percentage points, ‰, 倍, 万人, 亩, 元, or on another base) is a change in its unit.
+    let change_kind = if r.yoy && r.class == Some(Percent) { Kind::YoyChange } else { Kind::Change };
     let is_change = match r.class {
         Some(Points) => true,
         Some(Percent | PerMille | PerRatio | Times) => r.dir_applies,
-        Some(Money | Count | Duration | Age) | None => r.dir_applies && (r.yoy || r.flags.chain),
+        Some(Money | Count | Duration | Age) | None => r.dir_applies && (r.yoy || r.flags.chain || r.subject_change),
     };
     if is_change {
         return Some((change_kind, r.flags.dir.sign(f.value), unit));
@@ -60,7 +62,9 @@ fn kind_and_value(f: &Found, r: &Reading, label: &str, unit: String) -> Option<(
     let kind = match r.class {
         Some(Percent) if ratio_label(&r.core) || f.value > 100.0 => Kind::Ratio,
         Some(Percent) => Kind::Percent,
-        Some(PerMille | PerRatio | Times | Points) => Kind::Ratio,
+        // 出生率10.5‰: a rate like a per cent, in its own unit.
+        Some(PerMille) => Kind::Percent,
+        Some(PerRatio | Times | Points) => Kind::Ratio,
         Some(Money) => Kind::Money,
         Some(Count | Duration | Age) => Kind::Count,
         None => return amount_kind(f, r, label, unit),

@@ -14,6 +14,8 @@ use crate::model::MAX_ABS_VALUE;
 /// The longest quote, in chars: a list of figures sharing one label ("23起28人") or one
 /// direction gets quotes reaching back to its start only this far.
 const MAX_QUOTE: usize = 64;
+/// The longest noun after an amount of money that names it ("国债"), in chars.
+const MAX_MONEY_NOUN: usize = 4;
 /// A 、-joined group of figures longer than this is not a list anyone names one by one.
 const MAX_GROUP: usize = 64;
 
@@ -63,6 +65,8 @@ pub(super) struct Reading {
     pub all: bool,
     /// A word of holding (稳定在): with 以上/以下 the figure is a bound.
     pub bound_verb: bool,
+    /// A count whose subject is followed by its direction ("优良天数增加25天"): a change.
+    pub subject_change: bool,
 }
 
 impl Scanner<'_> {
@@ -106,23 +110,41 @@ impl Scanner<'_> {
             }
         }
         let counts_things = class.is_some_and(UnitClass::counts_things) && !f.rank;
-        let post = if counts_things { self.post_noun(suf.unit_end.min(f.end).max(f.start)) } else { None };
+        let post = if counts_things {
+            self.post_noun(suf.unit_end.min(f.end).max(f.start))
+        } else if class == Some(UnitClass::Money) && before.core_end.saturating_sub(before.core_start) <= 2 {
+            // "增发1万亿元国债": a short verb, then the amount, then what it is.
+            self.post_noun(suf.unit_end.min(f.end).max(f.start))
+                .filter(|&(a, b)| b - a <= MAX_MONEY_NOUN && before.core_end > before.core_start)
+        } else {
+            None
+        };
         if self.names_something(f, class, post) {
             return None;
         }
 
         // Direction that does not apply to a count: keep the verb in the label.
         let yoy = flags.yoy
-            || (flags.dir.is_stated() && flags.bulletin_verb && !flags.chain && self.paragraph_has_yoy(f.start));
+            || (flags.dir.is_stated()
+                && flags.bulletin_verb
+                && !flags.chain
+                && (class == Some(UnitClass::Percent) || self.paragraph_has_yoy(f.start)));
         let dir_applies = flags.dir.is_stated() && !flags.level;
         let count_like =
             matches!(class, Some(UnitClass::Count | UnitClass::Duration | UnitClass::Age) | None) && !f.rank;
         let Before { ps, trail, mut core_start, mut core_end, cont } = before;
+        let mut subject_change = false;
         if count_like && dir_applies && !yoy && !flags.chain {
             if let Some(e) = trail.dir_word_end {
-                core_end = e;
-                core_start = strip_leading(doc, ps, core_end).min(core_end);
-                flags.dir = Direction::Unstated;
+                // "优良天数增加25天": a subject, then its direction: a change in that unit.
+                // "增加泊位30个" has no subject before the verb: the verb stays in the label.
+                if core_end > core_start && !r_is_verb_object(doc, core_start, core_end) {
+                    subject_change = true;
+                } else {
+                    core_end = e;
+                    core_start = strip_leading(doc, ps, core_end).min(core_end);
+                    flags.dir = Direction::Unstated;
+                }
             }
         }
         let core = doc.raw_str(core_start, core_end).trim().to_string();
@@ -141,6 +163,7 @@ impl Scanner<'_> {
             approx: f.approx || trail.approx,
             all: trail.all,
             bound_verb: trail.bound_verb,
+            subject_change,
         })
     }
 
@@ -189,10 +212,13 @@ impl Scanner<'_> {
         if !r.cont {
             self.close_run();
         }
+        // "受理25.4万件,办结23.1万件,同比分别上升…": figures in one unit joined by a comma
+        // are a group too.
+        let same_unit = self.out.last().is_some_and(|p| p.unit == c.unit && !c.unit.is_empty());
         let joins_group = self.last.as_ref().is_some_and(|l| {
             let gap = self.doc.norm_str(l.end, r.ps);
             let gap = gap.trim();
-            l.end <= r.ps && ["、", "和", "及", "与", ""].contains(&gap)
+            l.end <= r.ps && (["、", "和", "及", "与", ""].contains(&gap) || (same_unit && gap == ","))
         }) || r.cont;
         let first_idx = self.out.len();
         let Label { text, qs, qe, run_names, all_items } = label;
@@ -217,4 +243,10 @@ impl Scanner<'_> {
         self.last = Some(Last { end: f.end, qs, label: text, flags: r.flags });
         self.floor = self.floor.max(f.end);
     }
+}
+
+/// "新增", "净增": the words before the direction are themselves a verb, not a subject.
+fn r_is_verb_object(doc: &super::text::Doc, start: usize, end: usize) -> bool {
+    let core = doc.norm_str(start, end);
+    core.chars().count() < 2 || ["新", "净", "再", "共", "累计"].iter().any(|w| core == *w)
 }

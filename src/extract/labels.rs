@@ -61,6 +61,9 @@ static TRAILING: &[(&str, Eff)] = &[
     ("减少", Down),
     ("下滑", Down),
     ("降低", Down),
+    ("减产", Down),
+    ("收窄", Down),
+    ("增产", Up),
     ("回落", Down),
     ("下跌", Down),
     ("缩减", Down),
@@ -145,6 +148,7 @@ static TRAILING: &[(&str, Eff)] = &[
     ("最多", Filler),
     ("最少", Filler),
     ("最大", Filler),
+    ("平均", Filler),
     ("每人每月", Filler),
     ("每人每年", Filler),
     ("每月", Filler),
@@ -182,12 +186,13 @@ fn glued(before: char, word: &str) -> bool {
 
 /// Words of direction, for the 至/到 check.
 static DIRECTION_WORDS: &[&str] = &[
-    "下降", "减少", "降低", "下滑", "回落", "缩减", "压降", "压减", "缩小", "减", "降", "上升", "增长", "提升", "提高",
-    "增加", "上涨", "攀升", "扩大", "增", "升",
+    "下降", "减少", "降低", "下滑", "回落", "减产", "收窄", "增产", "缩减", "压降", "压减", "缩小", "减", "降", "上升",
+    "增长", "提升", "提高", "增加", "上涨", "攀升", "扩大", "增", "升",
 ];
 
 /// Direction words that bulletins use bare for the change on last year (增长 3.2%).
-pub(crate) static BULLETIN_VERBS: &[&str] = &["增长", "下降", "上升", "减少", "增加", "回落", "下滑", "上涨", "下跌"];
+pub(crate) static BULLETIN_VERBS: &[&str] =
+    &["增长", "下降", "上升", "减少", "增加", "回落", "下滑", "上涨", "下跌", "减产", "增产"];
 
 /// Which way a change goes, as the words before the figure say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -283,7 +288,17 @@ pub(crate) fn strip_trailing(doc: &Doc, start: usize, end: usize, report_year: i
                 best = Some((p, eff));
             }
         }
-        let Some((word, eff)) = best else { break };
+        let Some((word, eff)) = best else {
+            // 较“十三五”末, 比2020年底: another base, named.
+            match other_base(doc, start, e) {
+                Some(b) => {
+                    t.chain = true;
+                    e = b;
+                    continue;
+                }
+                None => break,
+            }
+        };
         let m = word.chars().count();
         if m == 1 && glued(doc.before(e - 1), word) {
             break;
@@ -317,7 +332,36 @@ pub(crate) fn strip_trailing(doc: &Doc, start: usize, end: usize, report_year: i
     t
 }
 
+/// The longest base a comparison names ("“十三五”末"), in chars.
+const MAX_BASE: usize = 8;
+
+/// 较“十三五”末, 比2020年底, 比年初: a comparison with a named base other than last
+/// year ending at `e`; returns where its 比/较 starts.
+fn other_base(doc: &Doc, start: usize, e: usize) -> Option<usize> {
+    if e <= start || !matches!(doc.before(e), '末' | '初' | '底') {
+        return None;
+    }
+    for k in 2..=MAX_BASE.min(e - start) {
+        let c = doc.c(e - k);
+        if matches!(c, '比' | '较') {
+            let base = doc.norm_str(e - k + 1, e);
+            return (!matches!(base.as_str(), "上年末" | "去年末" | "上年底" | "去年底")).then_some(e - k);
+        }
+        if super::text::is_boundary(c) {
+            return None;
+        }
+    }
+    None
+}
+
 static LEADING: &[&str] = &[
+    "一季度",
+    "去年",
+    "上半年",
+    "前三季度",
+    "实现",
+    "完成",
+    "向社会",
     "全市范围",
     "全市",
     "全省",
@@ -414,6 +458,10 @@ pub(crate) fn strip_leading(doc: &Doc, start: usize, end: usize) -> usize {
             }
             continue;
         }
+        if let Some(n) = actor_at(doc, s, end).or_else(|| run_in_heading_at(doc, s, end)) {
+            s += n;
+            continue;
+        }
         let mut best: Option<&str> = None;
         for &p in LEADING {
             let m = p.chars().count();
@@ -423,6 +471,21 @@ pub(crate) fn strip_leading(doc: &Doc, start: usize, end: usize) -> usize {
         }
         let Some(word) = best else { break };
         let m = word.chars().count();
+        // 全市法院, 全省检察机关: the scope is part of the institution's name.
+        if ["全市", "全省", "全国", "全区", "全县"].contains(&word)
+            && ["法院", "检察", "公安"].iter().any(|w| doc.starts_with(s + m, w))
+        {
+            break;
+        }
+        // 有效灌溉面积, 有效期: an adjective here, not an adverb.
+        if word == "有效" && ["有效灌溉", "有效期", "有效发明", "有效投资"].iter().any(|w| doc.starts_with(s, w))
+        {
+            break;
+        }
+        // 完成年度计划的108.2%, 完成警卫任务: the verb is what the figure measures.
+        if word == "完成" && ["计划", "任务", "目标"].iter().any(|w| doc.norm_str(s, end).ends_with(w)) {
+            break;
+        }
         if m == 1 && PROTECTED.iter().any(|w| doc.starts_with(s, w)) {
             break;
         }
@@ -430,6 +493,78 @@ pub(crate) fn strip_leading(doc: &Doc, start: usize, end: usize) -> usize {
         s += m;
     }
     s
+}
+
+/// How far past 全国/全市… an actor's 部门 may end, in chars.
+const MAX_ACTOR: usize = 10;
+
+/// "全国市场监管部门共查办…": who acts, at the start of a label; returns its length.
+fn actor_at(doc: &Doc, s: usize, end: usize) -> Option<usize> {
+    let scope = ["全国", "全省", "全市", "全区", "全县", "各级"].iter().find(|w| doc.starts_with(s, w))?;
+    let from = s + scope.chars().count();
+    for k in from..(from + MAX_ACTOR).min(end) {
+        if super::text::is_boundary(doc.c(k)) {
+            return None;
+        }
+        // Only an actor followed by a scope, time or filler word (共, 累计, 2023年): "税务部门组织
+        // 税费收入" keeps who collects.
+        let after = k + 2;
+        let adverb = || {
+            LEADING.iter().any(|w| w.chars().count() >= 1 && doc.starts_with(after, w))
+                || (after + 5 <= end && (0..4).all(|j| doc.c(after + j).is_ascii_digit()) && doc.c(after + 4) == '年')
+        };
+        if ["部门", "机关"].iter().any(|w| doc.starts_with(k, w)) && after + 2 < end && adverb() {
+            return Some(after - s);
+        }
+    }
+    None
+}
+
+/// The headings of a statistics bulletin that run into their first sentence.
+static RUN_IN_HEADINGS: &[&str] = &[
+    "国民经济",
+    "人口",
+    "综合",
+    "农业",
+    "粮食",
+    "工业",
+    "建筑业",
+    "固定资产投资",
+    "投资",
+    "消费",
+    "国内贸易",
+    "对外贸易",
+    "对外经济",
+    "财政",
+    "金融",
+    "交通",
+    "邮电",
+    "旅游",
+    "教育",
+    "科技",
+    "卫生",
+    "文化",
+    "人民生活",
+    "社会保障",
+    "环境",
+    "能源",
+    "价格",
+    "就业",
+    "畜牧业",
+    "林业",
+    "渔业",
+];
+
+/// "人口年末常住人口…", "粮食全年农作物播种面积…": a bulletin's heading at the start of
+/// a line, run into the sentence (a scope or time word follows it); returns its length.
+fn run_in_heading_at(doc: &Doc, s: usize, end: usize) -> Option<usize> {
+    if !(s == 0 || matches!(doc.before(s), '\n' | '\r')) {
+        return None;
+    }
+    let h = doc.longest_at(s, RUN_IN_HEADINGS)?;
+    let n = h.chars().count();
+    let next = ["全年", "年末", "年底", "全县", "全市", "全省", "全区", "年内", "今年"];
+    (s + n + 2 < end && next.iter().any(|w| doc.starts_with(s + n, w))).then_some(n)
 }
 
 /// Words after a number that show the counted noun does not follow it.

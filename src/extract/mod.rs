@@ -31,6 +31,7 @@ mod labels;
 mod naming;
 mod numbers;
 mod overrides;
+mod qualify;
 mod repeats;
 mod scanner;
 mod sections;

@@ -35,7 +35,7 @@ pub(super) struct Label {
 impl Scanner<'_> {
     /// Names the figure and finds its quote. A level followed by its growth
     /// ("收入达到38462元，增长6.6%") makes the growth a change on last year (`r.yoy`).
-    pub fn label_and_quote(&self, f: &Found, r: &mut Reading) -> Label {
+    pub fn label_and_quote(&mut self, f: &Found, r: &mut Reading) -> Label {
         let mut label = self.lists(f, r);
         self.own_label(f, r, &mut label);
         if self.borrows_subject(f, r, &label) {
@@ -49,10 +49,27 @@ impl Scanner<'_> {
             }
         }
         if label.text.trim().is_empty() {
+            // "…增加21万亩，达到近300万亩": a level after its change in one unit is its level.
+            if let Some(l) = self.same_unit_before(f, r) {
+                label.text = l;
+            }
+        }
+        if label.text.trim().is_empty() {
             if let Some((text, start)) = self.clause_before_label(r.ps) {
                 label.text = text;
                 label.qs = label.qs.min(start);
             }
+        }
+        label.text = tidy(&label.text);
+        if label.run_names.is_none() && label.all_items.is_empty() && !r.cont {
+            if let Some(q) = self.qualified(f, r, &label.text) {
+                label.text = q;
+            }
+        }
+        // "有效灌溉面积占农作物总播种面积的33%": a share is a 比重.
+        let percent = f.unit.as_ref().is_some_and(|u| u.text == "%");
+        if percent && label.text.chars().skip(1).any(|c| c == '占') && !label.text.ends_with("比重") {
+            label.text.push_str("比重");
         }
         if label.text.trim().is_empty() {
             label.text =
@@ -73,7 +90,8 @@ impl Scanner<'_> {
         }
         let starts_run = r.flags.each && !r.cont;
         let (ls, items) = self.list_items(r.ps, r.core_end);
-        let names: Vec<String> = items.iter().map(|&(a, b)| doc.raw_str(a, b).trim().to_string()).collect();
+        let mut names: Vec<String> = items.iter().map(|&(a, b)| doc.raw_str(a, b).trim().to_string()).collect();
+        share_head(&mut names);
         if r.all && names.len() >= 2 {
             label.all_items = names.clone();
             label.qs = ls;
@@ -146,6 +164,16 @@ impl Scanner<'_> {
         l.end <= f.start && f.start - l.end <= MAX_SUBJECT_GAP && same_sentence
     }
 
+    /// The label of the figure just before, in the same unit and sentence, close by.
+    fn same_unit_before(&self, f: &Found, r: &Reading) -> Option<String> {
+        let l = self.last.as_ref()?;
+        let unit = f.unit.as_ref().map(|u| u.text.as_str()).unwrap_or("");
+        let same_unit = !unit.is_empty() && self.out.last().is_some_and(|p| p.unit == unit);
+        let between = self.doc.norm_str(l.end.min(r.ps), r.ps);
+        let close = l.end <= r.ps && r.ps - l.end <= MAX_SUBJECT_GAP;
+        (same_unit && close && !between.contains(['。', ';', '\n']) && !l.label.is_empty()).then(|| l.label.clone())
+    }
+
     /// "人员相对固定,共1035人": the clause before names a figure with no words of its
     /// own. Returns the label and where it starts.
     fn clause_before_label(&self, ps: usize) -> Option<(String, usize)> {
@@ -180,4 +208,67 @@ fn is_qualifier(core: &str) -> bool {
 /// 连续五年, 再次, 首次: when, not what.
 fn is_time_phrase(core: &str) -> bool {
     ["连续", "再次", "首次", "继续", "仍", "依然", "多年", "历史上", "首度"].iter().any(|w| core.starts_with(w))
+}
+
+/// The longest list item taken for a bare modifier of the head noun the last item carries.
+const MAX_MODIFIER: usize = 6;
+
+/// "城镇和农村居民人均可支配收入分别增长": the last item carries the head noun the
+/// others share (农村 + 居民人均可支配收入); each other item gets it. The head is what
+/// the last item has beyond the length of the item before it, and is taken only when
+/// every other item is a short modifier that does not already contain it.
+fn share_head(names: &mut [String]) {
+    let n = names.len();
+    if n < 2 {
+        return;
+    }
+    let Some(last) = names.last() else { return };
+    let last: Vec<char> = last.chars().collect();
+    let prev_len = names.get(n - 2).map(|p| p.chars().count()).unwrap_or(0);
+    if prev_len == 0 || last.len() < prev_len + 2 {
+        return;
+    }
+    let head: String = last.iter().skip(prev_len).collect();
+    let short = names[..n - 1].iter().all(|m| {
+        let k = m.chars().count();
+        k <= MAX_MODIFIER && k + 2 <= last.len() && !m.contains(head.as_str())
+    });
+    if !short || head.chars().count() < 2 {
+        return;
+    }
+    for m in names.iter_mut().take(n - 1) {
+        m.push_str(&head);
+    }
+}
+
+/// Verbs of building and organising at the start of a label, before what they made.
+const BUILD_VERBS: [&str; 7] = ["建立", "开展", "设立", "实施", "建设", "发展", "培育"];
+
+/// Verbs of a bulletin that sit between a subject and the amount it names.
+const GLUED_VERBS: [&str; 2] = ["实现", "完成"];
+
+/// Tidies a label: "第一产业实现增加值" → "第一产业增加值" (the verb between a subject and
+/// an amount: 值, 额, 收入, 利润, 产量).
+fn tidy(label: &str) -> String {
+    let mut out = label.trim().to_string();
+    // "建立150项年度任务清单", "实施农村电网升级改造工程13项": what was built is counted,
+    // not the building (verbs of case handling stay: 查办违法案件, 起诉…).
+    if let Some(v) = BUILD_VERBS.iter().find(|v| out.starts_with(*v)) {
+        if out.chars().count() >= v.chars().count() + 3 {
+            out.replace_range(..v.len(), "");
+        }
+    }
+    let amount = ["值", "额", "收入", "利润", "产量"].iter().any(|w| out.ends_with(w));
+    if amount {
+        for v in GLUED_VERBS {
+            if let Some(k) = out.find(v) {
+                let before = out[..k].chars().count();
+                let after = out[k + v.len()..].chars().count();
+                if before >= 2 && after >= 2 {
+                    out.replace_range(k..k + v.len(), "");
+                }
+            }
+        }
+    }
+    out
 }

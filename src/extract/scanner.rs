@@ -149,6 +149,8 @@ pub(super) struct Scanner<'a> {
     pub group: Vec<usize>,
     /// The 分别 list in progress.
     pub run: Option<Run>,
+    /// "年末常住人口…，其中城镇人口…": the label of the figure before 其中, and where 其中 stands.
+    pub sub: Option<(String, usize)>,
     yoy_marks: Vec<usize>,
     line_starts: Vec<usize>,
     /// The report's year (0 if unknown), for 比2021年.
@@ -187,6 +189,7 @@ impl<'a> Scanner<'a> {
             last: None,
             group: Vec::new(),
             run: None,
+            sub: None,
             yoy_marks,
             line_starts,
             report_year,
