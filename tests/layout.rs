@@ -1097,7 +1097,7 @@ fn hits_for_section_view_with_rank_rows_have_no_bar_but_still_hit() {
 fn a_slightly_squeezed_chart_keeps_its_labels_and_values() {
     // 8 rows in 320 px: rows can be ~25 px tall, enough for a label and a value each.
     // Whatever the layout mode, every row shown must say what it is and what it is worth.
-    let ds = report();
+    let ds = yoy_report();
     let mut failures = Vec::new();
     for locale in [Locale::Zh, Locale::En] {
         let spec = build(&ds, ViewKind::Headline, None, locale);
