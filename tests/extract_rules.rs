@@ -254,8 +254,9 @@ fn labels_from_the_words_before() {
     }
     // Quotations inside a label are kept whole, and their punctuation is no boundary.
     assert_eq!(one("建成“智安街道(镇)”43个、").label, "建成“智安街道(镇)”");
-    // A short parenthetical belongs to the label.
-    assert_eq!(one("全年居民消费价格指数（CPI）比上年上涨2.1%。").label, "居民消费价格指数（CPI）");
+    // A short parenthetical belongs to the label (but a Latin abbreviation adds nothing).
+    assert_eq!(one("全年居民消费价格指数（CPI）比上年上涨2.1%。").label, "居民消费价格指数");
+    assert_eq!(one("全市重点镇（街道）新增就业1.2万人。").label, "重点镇（街道）新增就业");
 }
 
 #[test]
@@ -677,7 +678,9 @@ fn glued_verbs_actors_and_run_in_headings_are_stripped() {
 
 #[test]
 fn a_label_is_qualified_by_the_figure_before_so_two_figures_differ() {
-    // A bare verb takes the subject and object of the figure before (same unit).
+    // A bare verb takes the subject and object of the figure before (same unit; 各类 is
+    // the first count's word), and a subject with a bare verb the object of the last
+    // figure in its unit.
     let got: Vec<String> =
         figs("全市法院受理各类案件25.4万件,办结23.1万件,同比分别上升3.6%和3.1%。其中市中院受理2.8万件,办结2.4万件。")
             .into_iter()
@@ -687,11 +690,11 @@ fn a_label_is_qualified_by_the_figure_before_so_two_figures_differ() {
         got,
         vec![
             "全市法院受理各类案件",
-            "全市法院办结各类案件",
+            "全市法院办结案件",
             "全市法院受理各类案件",
-            "全市法院办结各类案件",
-            "市中院受理",
-            "市中院办结"
+            "全市法院办结案件",
+            "市中院受理案件",
+            "市中院办结案件"
         ]
     );
     // An attribute takes the object of the cases it belongs to.
@@ -730,4 +733,83 @@ fn shares_levels_and_fillers_get_whole_labels() {
     assert_eq!(one("实施农村电网升级改造工程13项。").label, "农村电网升级改造工程");
     assert_eq!(one("建设大中型沼气工程109处。").label, "大中型沼气工程");
     assert_eq!(one("新建中心村文化广场71个。").label, "新建中心村文化广场");
+}
+
+// ---- second round: lists, enumerations, case verbs, space-grouped numbers ---------------
+
+#[test]
+fn space_grouped_thousands_are_one_number() {
+    // A yearbook's thousands separator is a space: "321 146件", "1 862人".
+    let got = figs("全省法院受理各类案件321 146件,审结318 002件。判处未成年罪犯1 862人。");
+    assert_eq!(got.iter().map(|x| x.1).collect::<Vec<_>>(), vec![321_146.0, 318_002.0, 1_862.0]);
+    assert_eq!(got[1].0, "全省法院审结案件");
+    // Not a group of three: two numbers (or none).
+    assert_eq!(figs("受理案件12 34件。").len(), 1);
+}
+
+#[test]
+fn fen_bie_after_figures_of_different_units_names_each() {
+    // A comma-joined group in two units: the changes after it are theirs, one each.
+    let got = figs("全年接待游客1200万人次，旅游收入100亿元，分别增长15%和18%。");
+    assert_eq!(got[2], f("接待游客", 15.0, "%", YoyChange, false));
+    assert_eq!(got[3], f("旅游收入", 18.0, "%", YoyChange, false));
+    // A group longer than the list: the changes are those of its last figures.
+    let got = figs("起诉各类犯罪嫌疑人1.2万人，其中起诉危害国家安全犯罪120人，起诉毒品犯罪800人，同比分别下降5%和8%。");
+    assert_eq!(got[3], f("起诉危害国家安全犯罪", -5.0, "%", YoyChange, false));
+    assert_eq!(got[4], f("起诉毒品犯罪", -8.0, "%", YoyChange, false));
+}
+
+#[test]
+fn a_case_verb_before_a_list_of_figures_is_every_items() {
+    let got = figs("破获传统侵财案件1787起、电信网络诈骗案件1295起。立案查处燃气用具案件6101件、添加二甲醚案件237件。");
+    let labels: Vec<_> = got.into_iter().map(|x| x.0).collect();
+    assert_eq!(
+        labels,
+        vec!["破获传统侵财案件", "破获电信网络诈骗案件", "立案查处燃气用具案件", "立案查处添加二甲醚案件"]
+    );
+    // Another unit counts other things: no verb handed on.
+    assert_eq!(figs("查处案件12起、涉案人员15人。")[1].0, "涉案人员");
+}
+
+#[test]
+fn an_enumeration_closed_by_deng_is_one_name() {
+    // Short: the whole enumeration.
+    assert_eq!(
+        one("破获侵犯知识产权、破坏市场经济秩序等案件708起。").label,
+        "破获侵犯知识产权、破坏市场经济秩序等案件"
+    );
+    // Long: the verb of its first item and what follows 等.
+    assert_eq!(one("依法办结非法吸收公众存款、集资诈骗等涉众型经济犯罪案件36件。").label, "办结涉众型经济犯罪案件");
+    assert_eq!(
+        one("2023年挂牌督办食品非法添加、制售不合格液化石油气、侵犯他人注册商标专用权等重点案件128件。").label,
+        "挂牌督办重点案件"
+    );
+}
+
+#[test]
+fn the_cost_of_all_cases_and_abbreviations_stay_bare() {
+    let got = figs("全国市场监管部门共查办各类违法案件140.62万件,比上年增长10.6%;罚没金额105.35亿元,下降22%。");
+    assert_eq!(got[2], f("罚没金额", 10_535_000_000.0, "元", Money, false));
+    assert_eq!(got[3], f("罚没金额", -22.0, "%", YoyChange, false));
+    assert_eq!(one("地区生产总值(GDP)439.19亿元。").label, "地区生产总值");
+    assert_eq!(one("居民消费价格指数（CPI）上涨2.0%。").label, "居民消费价格指数");
+}
+
+#[test]
+fn yearly_averages_and_negative_growth() {
+    // 年均: an average over several years, not the change on last year.
+    assert_eq!(figs("过去五年，国内生产总值年均增长5.2%。"), vec![f("国内生产总值", 5.2, "%", Change, false)]);
+    assert_eq!(figs("工业企业利润总额负增长3.5%。"), vec![f("工业企业利润总额", -3.5, "%", YoyChange, false)]);
+    assert_eq!(figs("居民消费价格涨幅回落0.6个百分点。")[0].1, -0.6);
+    assert_eq!(figs("亏损企业亏损面收窄3个百分点。"), vec![f("亏损企业亏损面", -3.0, "个百分点", Change, false)]);
+}
+
+#[test]
+fn the_report_year_is_not_the_day_it_was_given() {
+    // Delivered 2020-01-05, covering 2019: 比2018年 is the change on last year, 比2017年 is not.
+    let text = "——2020年1月5日在市人民代表大会上\n2019年，全市生产总值比2018年增长7.5%，比2017年增长15.2%。";
+    let got = figs(text);
+    assert_eq!(got[0].3, YoyChange);
+    assert_eq!(got[1].3, Change);
+    assert_eq!(indicator_chart::extract::detect_year(text), 2019);
 }

@@ -212,13 +212,13 @@ impl Scanner<'_> {
         if !r.cont {
             self.close_run();
         }
-        // "受理25.4万件,办结23.1万件,同比分别上升…": figures in one unit joined by a comma
-        // are a group too.
-        let same_unit = self.out.last().is_some_and(|p| p.unit == c.unit && !c.unit.is_empty());
+        // "受理25.4万件,办结23.1万件,同比分别上升…", "接待游客1200万人次，旅游收入100亿元，
+        // 分别增长15%和18%": figures joined by a comma are a group too (a 分别 after it takes
+        // the names of its last figures).
         let joins_group = self.last.as_ref().is_some_and(|l| {
             let gap = self.doc.norm_str(l.end, r.ps);
             let gap = gap.trim();
-            l.end <= r.ps && (["、", "和", "及", "与", ""].contains(&gap) || (same_unit && gap == ","))
+            l.end <= r.ps && (["、", "和", "及", "与", ""].contains(&gap) || gap == ",")
         }) || r.cont;
         let first_idx = self.out.len();
         let Label { text, qs, qe, run_names, all_items } = label;

@@ -54,9 +54,13 @@ static TRAILING: &[(&str, Eff)] = &[
     ("较同期", Yoy),
     ("同期", Yoy),
     ("环比", Chain),
+    // 年均增长5.2%: a yearly average over several years, not the change on last year.
+    ("年均", Chain),
+    ("年平均", Chain),
     ("较年初", Chain),
     ("比年初", Chain),
     // directions
+    ("负增长", Down),
     ("下降", Down),
     ("减少", Down),
     ("下滑", Down),
@@ -192,7 +196,7 @@ static DIRECTION_WORDS: &[&str] = &[
 
 /// Direction words that bulletins use bare for the change on last year (增长 3.2%).
 pub(crate) static BULLETIN_VERBS: &[&str] =
-    &["增长", "下降", "上升", "减少", "增加", "回落", "下滑", "上涨", "下跌", "减产", "增产"];
+    &["增长", "负增长", "下降", "上升", "减少", "增加", "回落", "下滑", "上涨", "下跌", "减产", "增产"];
 
 /// Which way a change goes, as the words before the figure say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -175,9 +175,15 @@ pub fn scan(text: &str, opts: &ExtractOptions) -> Extraction {
 /// comparison (比2021年, 较2020年, 与2021年相比), else 0.
 pub fn detect_year(text: &str) -> i32 {
     let chars: Vec<char> = text.chars().take(YEAR_SEARCH_CHARS).map(text::normalize).collect();
-    for w in chars.windows(6) {
+    for (k, w) in chars.windows(6).enumerate() {
         if let [before, a, b, c, d, '年'] = w {
             if matches!(before, '比' | '较' | '与' | '于') || before.is_ascii_digit() {
+                continue;
+            }
+            // "——2020年1月5日在…会议上": the day the report was given, not the year it covers.
+            let after = &chars[(k + 6).min(chars.len())..];
+            let month = after.iter().position(|c| !c.is_ascii_digit()).is_some_and(|n| n > 0 && after[n] == '月');
+            if month {
                 continue;
             }
             let s: String = [*a, *b, *c, *d].iter().collect();

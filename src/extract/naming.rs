@@ -4,6 +4,7 @@
 use super::clause::MAX_LABEL_BACK;
 use super::figure::Reading;
 use super::labels::{strip_leading, strip_trailing};
+use super::qualify::{verb_prefix, CASE_VERBS};
 use super::scanner::{Found, Scanner};
 use super::text::is_boundary;
 use super::units::UnitClass;
@@ -17,6 +18,14 @@ const MAX_SUBJECT_GAP: usize = 40;
 /// The longest number ending the clause before that a label is read back over
 /// ("指数为3.42，排名全省第四"), in chars.
 const MAX_NUMBER_PASSED: usize = 16;
+
+/// The longest enumeration closed by 等 kept whole as a label, in chars (longer ones are
+/// lists of offences no bar can carry).
+const MAX_ENUMERATION: usize = 20;
+
+/// How far into the first item of an enumeration its case verb may start ("挂牌督办"), in
+/// chars.
+const MAX_VERB_OFFSET: usize = 2;
 
 /// A figure's label and quote.
 pub(super) struct Label {
@@ -143,7 +152,41 @@ impl Scanner<'_> {
             label.qe = label.qe.max(pb);
         } else {
             label.text = r.core.clone();
+            // "破获侵犯知识产权、破坏市场经济秩序等案件708起": an enumeration closed by 等
+            // is one name, items and all.
+            if r.ps > 0 && doc.before(r.ps) == '、' && r.core.contains('等') {
+                if let Some((text, qs)) = self.enumeration(r) {
+                    label.text = text;
+                    label.qs = label.qs.min(qs);
+                }
+            }
         }
+    }
+
+    /// "破获侵犯知识产权、破坏市场经济秩序等案件708起": the label of a figure after an
+    /// enumeration closed by 等 — the whole when it is short, else the verb of its first
+    /// item and what follows 等 ("依法办结非法吸收公众存款、集资诈骗等涉众型经济犯罪案件"
+    /// → 办结涉众型经济犯罪案件). Returns the label and where its quote starts.
+    fn enumeration(&self, r: &Reading) -> Option<(String, usize)> {
+        let doc = self.doc;
+        let (ls, items) = self.list_items(r.ps, r.core_end);
+        let s = strip_leading(doc, ls, r.core_end);
+        if s >= r.core_start {
+            return None;
+        }
+        if r.core_end - s <= MAX_ENUMERATION {
+            return Some((doc.raw_str(s, r.core_end).trim().to_string(), s));
+        }
+        let deng = r.core.find('等')?;
+        let head = r.core[deng + '等'.len_utf8()..].trim();
+        let &(a, b) = items.first()?;
+        let first = doc.raw_str(a, b);
+        let verb = (0..=MAX_VERB_OFFSET)
+            .filter_map(|k| first.char_indices().nth(k).map(|(i, _)| i))
+            .map(|i| &first[..i + verb_prefix(&first[i..]).len()])
+            .find(|v| CASE_VERBS.iter().any(|c| v.ends_with(c)))
+            .unwrap_or("");
+        (head.chars().count() >= 2).then(|| (format!("{verb}{head}"), s))
     }
 
     /// "新登记市场主体4.27万户，同比增长11.4%": a change with no subject of its own (or
@@ -251,6 +294,15 @@ const GLUED_VERBS: [&str; 2] = ["实现", "完成"];
 /// an amount: 值, 额, 收入, 利润, 产量).
 fn tidy(label: &str) -> String {
     let mut out = label.trim().to_string();
+    // "地区生产总值(GDP)", "居民消费价格指数（CPI）": the abbreviation adds nothing to the name.
+    if let Some(open) = out.rfind(['(', '（']) {
+        let inner = out[open..].trim_start_matches(['(', '（']);
+        if let Some(abbr) = inner.strip_suffix([')', '）']) {
+            if open > 0 && !abbr.is_empty() && abbr.chars().all(|c| c.is_ascii_alphabetic()) {
+                out.truncate(open);
+            }
+        }
+    }
     // "建立150项年度任务清单", "实施农村电网升级改造工程13项": what was built is counted,
     // not the building (verbs of case handling stay: 查办违法案件, 起诉…).
     if let Some(v) = BUILD_VERBS.iter().find(|v| out.starts_with(*v)) {

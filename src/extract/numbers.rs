@@ -51,11 +51,13 @@ pub(crate) fn scan_arabic(doc: &Doc, i: usize) -> Scan<Arabic> {
     if int.is_empty() {
         return Scan { end: i + 1, num: None };
     }
-    // Thousands separators: 1,246 or １，２４６ — groups of exactly three digits.
+    // Thousands separators: 1,246 or １，２４６, and the space of yearbooks ("321 146件",
+    // "1 862人") — groups of exactly three digits, one separator throughout.
     if int.len() <= 3 {
+        let sep = doc.c(j);
         loop {
             let three = (1..=3).all(|k| doc.c(j + k).is_ascii_digit());
-            if doc.c(j) == ',' && three && !doc.c(j + 4).is_ascii_digit() {
+            if matches!(sep, ',' | ' ') && doc.c(j) == sep && three && !doc.c(j + 4).is_ascii_digit() {
                 for k in 1..=3 {
                     int.push(doc.c(j + k));
                 }

@@ -10,10 +10,17 @@ use super::scanner::{Found, Scanner};
 
 /// Verbs of case handling that label a figure with the subject and object of the figure
 /// before ("办结" after "法院受理各类案件" → "法院办结各类案件").
-static CASE_VERBS: &[&str] = &[
+pub(super) static CASE_VERBS: &[&str] = &[
     "受理", "办结", "审结", "执结", "结案", "立案", "新收", "收案", "破获", "侦破", "查处", "查办", "办理", "起诉",
-    "批捕", "逮捕", "抓获", "处理", "审理",
+    "批捕", "逮捕", "抓获", "处理", "审理", "督办",
 ];
+
+/// The longest subject and case verb that takes an object from the figure before
+/// ("市中院受理"), in chars.
+const MAX_SUBJECT_VERB: usize = 8;
+
+/// "各类案件": all kinds of the cases, a word of the figure that says it.
+const ALL_KINDS: &str = "各类";
 
 /// Attributes of the cases the figure before counts ("罚没金额" of "查办食品案件").
 static ATTRIBUTES: &[&str] =
@@ -51,6 +58,9 @@ impl Scanner<'_> {
                 return Some(format!("{whole}中{text}"));
             }
         }
+        if let Some(q) = self.object_from_before(f, r, text) {
+            return Some(q);
+        }
         let l = self.last.as_ref()?;
         if l.end > r.ps || r.ps - l.end > MAX_GAP || doc.norm_str(l.end, r.ps).contains(['。', '\n']) {
             return None;
@@ -60,10 +70,21 @@ impl Scanner<'_> {
         // after 查处案件12起 counts people, not cases).
         let unit = f.unit.as_ref().map(|u| u.text.as_str()).unwrap_or("");
         let same_unit = self.out.last().is_some_and(|p| p.unit == unit);
+        // "破获传统侵财案件1787起、电信网络诈骗案件1295起": the verb that opens a 、-list
+        // of figures is every item's.
+        let verb = verb_prefix(&l.label);
+        if same_unit && !verb.is_empty() && doc.norm_str(l.end, r.ps).trim() == "、" {
+            let has_verb = CASE_VERBS.iter().any(|v| text.contains(v));
+            if !has_verb && text.chars().count() >= 2 {
+                return Some(format!("{verb}{text}"));
+            }
+        }
         if CASE_VERBS.contains(&text) && same_unit {
             let (k, v) = verb_in_before?;
-            let mut q = l.label.clone();
-            q.replace_range(k..k + v.len(), text);
+            // "全市法院受理各类案件…，办结…": 各类 is the first count's word; the cases
+            // taken over are just 案件.
+            let object = l.label[k + v.len()..].trim_start_matches(ALL_KINDS);
+            let q = format!("{}{text}{object}", &l.label[..k]);
             return (q != text).then_some(q);
         }
         // "果蔬产值57亿元，占种植业产值的33.9%": a share names what it is a share of, not
@@ -78,8 +99,40 @@ impl Scanner<'_> {
         if ATTRIBUTES.contains(&text) {
             let (k, v) = verb_in_before?;
             let object = &l.label[k + v.len()..];
+            // "查办各类违法案件…；罚没金额…": the amount of all the cases is just 罚没金额.
+            if object.starts_with(ALL_KINDS) {
+                return None;
+            }
             return (object.chars().count() >= 2).then(|| format!("{object}{text}"));
         }
         None
     }
+
+    /// "受理各类案件25.4万件，办结23.1万件，同比分别上升3.6%和3.1%。其中市中院受理2.8万件":
+    /// a subject and a bare case verb take the object of the last figure in their unit
+    /// in the paragraph (案件, without 各类).
+    fn object_from_before(&self, f: &Found, r: &Reading, text: &str) -> Option<String> {
+        let short = text.chars().count() <= MAX_SUBJECT_VERB;
+        if !(short && CASE_VERBS.iter().any(|v| text.ends_with(v) && text.len() > v.len())) {
+            return None;
+        }
+        let unit = f.unit.as_ref().map(|u| u.text.as_str()).filter(|u| !u.is_empty())?;
+        let c = self.out.iter().rev().take(MAX_BACK_RECORDS).find(|c| c.unit == unit)?;
+        let near = c.qe <= r.ps && r.ps - c.qe <= 2 * MAX_GAP && !self.doc.norm_str(c.qe, r.ps).contains('\n');
+        let (k, v) = CASE_VERBS.iter().filter_map(|v| c.label.find(v).map(|k| (k, *v))).min()?;
+        let object = c.label[k + v.len()..].trim_start_matches(ALL_KINDS);
+        (near && object.chars().count() >= 2 && !text.contains(object)).then(|| format!("{text}{object}"))
+    }
+}
+
+/// How many records back the figure whose object a bare case verb takes may be.
+const MAX_BACK_RECORDS: usize = 4;
+
+/// The case verbs a label opens with ("立案查处" of "立案查处燃气用具案件"), or "".
+pub(super) fn verb_prefix(label: &str) -> &str {
+    let mut k = 0;
+    while let Some(v) = CASE_VERBS.iter().find(|v| label[k..].starts_with(*v)) {
+        k += v.len();
+    }
+    &label[..k]
 }

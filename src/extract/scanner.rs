@@ -249,7 +249,16 @@ impl<'a> Scanner<'a> {
     /// figure gets the whole list (or the words before it) for its label.
     pub fn close_run(&mut self) {
         if let Some(run) = self.run.take() {
-            if !run.names.is_empty() && run.names.len() != run.members.len() {
+            let (n, m) = (run.names.len(), run.members.len());
+            if run.core.is_empty() && n > m {
+                // "起诉…1.2万人，其中起诉A 120人，起诉B 800人，同比分别下降5%和8%": the
+                // changes are those of the last figures of the group.
+                for (&k, name) in run.members.iter().zip(&run.names[n - m..]) {
+                    if let Some(c) = self.out.get_mut(k) {
+                        c.label = name.clone();
+                    }
+                }
+            } else if n > 0 && n != m {
                 let joined = if run.core.is_empty() { run.names.join("、") } else { run.core.clone() };
                 for &m in &run.members {
                     if let Some(c) = self.out.get_mut(m) {
