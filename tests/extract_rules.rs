@@ -813,3 +813,16 @@ fn the_report_year_is_not_the_day_it_was_given() {
     assert_eq!(got[1].3, Change);
     assert_eq!(indicator_chart::extract::detect_year(text), 2019);
 }
+
+#[test]
+fn a_paired_word_before_fen_bie_names_two() {
+    let got = figs("城乡居民人均可支配收入分别达到68745元和41236元，分别增长4.9%和6.2%。");
+    let labels: Vec<_> = got.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(
+        labels,
+        vec!["城镇居民人均可支配收入", "农村居民人均可支配收入", "城镇居民人均可支配收入", "农村居民人均可支配收入"]
+    );
+    assert_eq!(got[3], f("农村居民人均可支配收入", 6.2, "%", YoyChange, false));
+    // One figure of both is not split.
+    assert_eq!(one("城乡居民收入比缩小到2.3。").label, "城乡居民收入比");
+}

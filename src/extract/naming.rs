@@ -105,6 +105,12 @@ impl Scanner<'_> {
             label.all_items = names.clone();
             label.qs = ls;
         }
+        if starts_run && names.len() == 1 {
+            // "城乡居民人均可支配收入分别达到68745元和41236元": a paired word names two.
+            if let Some(pair) = names.first().and_then(|n| split_pair(n)) {
+                names = pair;
+            }
+        }
         if starts_run {
             if names.len() >= 2 {
                 label.qs = ls;
@@ -251,6 +257,21 @@ fn is_qualifier(core: &str) -> bool {
 /// 连续五年, 再次, 首次: when, not what.
 fn is_time_phrase(core: &str) -> bool {
     ["连续", "再次", "首次", "继续", "仍", "依然", "多年", "历史上", "首度"].iter().any(|w| core.starts_with(w))
+}
+
+/// Words that pair two things, and the two ("城乡" → 城镇, 农村), in their order.
+const PAIRS: [(&str, [&str; 2]); 3] =
+    [("城乡", ["城镇", "农村"]), ("中小学", ["中学", "小学"]), ("男女", ["男性", "女性"])];
+
+/// "城乡居民人均可支配收入" → 城镇居民人均可支配收入, 农村居民人均可支配收入: a label whose
+/// paired word a 分别 splits in two.
+fn split_pair(name: &str) -> Option<Vec<String>> {
+    let (word, [a, b]) = PAIRS.iter().find(|(w, _)| name.contains(w))?;
+    // 城乡居民收入比: one figure of both, not two.
+    if name.ends_with('比') || name.ends_with("差距") {
+        return None;
+    }
+    Some(vec![name.replacen(word, a, 1), name.replacen(word, b, 1)])
 }
 
 /// The longest list item taken for a bare modifier of the head noun the last item carries.
