@@ -411,7 +411,7 @@ fn truth_files_are_sound() {
                 Kind::YoyChange => r.unit == "%",
                 Kind::Percent => r.unit == "%" || r.unit == "‰",
                 Kind::Ratio => r.unit == "%" || r.unit == "‰" || r.unit == "倍",
-                Kind::Money => r.unit == "元",
+                Kind::Money => r.unit == "元" || r.unit == "美元",
                 Kind::Rank => r.unit == "名次",
                 Kind::Count | Kind::Change => true,
             };
