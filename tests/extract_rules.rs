@@ -826,3 +826,29 @@ fn a_paired_word_before_fen_bie_names_two() {
     // One figure of both is not split.
     assert_eq!(one("城乡居民收入比缩小到2.3。").label, "城乡居民收入比");
 }
+
+#[test]
+fn from_to_running_totals_and_a_mark_passed_are_told_apart() {
+    let got = figs("规模以上工业企业从1832户增加到3382户。");
+    assert_eq!(
+        got,
+        vec![
+            f("规模以上工业企业（期初）", 1832.0, "户", Count, false),
+            f("规模以上工业企业", 3382.0, "户", Count, false)
+        ]
+    );
+    let got = figs("新增百亿县区26个，累计达到46个。");
+    assert_eq!(got[1].0, "百亿县区累计");
+    // The mark passed (突破), then the figure itself: one figure.
+    assert_eq!(
+        figs("地方一般公共预算收入突破4000亿元、达到4211亿元。"),
+        vec![f("地方一般公共预算收入", 421_100_000_000.0, "元", Money, false)]
+    );
+}
+
+#[test]
+fn the_value_of_a_named_base_names_its_base() {
+    let got = figs("地区生产总值达到13697.5亿元，较“十三五”末的9323.1亿元增加4374.4亿元。");
+    assert_eq!(got[1].0, "“十三五”末地区生产总值");
+    assert_eq!(got[1].1, 932_310_000_000.0);
+}

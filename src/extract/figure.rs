@@ -67,6 +67,8 @@ pub(super) struct Reading {
     pub bound_verb: bool,
     /// A count whose subject is followed by its direction ("优良天数增加25天"): a change.
     pub subject_change: bool,
+    /// 从 before the number: where a change starts ("从1832户增加到3382户").
+    pub from: bool,
 }
 
 impl Scanner<'_> {
@@ -164,6 +166,7 @@ impl Scanner<'_> {
             all: trail.all,
             bound_verb: trail.bound_verb,
             subject_change,
+            from: trail.from,
         })
     }
 
@@ -212,6 +215,21 @@ impl Scanner<'_> {
         if !r.cont {
             self.close_run();
         }
+        // "地方一般公共预算收入突破4000亿元、达到4211亿元": the mark passed, then the figure
+        // itself — one figure, the exact one.
+        let restates = !r.approx
+            && r.core.is_empty()
+            && self.run.is_none()
+            && self.last.as_ref().is_some_and(|l| l.end <= r.ps && r.ps - l.end <= 1)
+            && self
+                .out
+                .last()
+                .is_some_and(|p| p.approx && p.label == label.text && p.unit == c.unit && p.kind == c.kind);
+        if restates {
+            self.out.pop();
+            let n = self.out.len();
+            self.group.retain(|&g| g < n);
+        }
         // "受理25.4万件,办结23.1万件,同比分别上升…", "接待游客1200万人次，旅游收入100亿元，
         // 分别增长15%和18%": figures joined by a comma are a group too (a 分别 after it takes
         // the names of its last figures).
@@ -221,7 +239,7 @@ impl Scanner<'_> {
             l.end <= r.ps && (["、", "和", "及", "与", ""].contains(&gap) || gap == ",")
         }) || r.cont;
         let first_idx = self.out.len();
-        let Label { text, qs, qe, run_names, all_items } = label;
+        let Label { text, qs, qe, run_names, all_items, plain } = label;
         let emits: Vec<String> = if all_items.len() >= 2 { all_items } else { vec![text.clone()] };
         let qs = qs.max(qe.saturating_sub(MAX_QUOTE)).min(f.start);
         let Classified { kind, value, unit } = c;
@@ -240,7 +258,9 @@ impl Scanner<'_> {
         } else {
             self.group = vec![first_idx];
         }
-        self.last = Some(Last { end: f.end, qs, label: text, flags: r.flags });
+        // What the next figure borrows is the quantity, not where its change started.
+        let label = plain.unwrap_or_else(|| text.strip_suffix("（期初）").map(str::to_string).unwrap_or(text));
+        self.last = Some(Last { end: f.end, qs, label, flags: r.flags });
         self.floor = self.floor.max(f.end);
     }
 }

@@ -140,6 +140,7 @@ static TRAILING: &[(&str, Eff)] = &[
     ("只", Filler),
     ("已", Filler),
     ("的", Filler),
+    ("从", Filler),
     ("完成", Filler),
     ("实现", Filler),
     ("保持", Filler),
@@ -180,6 +181,7 @@ fn glued(before: char, word: &str) -> bool {
         "升" => "晋",
         "降" => "投空沉",
         "至" | "到" => "截",
+        "从" => "服自随遵顺盲无",
         "已" => "而",
         "只" => "一",
         "的" => "目",
@@ -254,6 +256,8 @@ pub(crate) struct Trail {
     /// Where the text peeled off ends just after the direction word: a count keeps it
     /// in its label (增加泊位 → no; 新增 stays anyway).
     pub dir_word_end: Option<usize>,
+    /// 从 before the number: "企业从1832户增加到3382户" — the figure is where a change starts.
+    pub from: bool,
 }
 
 /// Peels direction, approximation, list and filler words off the end of `[start, end)`.
@@ -310,6 +314,7 @@ pub(crate) fn strip_trailing(doc: &Doc, start: usize, end: usize, report_year: i
         if eff == Level && doc.longest_ending(e - 1, DIRECTION_WORDS).is_none() {
             break;
         }
+        t.from = t.from || word == "从";
         if matches!(word, "稳定在" | "保持在" | "控制在" | "维持在") {
             t.bound_verb = true;
         }
@@ -575,6 +580,8 @@ fn run_in_heading_at(doc: &Doc, s: usize, end: usize) -> Option<usize> {
 pub(crate) static POST_BLOCKERS: &[&str] = &[
     "的", "以上", "以下", "左右", "同比", "比上", "比去", "较", "内", "以内", "以来", "后", "前", "之中", "之", "共",
     "余", "多", "次", "同期", "分别", "均", "每", "平均", "被", "在", "是", "和", "及", "与", "或", "等",
+    // "从1832户增加到3382户", "突破4000亿元、达到4211亿元": a verb, not a noun.
+    "增加", "增长", "提高", "上升", "下降", "减少", "达到", "突破", "增至", "降至",
 ];
 
 /// Nouns that make "八项…清单" the name of a document rather than a count.

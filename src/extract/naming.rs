@@ -27,6 +27,9 @@ const MAX_ENUMERATION: usize = 20;
 /// chars.
 const MAX_VERB_OFFSET: usize = 2;
 
+/// The longest base named before a figure of its value ("较“十三五”末的…"), in chars.
+const MAX_BASE_NAME: usize = 8;
+
 /// A figure's label and quote.
 pub(super) struct Label {
     /// What the figure counts.
@@ -39,6 +42,9 @@ pub(super) struct Label {
     pub run_names: Option<Vec<String>>,
     /// The items of a 均 list: the figure is recorded once for each.
     pub all_items: Vec<String>,
+    /// What the figures after this one borrow when it is not the label itself (the
+    /// quantity of "“十三五”末地区生产总值").
+    pub plain: Option<String>,
 }
 
 impl Scanner<'_> {
@@ -60,7 +66,11 @@ impl Scanner<'_> {
         if label.text.trim().is_empty() {
             // "…增加21万亩，达到近300万亩": a level after its change in one unit is its level.
             if let Some(l) = self.same_unit_before(f, r) {
-                label.text = l;
+                // "新增百亿县区26个，累计达到46个": the running total, told apart.
+                let cumulative = self.doc.norm_str(r.ps, f.start).contains("累计");
+                let l = l.trim_end_matches("（期初）");
+                label.text =
+                    if cumulative { format!("{}累计", l.strip_prefix("新增").unwrap_or(l)) } else { l.to_string() };
             }
         }
         if label.text.trim().is_empty() {
@@ -70,6 +80,20 @@ impl Scanner<'_> {
             }
         }
         label.text = tidy(&label.text);
+        // "地区生产总值达到13697.5亿元，较“十三五”末的9323.1亿元…": the base's own value.
+        let words = self.doc.raw_str(r.ps, r.core_start.max(r.ps).min(f.start));
+        let words = if words.is_empty() { self.doc.raw_str(r.ps, f.start) } else { words };
+        if let Some(base) = words.trim().strip_suffix('的').and_then(|w| w.strip_prefix(['较', '比'])) {
+            let n = base.chars().count();
+            if (2..=MAX_BASE_NAME).contains(&n) && !label.text.is_empty() && !label.text.starts_with(base) {
+                label.plain = Some(std::mem::replace(&mut label.text, String::new()));
+                label.text = format!("{base}{}", label.plain.as_deref().unwrap_or(""));
+            }
+        }
+        // "规模以上工业企业从1832户增加到3382户": the first is where the change starts.
+        if r.from && !label.text.is_empty() {
+            label.text.push_str("（期初）");
+        }
         if label.run_names.is_none() && label.all_items.is_empty() && !r.cont {
             if let Some(q) = self.qualified(f, r, &label.text) {
                 label.text = q;
@@ -93,7 +117,8 @@ impl Scanner<'_> {
     fn lists(&self, f: &Found, r: &Reading) -> Label {
         let doc = self.doc;
         let qs = if r.core.is_empty() { r.core_end.min(f.start) } else { r.core_start };
-        let mut label = Label { text: String::new(), qs, qe: f.end, run_names: None, all_items: Vec::new() };
+        let mut label =
+            Label { text: String::new(), qs, qe: f.end, run_names: None, all_items: Vec::new(), plain: None };
         if !(r.flags.each || r.all) {
             return label;
         }
