@@ -852,3 +852,11 @@ fn the_value_of_a_named_base_names_its_base() {
     assert_eq!(got[1].0, "“十三五”末地区生产总值");
     assert_eq!(got[1].1, 932_310_000_000.0);
 }
+
+#[test]
+fn a_change_borrowing_its_subject_keeps_the_base_named_before() {
+    let got = figs("2025年，地区生产总值达到13697.5亿元，较“十三五”末的9323.1亿元增加4374.4亿元，增长33.6%。");
+    assert_eq!(got[3], f("地区生产总值", 33.6, "%", Change, false));
+    // Without a named base, the bare growth is on last year.
+    assert_eq!(figs("2025年，地区生产总值13697.5亿元，增长5.6%。")[1].3, YoyChange);
+}

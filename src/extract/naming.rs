@@ -61,6 +61,12 @@ impl Scanner<'_> {
                 if r.flags.bulletin_verb && !r.flags.chain {
                     r.yoy = true;
                 }
+                // "较“十三五”末的9323.1亿元增加4374.4亿元，增长33.6%": the change on the
+                // base the figure before named.
+                if l.flags.chain && !r.flags.yoy {
+                    r.flags.chain = true;
+                    r.yoy = false;
+                }
             }
         }
         if label.text.trim().is_empty() {
