@@ -860,3 +860,13 @@ fn a_change_borrowing_its_subject_keeps_the_base_named_before() {
     // Without a named base, the bare growth is on last year.
     assert_eq!(figs("2025年，地区生产总值13697.5亿元，增长5.6%。")[1].3, YoyChange);
 }
+
+#[test]
+fn fen_bie_before_a_verb_and_items_joined_inside_a_name() {
+    let got = figs("中小企业商业价值信用贷款、农村信用贷款与抵押贷款改革试点分别发放贷款671亿元、86亿元。");
+    assert_eq!(got[0].0, "中小企业商业价值信用贷款发放贷款");
+    assert_eq!(got[1].0, "农村信用贷款与抵押贷款改革试点发放贷款");
+    // 和 between the items: three names for three figures.
+    let got = figs("小麦、玉米和大豆分别收购120万吨、80万吨和30万吨。");
+    assert_eq!(got.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), vec!["小麦收购", "玉米收购", "大豆收购"]);
+}

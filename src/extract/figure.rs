@@ -239,7 +239,7 @@ impl Scanner<'_> {
             l.end <= r.ps && (["、", "和", "及", "与", ""].contains(&gap) || gap == ",")
         }) || r.cont;
         let first_idx = self.out.len();
-        let Label { text, qs, qe, run_names, all_items, plain } = label;
+        let Label { text, qs, qe, run_names, run_alt, all_items, plain } = label;
         let emits: Vec<String> = if all_items.len() >= 2 { all_items } else { vec![text.clone()] };
         let qs = qs.max(qe.saturating_sub(MAX_QUOTE)).min(f.start);
         let Classified { kind, value, unit } = c;
@@ -247,7 +247,7 @@ impl Scanner<'_> {
             self.out.push(Cand { section, label: l, value, unit: unit.clone(), kind, approx: r.approx, qs, qe });
         }
         if let Some(names) = run_names {
-            self.run = Some(Run { names, members: vec![first_idx], core: r.core });
+            self.run = Some(Run { names, members: vec![first_idx], core: r.core, alt: run_alt });
         } else if r.cont {
             if let Some(run) = self.run.as_mut() {
                 run.members.push(first_idx);

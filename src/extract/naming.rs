@@ -40,6 +40,8 @@ pub(super) struct Label {
     pub qe: usize,
     /// The names a 分别 list starting at this figure hands out, one per figure.
     pub run_names: Option<Vec<String>>,
+    /// The same names with the list split at 、 only.
+    pub run_alt: Vec<String>,
     /// The items of a 均 list: the figure is recorded once for each.
     pub all_items: Vec<String>,
     /// What the figures after this one borrow when it is not the label itself (the
@@ -123,9 +125,22 @@ impl Scanner<'_> {
     fn lists(&self, f: &Found, r: &Reading) -> Label {
         let doc = self.doc;
         let qs = if r.core.is_empty() { r.core_end.min(f.start) } else { r.core_start };
-        let mut label =
-            Label { text: String::new(), qs, qe: f.end, run_names: None, all_items: Vec::new(), plain: None };
+        let mut label = Label {
+            text: String::new(),
+            qs,
+            qe: f.end,
+            run_names: None,
+            run_alt: Vec::new(),
+            all_items: Vec::new(),
+            plain: None,
+        };
         if !(r.flags.each || r.all) {
+            // "A、B与C试点分别发放贷款671亿元、86亿元": 分别 then a verb, before the figures.
+            if let Some((ls, names, alt)) = self.each_then_verb(r) {
+                label.qs = ls;
+                label.run_names = Some(names);
+                label.run_alt = alt;
+            }
             return label;
         }
         let starts_run = r.flags.each && !r.cont;
@@ -146,6 +161,15 @@ impl Scanner<'_> {
             if names.len() >= 2 {
                 label.qs = ls;
                 label.run_names = Some(names);
+                let s = strip_leading(doc, ls, r.core_end);
+                let mut alt: Vec<String> = doc
+                    .raw_str(s, r.core_end)
+                    .split('、')
+                    .map(|n| n.trim().to_string())
+                    .filter(|n| !n.is_empty())
+                    .collect();
+                share_head(&mut alt);
+                label.run_alt = alt;
             } else if r.core.is_empty() && self.group_just_before(r.ps) {
                 // "58起、死亡49人，同比分别下降17.1%、12.5%": the names of the figures just before.
                 let names = self.group.iter().filter_map(|&g| self.out.get(g).map(|c| c.label.clone())).collect();
@@ -153,6 +177,29 @@ impl Scanner<'_> {
             }
         }
         label
+    }
+
+    /// "A、B分别发放贷款671亿元、86亿元": the names a 分别 inside the words hands out
+    /// (each item with the verb after 分别), the same split at 、 only, and where the list
+    /// starts.
+    fn each_then_verb(&self, r: &Reading) -> Option<(usize, Vec<String>, Vec<String>)> {
+        let doc = self.doc;
+        if r.cont {
+            return None;
+        }
+        let k = (r.core_start..r.core_end).find(|&k| doc.starts_with(k, "分别"))?;
+        let verb = doc.raw_str(k + 2, r.core_end).trim().to_string();
+        let (ls, items) = self.list_items(r.ps, k);
+        if verb.is_empty() || items.len() < 2 {
+            return None;
+        }
+        let with_verb = |n: &str| format!("{}{verb}", n.trim());
+        let mut names: Vec<String> = items.iter().map(|&(a, b)| doc.raw_str(a, b)).collect();
+        share_head(&mut names);
+        let names = names.iter().map(|n| with_verb(n)).collect();
+        let s = strip_leading(doc, ls, k);
+        let alt = doc.raw_str(s, k).split('、').filter(|n| !n.trim().is_empty()).map(with_verb).collect();
+        Some((ls, names, alt))
     }
 
     /// A group of two or more figures ends right before `ps` (one char between at most).

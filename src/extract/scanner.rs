@@ -61,6 +61,9 @@ pub(super) struct Run {
     /// The words before the list's first figure: every member's label when the names and
     /// the figures do not pair up.
     pub core: String,
+    /// The names with the list split at 、 only ("A、B与C分别…" → A, B与C): used when
+    /// they pair up with the figures and the finer names do not.
+    pub alt: Vec<String>,
 }
 
 /// What a figure said beyond its value, passed on to the next figure of a list
@@ -254,6 +257,12 @@ impl<'a> Scanner<'a> {
                 // "起诉…1.2万人，其中起诉A 120人，起诉B 800人，同比分别下降5%和8%": the
                 // changes are those of the last figures of the group.
                 for (&k, name) in run.members.iter().zip(&run.names[n - m..]) {
+                    if let Some(c) = self.out.get_mut(k) {
+                        c.label = name.clone();
+                    }
+                }
+            } else if n > 0 && n != m && run.alt.len() == m {
+                for (&k, name) in run.members.iter().zip(&run.alt) {
                     if let Some(c) = self.out.get_mut(k) {
                         c.label = name.clone();
                     }
