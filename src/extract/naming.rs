@@ -94,7 +94,7 @@ impl Scanner<'_> {
         if let Some(base) = words.trim().strip_suffix('的').and_then(|w| w.strip_prefix(['较', '比'])) {
             let n = base.chars().count();
             if (2..=MAX_BASE_NAME).contains(&n) && !label.text.is_empty() && !label.text.starts_with(base) {
-                label.plain = Some(std::mem::replace(&mut label.text, String::new()));
+                label.plain = Some(std::mem::take(&mut label.text));
                 label.text = format!("{base}{}", label.plain.as_deref().unwrap_or(""));
             }
         }
