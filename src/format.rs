@@ -2,7 +2,7 @@
 //! million/billion in English, the report's approximation marks (8万余), signed
 //! changes (−11.8%), ranks (全省第1), and short axis-tick labels.
 
-use crate::model::{Indicator, Kind};
+use crate::model::{Dataset, Indicator, Kind};
 
 /// The reader's language. Chinese follows the report's own conventions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -332,6 +332,24 @@ pub fn value_text(ind: &Indicator, locale: Locale, verbose: bool) -> String {
     }
 }
 
+/// The value of the indicator at `i` as the tooltip and the screen-reader text say it:
+/// with its linked change when the report states both, the figure first (75.8万吨，同比上升2.3%
+/// / 758,000 t, +2.3% year on year), for the figure and for the change alike.
+pub fn stated_text(ds: &Dataset, i: usize, locale: Locale) -> String {
+    let Some(ind) = ds.indicators().get(i) else { return String::new() };
+    let pair = match ds.figure_of(i) {
+        Some((_, fig)) => Some((fig, ind)),
+        None => ds.change_of(i).map(|(_, ch)| (ind, ch)),
+    };
+    match pair {
+        Some((fig, ch)) => {
+            let sep = if locale == Locale::Zh { "，" } else { ", " };
+            format!("{}{sep}{}", value_text(fig, locale, true), value_text(ch, locale, true))
+        }
+        None => value_text(ind, locale, true),
+    }
+}
+
 /// Marks an approximate figure the way the report does: 8万余 / 80,000+.
 fn approx_mark(s: String, approx: bool, locale: Locale) -> String {
     if !approx {
@@ -430,6 +448,7 @@ mod tests {
             quote: "q".into(),
             span: None,
             repeat_of: None,
+            of: None,
         }
     }
 
