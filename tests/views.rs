@@ -498,7 +498,10 @@ fn compare_pairs_each_figure_with_last_year_derived_from_its_change() {
         assert!(now.label.contains("2022年"), "{}", now.label);
     }
     let grain = &spec.groups[0].rows;
-    assert!((grain[1].value - 758_000.0 / 1.023).abs() < 1e-6, "{}", grain[1].value);
+    // 758000 ÷ 1.023 = 740958.0, kept to the thousand the figure is stated in.
+    assert_eq!(grain[1].value, 741_000.0);
+    assert!((view::derived_value(758_000.0, 2.3).unwrap_or(0.0) - 758_000.0 / 1.023).abs() < 1e-6);
+    assert_eq!(view::derived_value(10.0, -100.0), None, "nothing to divide by");
     assert_eq!(grain[1].value_text, "74.1万吨");
     assert_eq!(grain[1].note.as_deref(), Some("据同比上升2.3%推算"));
     let pigs = &spec.groups[2].rows;
