@@ -103,8 +103,9 @@ pub(super) fn compare(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: S
         derived_value(fig.value, ds.indicators()[c].value).map(|_| c)
     };
     // This year's rows by unit, sorted as the other views sort; then each followed by
-    // last year's. (The view's own sort, not one of pairs: a second sort of other
-    // elements would cost the wasm about 3 kB.)
+    // last year's. (The view's own sort, not one of pairs: sorting `[Row; 2]` pairs
+    // instantiated a second stable sort; `./build.sh package` measured 136041 B gzip
+    // with it, 134180 B without, against main's 130225 B.)
     let mut keyed: Vec<((u8, String), Vec<Row>)> = Vec::new();
     if !change.is_empty() {
         for i in pick(ds, opts, |i| !i.kind.is_signed() && i.kind != Kind::Rank) {
