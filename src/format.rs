@@ -269,6 +269,29 @@ pub fn unit_en(unit: &str) -> Option<&'static str> {
         "小时" => "hours",
         "支" => "teams",
         "项" => "measures",
+        "户" => "households",
+        "家" => "entities",
+        "所" => "institutions",
+        "头" => "head",
+        "只" => "head",
+        "吨" => "tonnes",
+        "亩" => "mu",
+        "公顷" => "hectares",
+        "斤" => "jin",
+        "公里" => "km",
+        "平方米" => "m²",
+        "立方米" => "m³",
+        "千瓦" => "kW",
+        "次" => "times",
+        "架次" => "flights",
+        "标箱" => "TEU",
+        "台" | "套" | "台（套）" => "sets",
+        "种" | "类" => "kinds",
+        "场" => "events",
+        "天" => "days",
+        "册" => "volumes",
+        "位" => "people",
+        "轮" => "rounds",
         _ => return None,
     })
 }
@@ -324,9 +347,12 @@ pub fn value_text(ind: &Indicator, locale: Locale, verbose: bool) -> String {
         }
         (Kind::Count, Locale::En) => {
             let n = approx_mark(magnitude(v, locale), ind.approx, locale);
+            // A unit without an English name is kept as the report wrote it (个 is left out:
+            // "items" would say less than the label does).
             match unit_en(&ind.unit) {
                 Some(u) => format!("{n} {u}"),
-                None => n,
+                None if ind.unit.is_empty() || ind.unit == "个" => n,
+                None => format!("{n} {}", ind.unit),
             }
         }
     }

@@ -509,7 +509,8 @@ fn group_title(key: &(u8, String), locale: Locale) -> String {
         (_, Locale::Zh) => format!("单位：{}", key.1),
         (_, Locale::En) => match format::unit_en(&key.1) {
             Some(u) => format!("Counts of {u}"),
-            None => "Counts".to_string(),
+            None if key.1.is_empty() || key.1 == "个" => "Counts".to_string(),
+            None => format!("Unit: {}", key.1),
         },
     }
 }

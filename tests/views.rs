@@ -548,3 +548,28 @@ fn compare_without_links_says_so_and_names_a_view_with_figures() {
     assert_eq!(ViewKind::parse("compare"), Some(ViewKind::Compare));
     assert!(ViewKind::ALL.contains(&ViewKind::Compare));
 }
+
+#[test]
+fn english_count_groups_name_their_unit_and_no_two_share_a_title() {
+    // A report with tonnes, head of livestock, mu and a unit without an English name: each
+    // group in English says its unit (no two groups titled just "Counts"), and the values
+    // carry it.
+    let ds = figures(&[
+        ("粮食总产量", 758_000.0, "吨", Kind::Count),
+        ("生猪出栏", 2_412_000.0, "头", Kind::Count),
+        ("播种面积", 1_200_000.0, "亩", Kind::Count),
+        ("新建泵站", 12.0, "座", Kind::Count),
+    ]);
+    let o = ViewOptions { section: Some("intro".to_string()), ..opts(ViewKind::Section) };
+    let spec = build(&ds, &o, Locale::En);
+    let titles: Vec<String> = spec.groups.iter().filter_map(|g| g.title.clone()).collect();
+    assert_eq!(titles.len(), 4, "one titled group per unit: {titles:?}");
+    assert_eq!(titles.iter().collect::<HashSet<_>>().len(), 4, "distinct group titles: {titles:?}");
+    for want in ["Counts of tonnes", "Counts of head", "Counts of mu", "Unit: 座"] {
+        assert!(titles.iter().any(|t| t == want), "a group titled {want:?} in {titles:?}");
+    }
+    let values: Vec<&str> = spec.rows().map(|r| r.value_text.as_str()).collect();
+    for want in ["tonnes", "head", "mu", "座"] {
+        assert!(values.iter().any(|v| v.ends_with(want)), "a value in {want}: {values:?}");
+    }
+}
