@@ -11,6 +11,7 @@ pub mod format;
 pub mod keys;
 pub mod layout;
 pub mod model;
+pub mod num;
 pub mod render;
 pub mod svg;
 pub mod touch;
