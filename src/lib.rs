@@ -13,6 +13,7 @@ pub mod layout;
 pub mod model;
 pub mod num;
 pub mod render;
+pub mod sort;
 pub mod svg;
 pub mod touch;
 pub mod view;

@@ -272,7 +272,8 @@ fn row_for(ds: &Dataset, i: usize, locale: Locale) -> Row {
 
 fn sort_rows(rows: &mut [Row], sort: Sort, ascending: bool) {
     if sort == Sort::Value {
-        rows.sort_by(|a, b| {
+        // crate::sort: one shared copy of the standard library's sort in the wasm.
+        crate::sort::sort_by(rows, |a, b| {
             let o = a.value.total_cmp(&b.value);
             if ascending {
                 o
@@ -582,7 +583,7 @@ fn overview(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String) -> 
             .map(|(i, _)| i)
             .collect();
         let n = members.len();
-        members.sort_by(|a, b| {
+        crate::sort::sort_by(&mut members, |a, b| {
             let (ka, va) = telling(&ds.indicators()[*a]);
             let (kb, vb) = telling(&ds.indicators()[*b]);
             ka.cmp(&kb).then(vb.total_cmp(&va))

@@ -375,7 +375,7 @@ impl Chart {
 }
 
 /// A plain JavaScript object of these fields.
-fn object(fields: &[(&str, JsValue)]) -> JsValue {
+pub(super) fn object(fields: &[(&str, JsValue)]) -> JsValue {
     let o = js_sys::Object::new();
     for (k, v) in fields {
         let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
