@@ -43,7 +43,9 @@ pub fn trim_decimals(v: f64, decimals: usize) -> String {
         return whole_to_string(v as i64);
     }
     let s = fixed(v, decimals);
-    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
+    // A byte search: str::contains(char) keeps core's substring searcher, and with it
+    // the slicing panic's char and range formatting, in the wasm (about 4 kB).
+    let s = if s.as_bytes().contains(&b'.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
     if s == "-0" {
         "0".to_string()
     } else {
