@@ -149,7 +149,7 @@ bindgen_into() {
   local out="$1" in="$WASM_IN"
   local wasm="$out/${CRATE}_bg.wasm" stamp="$out/.wasm-stamp" key before
   local wasm_opt="$TOOLS/node_modules/.bin/wasm-opt"
-  key="$(sha256sum "$in" | cut -d' ' -f1) $(wasm-bindgen --version) $("$wasm_opt" --version) $WASM_OPT_LEVEL ${WASM_OPT_FEATURES[*]} ${WASM_OPT_STRIP[*]}"
+  key="$(sha256sum "$in" | cut -d' ' -f1) $(wasm-bindgen --version) $("$wasm_opt" --version) $WASM_OPT_LEVEL ${WASM_OPT_FEATURES[*]} ${WASM_OPT_STRIP[*]} $(cat "$TOOLS/fold-snippets.mjs" "$TOOLS/short-imports.mjs" | sha256sum | cut -d' ' -f1)"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$key" ] && [ -f "$wasm" ] && [ -f "$out/$CRATE.js" ]; then
     log "$out is up to date: $wasm $(stat -c %s "$wasm") bytes, $(gzip -9c "$wasm" | wc -c) bytes gzipped"
     return
@@ -161,6 +161,9 @@ bindgen_into() {
   wasm-bindgen --target web --out-dir "$out" "$in"
   # The crate's own JS (src/web/loader.js) into the glue: no request of its own.
   node "$TOOLS/fold-snippets.mjs" "$out/$CRATE.js"
+  # Short import names (the hashed __wbg_… names do not compress): the npm package's chart
+  # 108,587 → 103,930 B gzip (wasm 97,206 → 94,516, glue 8,210 → ~6,200).
+  node "$TOOLS/short-imports.mjs" "$wasm" "$out/$CRATE.js"
 
   before="$(stat -c %s "$wasm")"
   log "wasm-opt $WASM_OPT_LEVEL (in place)"
