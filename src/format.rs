@@ -158,6 +158,20 @@ fn whole_to_string(n: i64) -> String {
     s
 }
 
+/// `parts` with `sep` between them, as `parts.join(sep)` writes them. The crate joins
+/// `&str`s through this and `String`s with `join`: each element type costs the wasm its
+/// own 1 kB copy of the standard library's join.
+pub fn join_strs(parts: &[&str], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(p);
+    }
+    out
+}
+
 /// Groups the integer part in threes: 1070000000 → "1,070,000,000".
 pub fn group_thousands(v: f64, decimals: usize) -> String {
     let s = trim_decimals(v.abs(), decimals);

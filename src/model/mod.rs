@@ -13,7 +13,7 @@ mod scan;
 
 pub use scan::check_json_text;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -213,18 +213,20 @@ impl RawDataset {
         }
         // Fx hashing: ids are the data author's, not an attacker's, and at 100,000
         // indicators SipHash was a third of the validation.
-        let mut section_ids: FxHashSet<&str> = FxHashSet::default();
+        // One map type throughout the crate (FxHashMap<&str, usize>): each key/value type
+        // costs the wasm its own copy of hashbrown's table code, about 1.5 kB.
+        let mut section_ids: FxHashMap<&str, usize> = FxHashMap::default();
         for (i, s) in self.sections.iter().enumerate() {
             if s.id.trim().is_empty() {
                 return Err(DataError::new(format!("sections[{i}].id"), "must not be empty"));
             }
-            if !section_ids.insert(s.id.as_str()) {
+            if section_ids.insert(s.id.as_str(), i).is_some() {
                 return Err(DataError::new(format!("sections[{i}].id"), format!("duplicate section id \"{}\"", s.id)));
             }
         }
         for (i, s) in self.sections.iter().enumerate() {
             if let Some(p) = &s.parent {
-                if !section_ids.contains(p.as_str()) {
+                if !section_ids.contains_key(p.as_str()) {
                     return Err(DataError::new(format!("sections[{i}].parent"), format!("unknown section id \"{p}\"")));
                 }
             }
@@ -245,7 +247,7 @@ impl RawDataset {
             if ind.label.trim().is_empty() {
                 return Err(DataError::new(at("label"), "must not be empty"));
             }
-            if !section_ids.contains(ind.section.as_str()) {
+            if !section_ids.contains_key(ind.section.as_str()) {
                 return Err(DataError::new(at("section"), format!("unknown section id \"{}\"", ind.section)));
             }
             let v = ind.value;

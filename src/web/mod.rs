@@ -18,6 +18,7 @@
 mod canvas;
 mod dom;
 mod events;
+mod heap;
 mod input;
 mod options;
 mod overlay;
