@@ -52,7 +52,7 @@ pub fn csv(ds: &Dataset, spec: &ChartSpec, locale: Locale) -> String {
             "source", "year",
         ],
     };
-    out.push_str(&header.join(","));
+    out.push_str(&format::join_strs(header, ","));
     out.push_str("\r\n");
     // Every row carries where it comes from, so a row copied elsewhere keeps its source.
     let source = [cell(&ds.source().title), ds.source().year.to_string()];

@@ -149,7 +149,7 @@ fn mix(a: RGBColor, b: RGBColor, t: f64) -> RGBColor {
 
 fn px(v: f64, dpr: f64) -> i32 {
     let d = (v * dpr).round();
-    d.clamp(-1e7, 1e7) as i32
+    crate::num::clamp(d, -1e7, 1e7) as i32
 }
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;

@@ -10,7 +10,9 @@
 //! fractional and writes the font size the canvas uses (the backend rounds to whole
 //! pixels and writes the size / 1.24).
 
+use crate::format::trim_decimals;
 use crate::layout::{HAlign, Paint, Scene, VAlign};
+use crate::num::clamp;
 use crate::render::{Theme, FONT_FAMILY};
 use plotters::style::RGBColor;
 use std::fmt::Write;
@@ -19,9 +21,11 @@ use std::fmt::Write;
 /// the chart on screen), with `title` and `description` (escaped) right after the
 /// opening `<svg>` tag; empty ones are left out.
 pub fn to_svg(scene: &Scene, theme: &Theme, scale: f64, title: &str, description: &str) -> String {
-    let k = if scale.is_finite() && scale > 0.0 { scale.clamp(0.25, 8.0) } else { 1.0 };
-    let w = (scene.width * k).round().clamp(1.0, 1e6);
-    let h = (scene.height * k).round().clamp(1.0, 1e6);
+    let k = if scale.is_finite() && scale > 0.0 { clamp(scale, 0.25, 8.0) } else { 1.0 };
+    // Whole numbers, written as integers: `{}` of an f64 would bring core's float
+    // formatting into the wasm.
+    let w = clamp((scene.width * k).round(), 1.0, 1e6) as i64;
+    let h = clamp((scene.height * k).round(), 1.0, 1e6) as i64;
     let mut out = String::with_capacity(256 + scene.paints.len() * 120);
     let _ = writeln!(
         out,
@@ -94,20 +98,22 @@ fn paint(out: &mut String, p: &Paint, theme: &Theme, k: f64) {
     };
 }
 
-/// A coordinate with at most two decimals, no trailing zeros.
+/// A coordinate with at most two decimals, no trailing zeros (as `{:.2}` writes it,
+/// trimmed, without core's float formatting).
 fn num(v: f64) -> String {
-    let v = if v.is_finite() { v.clamp(-1e7, 1e7) } else { 0.0 };
-    let s = format!("{:.2}", v);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s.to_string()
-    }
+    trim_decimals(if v.is_finite() { clamp(v, -1e7, 1e7) } else { 0.0 }, 2)
 }
 
+/// `#rrggbb`.
 fn hex(c: RGBColor) -> String {
-    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(7);
+    s.push('#');
+    for b in [c.0, c.1, c.2] {
+        s.push(DIGITS[usize::from(b >> 4)] as char);
+        s.push(DIGITS[usize::from(b & 15)] as char);
+    }
+    s
 }
 
 /// Text made safe inside an XML element or attribute, with the characters XML 1.0
@@ -127,4 +133,23 @@ pub fn escape(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_colours_as_core_formats_them() {
+        for v in [0.0f64, -0.0, 0.004, -0.004, 0.005, 0.015, 1.5, 12.345, 799.999, -3.1, 1e7, -1e7] {
+            let core = format!("{:.2}", v);
+            let core = core.trim_end_matches('0').trim_end_matches('.');
+            assert_eq!(num(v), if core == "-0" { "0" } else { core }, "{v}");
+        }
+        assert_eq!(num(f64::NAN), "0");
+        assert_eq!(num(2e7), "10000000");
+        assert_eq!(num(-1e9), "-10000000");
+        assert_eq!(hex(RGBColor(0, 0x0f, 0xa0)), "#000fa0");
+        assert_eq!(hex(RGBColor(255, 16, 1)), format!("#{:02x}{:02x}{:02x}", 255, 16, 1));
+    }
 }

@@ -290,7 +290,8 @@ fn row_for(ds: &Dataset, i: usize, locale: Locale) -> Row {
 
 fn sort_rows(rows: &mut [Row], sort: Sort, ascending: bool) {
     if sort == Sort::Value {
-        rows.sort_by(|a, b| {
+        // crate::sort: one shared copy of the standard library's sort in the wasm.
+        crate::sort::sort_by(rows, |a, b| {
             let o = a.value.total_cmp(&b.value);
             if ascending {
                 o
@@ -324,13 +325,14 @@ fn pick<'a>(
 ) -> impl Iterator<Item = usize> + 'a {
     // The sections in scope, worked out once (not per indicator: 100,000 indicators
     // would each walk the section tree).
-    let scope: Option<rustc_hash::FxHashSet<&str>> = opts
+    // (A map, not a set: the crate's one hash-table type, see RawDataset::validated.)
+    let scope: Option<rustc_hash::FxHashMap<&str, usize>> = opts
         .section
         .as_ref()
-        .map(|root| ds.sections().iter().filter(|s| within(ds, &s.id, root)).map(|s| s.id.as_str()).collect());
+        .map(|root| ds.sections().iter().filter(|s| within(ds, &s.id, root)).map(|s| (s.id.as_str(), 0)).collect());
     ds.distinct()
         .filter(move |(_, ind)| keep(ind))
-        .filter(move |(_, ind)| scope.as_ref().is_none_or(|sc| sc.contains(ind.section.as_str())))
+        .filter(move |(_, ind)| scope.as_ref().is_none_or(|sc| sc.contains_key(ind.section.as_str())))
         .map(|(i, _)| i)
 }
 
@@ -386,7 +388,10 @@ fn build_view(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartS
     if let Some(s) = &opts.section {
         if ds.section(s).is_none() {
             let known: Vec<&str> = ds.sections().iter().map(|s| s.id.as_str()).collect();
-            return Err(ViewError(format!("unknown section \"{s}\" (the dataset has: {})", known.join(", "))));
+            return Err(ViewError(format!(
+                "unknown section \"{s}\" (the dataset has: {})",
+                format::join_strs(&known, ", ")
+            )));
         }
     }
     let scope = match &opts.section {
@@ -594,16 +599,20 @@ fn overview(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String) -> 
     // Whether a section's first telling figure is approximate (for the foot's note).
     let mut approx = false;
     // Each indicator's top-level section, looked up once per section, not per indicator.
-    let top: rustc_hash::FxHashMap<&str, &str> =
-        ds.sections().iter().map(|s| (s.id.as_str(), ds.top_section(&s.id))).collect();
-    for s in ds.sections().iter().filter(|s| s.parent.is_none()) {
-        let mut members: Vec<usize> = ds
-            .distinct()
-            .filter(|(_, i)| top.get(i.section.as_str()) == Some(&s.id.as_str()))
-            .map(|(i, _)| i)
-            .collect();
+    // (Positions, not ids, as values: the crate's one hash-table type, see
+    // RawDataset::validated.)
+    let pos: rustc_hash::FxHashMap<&str, usize> =
+        ds.sections().iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let top: rustc_hash::FxHashMap<&str, usize> = ds
+        .sections()
+        .iter()
+        .map(|s| (s.id.as_str(), pos.get(ds.top_section(&s.id)).copied().unwrap_or(usize::MAX)))
+        .collect();
+    for (k, s) in ds.sections().iter().enumerate().filter(|(_, s)| s.parent.is_none()) {
+        let mut members: Vec<usize> =
+            ds.distinct().filter(|(_, i)| top.get(i.section.as_str()) == Some(&k)).map(|(i, _)| i).collect();
         let n = members.len();
-        members.sort_by(|a, b| {
+        crate::sort::sort_by(&mut members, |a, b| {
             let (ka, va) = telling(&ds.indicators()[*a]);
             let (kb, vb) = telling(&ds.indicators()[*b]);
             ka.cmp(&kb).then(vb.total_cmp(&va))

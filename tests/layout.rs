@@ -1018,7 +1018,7 @@ fn check_ticks(t: &[f64], lo: f64, hi: f64, target: usize) -> Result<(), TestCas
         prop_assert!(((w[1] - w[0]) - step).abs() <= tol.max(w[1].abs() * 1e-12), "uneven steps in {:?}", t);
     }
     // The step is 1, 2 or 5 × 10^k.
-    let mag = 10f64.powf(step.log10().floor());
+    let mag = 10f64.powi(step.log10().floor() as i32);
     let m = step / mag;
     prop_assert!([1.0, 2.0, 5.0, 10.0].iter().any(|k| (m - k).abs() < 1e-6), "step {} is not 1, 2 or 5 × 10^k", step);
     // Ticks are multiples of the step.

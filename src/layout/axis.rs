@@ -15,7 +15,7 @@ pub fn nice_ticks(lo: f64, hi: f64, target: usize) -> Vec<f64> {
         return vec![lo];
     }
     let raw = (hi - lo) / target.max(1) as f64;
-    let mag = 10f64.powf(raw.log10().floor());
+    let mag = crate::num::pow10(raw.log10().floor() as i32);
     let step = [1.0, 2.0, 5.0, 10.0].iter().map(|k| k * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);
     let start = (lo / step).floor() * step;
     let mut out = Vec::new();
@@ -56,7 +56,7 @@ impl Axis {
         } else {
             (v - self.lo) / (self.hi - self.lo)
         };
-        self.a + t.clamp(0.0, 1.0) * (self.b - self.a)
+        self.a + crate::num::clamp(t, 0.0, 1.0) * (self.b - self.a)
     }
     /// Where bars start: zero, or the left edge on a log axis.
     pub(super) fn base(&self) -> f64 {
@@ -82,8 +82,8 @@ fn log_axis(g: &Group, a: f64, b: f64) -> Axis {
     let pos: Vec<f64> = g.rows.iter().map(|r| r.value).filter(|v| *v > 0.0).collect();
     let mn = pos.iter().cloned().fold(f64::INFINITY, f64::min);
     let mx = pos.iter().cloned().fold(0.0, f64::max);
-    let mut lo = 10f64.powf(mn.log10().floor());
-    let mut hi = 10f64.powf(mx.log10().ceil());
+    let mut lo = crate::num::pow10(mn.log10().floor() as i32);
+    let mut hi = crate::num::pow10(mx.log10().ceil() as i32);
     if !(lo.is_finite() && hi.is_finite()) || lo <= 0.0 {
         lo = 1.0;
         hi = 10.0;

@@ -116,8 +116,8 @@ fn body(cx: &Ctx, spec: &ChartSpec, fixed: Option<f64>) -> Scene {
 /// fixed height only when it is finite and positive (at most 1,000,000).
 fn sanitize(frame: Frame) -> Frame {
     Frame {
-        width: if frame.width.is_finite() { frame.width.clamp(1.0, 100_000.0) } else { 300.0 },
+        width: if frame.width.is_finite() { crate::num::clamp(frame.width, 1.0, 100_000.0) } else { 300.0 },
         height: frame.height.filter(|h| h.is_finite() && *h > 0.0).map(|h| h.min(1_000_000.0)),
-        dpr: if frame.dpr.is_finite() && frame.dpr > 0.0 { frame.dpr.clamp(0.25, 8.0) } else { 1.0 },
+        dpr: if frame.dpr.is_finite() && frame.dpr > 0.0 { crate::num::clamp(frame.dpr, 0.25, 8.0) } else { 1.0 },
     }
 }

@@ -36,7 +36,7 @@ impl RowPlan {
                 row_h = (avail / total_rows as f64).max(mt.min_row).min(mt.row);
             }
         }
-        let mut bar_h = (mt.bar * row_h / mt.row).clamp(3.0, mt.bar).min(row_h - 2.0);
+        let mut bar_h = crate::num::clamp(mt.bar * row_h / mt.row, 3.0, mt.bar).min(row_h - 2.0);
         if mt.compact {
             // Below its label, a squeezed row's bar keeps a pixel to its band's bottom, so
             // snapping to device pixels cannot push it out of the band.

@@ -84,7 +84,7 @@ pub fn wrap_text(m: &dyn Measure, text: &str, px: f64, bold: bool, max: f64, max
             // Inside a Latin word: move the word to the next line when there is a space.
             if c.is_ascii_alphanumeric() {
                 if let Some(sp) = cur.rfind(' ') {
-                    let tail: String = cur[sp + 1..].to_string();
+                    let tail: String = cur.get(sp + 1..).unwrap_or_default().to_string();
                     cur.truncate(sp);
                     lines.push(std::mem::take(&mut cur));
                     cur = tail;

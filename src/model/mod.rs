@@ -13,7 +13,7 @@ mod scan;
 
 pub use scan::check_json_text;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -225,21 +225,23 @@ impl RawDataset {
 }
 
 /// Section ids are present and unique; parents exist. Returns the ids.
-fn check_sections(sections: &[Section]) -> Result<FxHashSet<&str>, DataError> {
+fn check_sections(sections: &[Section]) -> Result<FxHashMap<&str, usize>, DataError> {
     // Fx hashing: ids are the data author's, not an attacker's, and at 100,000
     // indicators SipHash was a third of the validation.
-    let mut section_ids: FxHashSet<&str> = FxHashSet::default();
+    // One map type throughout the crate (FxHashMap<&str, usize>, here id → position): each
+    // key/value type costs the wasm its own copy of hashbrown's table code, about 1.5 kB.
+    let mut section_ids: FxHashMap<&str, usize> = FxHashMap::default();
     for (i, s) in sections.iter().enumerate() {
         if s.id.trim().is_empty() {
             return Err(DataError::new(format!("sections[{i}].id"), "must not be empty"));
         }
-        if !section_ids.insert(s.id.as_str()) {
+        if section_ids.insert(s.id.as_str(), i).is_some() {
             return Err(DataError::new(format!("sections[{i}].id"), format!("duplicate section id \"{}\"", s.id)));
         }
     }
     for (i, s) in sections.iter().enumerate() {
         if let Some(p) = &s.parent {
-            if !section_ids.contains(p.as_str()) {
+            if !section_ids.contains_key(p.as_str()) {
                 return Err(DataError::new(format!("sections[{i}].parent"), format!("unknown section id \"{p}\"")));
             }
         }
@@ -251,7 +253,7 @@ fn check_sections(sections: &[Section]) -> Result<FxHashSet<&str>, DataError> {
 /// size and sign. Returns each id's index.
 fn check_indicators<'a>(
     indicators: &'a [Indicator],
-    section_ids: &FxHashSet<&str>,
+    section_ids: &FxHashMap<&str, usize>,
 ) -> Result<FxHashMap<&'a str, usize>, DataError> {
     let mut ids: FxHashMap<&str, usize> = FxHashMap::with_capacity_and_hasher(indicators.len(), Default::default());
     for (i, ind) in indicators.iter().enumerate() {
@@ -265,7 +267,7 @@ fn check_indicators<'a>(
         if ind.label.trim().is_empty() {
             return Err(DataError::new(at("label"), "must not be empty"));
         }
-        if !section_ids.contains(ind.section.as_str()) {
+        if !section_ids.contains_key(ind.section.as_str()) {
             return Err(DataError::new(at("section"), format!("unknown section id \"{}\"", ind.section)));
         }
         check_value(ind, i)?;
@@ -360,7 +362,7 @@ fn check_quotes(text: &str, indicators: &mut [Indicator]) -> Result<(), DataErro
             Some([s, e]) => {
                 let ok = s < e
                     && match (byte_at(s), byte_at(e)) {
-                        (Some(bs), Some(be)) => text[bs..be] == ind.quote,
+                        (Some(bs), Some(be)) => text.get(bs..be) == Some(ind.quote.as_str()),
                         _ => false,
                     };
                 if !ok {
@@ -370,9 +372,9 @@ fn check_quotes(text: &str, indicators: &mut [Indicator]) -> Result<(), DataErro
                     ));
                 }
             }
-            None => match text.find(&ind.quote) {
+            None => match find_str(text, &ind.quote) {
                 Some(b) => {
-                    let s = text[..b].chars().count();
+                    let s = text.get(..b).map_or(0, |t| t.chars().count());
                     ind.span = Some([s, s + ind.quote.chars().count()]);
                 }
                 None => {
@@ -385,6 +387,17 @@ fn check_quotes(text: &str, indicators: &mut [Indicator]) -> Result<(), DataErro
         }
     }
     Ok(())
+}
+
+/// The byte offset of the first `needle` in `hay`, as `hay.find(needle)` gives it, from the
+/// positions of its first character (a memchr search). `str::find` with a string pattern
+/// brings core's two-way searcher and its slicing panic (with char and range Debug) into
+/// the wasm, about 4 kB.
+fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    let Some(first) = needle.chars().next() else { return Some(0) };
+    hay.match_indices(first)
+        .map(|(i, _)| i)
+        .find(|&i| hay.as_bytes().get(i..i + needle.len()) == Some(needle.as_bytes()))
 }
 
 impl Dataset {
@@ -480,5 +493,20 @@ impl Dataset {
     /// Indicators to chart: every figure once (repeats left out).
     pub fn distinct(&self) -> impl Iterator<Item = (usize, &Indicator)> {
         self.indicators.iter().enumerate().filter(|(_, i)| i.repeat_of.is_none())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_str;
+
+    #[test]
+    fn find_str_finds_what_str_find_finds() {
+        let hay = "刑事立案数同比下降11.8%，破获各类案件212起，下降11.8%";
+        for needle in ["下降11.8%", "212起", "刑", "%", "，", "无", "11.8%，破", "起，下降11.8%!", ""] {
+            assert_eq!(find_str(hay, needle), hay.find(needle), "{needle}");
+        }
+        assert_eq!(find_str("aab", "ab"), Some(1));
+        assert_eq!(find_str("", "a"), None);
     }
 }

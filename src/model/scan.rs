@@ -302,7 +302,8 @@ impl Scan<'_> {
         if let Some(f) = field {
             *seen |= 1 << f;
         }
-        let name_text = String::from_utf8_lossy(name);
+        // The key's bytes lie between two quotes of valid UTF-8 text, so they are UTF-8.
+        let name_text = std::str::from_utf8(name).unwrap_or_default();
         let with_key = |path: &str| if path.is_empty() { name_text.to_string() } else { format!("{path}.{name_text}") };
         if twice {
             let msg = format!("the field \"{name_text}\" appears twice");

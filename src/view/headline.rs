@@ -21,7 +21,9 @@ pub(super) fn headline(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: 
         }
     }
     // Year-on-year changes first, then the other changes in the order the report gives them.
-    keyed.sort_by_key(|(k, _)| k.0 != YOY);
+    // (A stable partition, not a sort: see crate::sort.)
+    let (mut keyed, other): (Vec<_>, Vec<_>) = keyed.into_iter().partition(|(k, _)| k.0 == YOY);
+    keyed.extend(other);
     for (_, rows) in keyed.iter_mut() {
         sort_rows(rows, opts.sort, true);
     }

@@ -18,6 +18,7 @@
 mod canvas;
 mod dom;
 mod events;
+mod heap;
 mod input;
 mod options;
 mod overlay;
@@ -375,7 +376,7 @@ impl Chart {
 }
 
 /// A plain JavaScript object of these fields.
-fn object(fields: &[(&str, JsValue)]) -> JsValue {
+pub(super) fn object(fields: &[(&str, JsValue)]) -> JsValue {
     let o = js_sys::Object::new();
     for (k, v) in fields {
         let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);

@@ -5,6 +5,7 @@ use super::dom::{append_text, clear, create, css, px, table_style, CLASS_TOOLTIP
 use super::state::State;
 use crate::format::{self, Locale};
 use crate::layout;
+use crate::num::clamp;
 use crate::render::Theme;
 use crate::touch;
 use crate::view::{self, Target};
@@ -82,7 +83,7 @@ impl State {
     /// Shows the tooltip at the chart's corner and reads its size.
     fn measure_tooltip(&self) -> (f64, f64) {
         let Some(scene) = self.scene.as_ref() else { return (0.0, 0.0) };
-        let max_w = (scene.width - 16.0).clamp(80.0, TOOLTIP_MAX_WIDTH);
+        let max_w = clamp(scene.width - 16.0, 80.0, TOOLTIP_MAX_WIDTH);
         css(&self.el.tooltip, &[("display", "block"), ("max-width", &px(max_w)), ("left", "0px"), ("top", "0px")]);
         (self.el.tooltip.offset_width() as f64, self.el.tooltip.offset_height() as f64)
     }
@@ -113,7 +114,7 @@ impl State {
 
     fn place_tooltip(&self, hit: usize, at: Option<(f64, f64)>) {
         let Some(scene) = self.scene.as_ref() else { return };
-        let max_w = (scene.width - 16.0).clamp(80.0, TOOLTIP_MAX_WIDTH);
+        let max_w = clamp(scene.width - 16.0, 80.0, TOOLTIP_MAX_WIDTH);
         css(&self.el.tooltip, &[("display", "block"), ("max-width", &px(max_w)), ("left", "0px"), ("top", "0px")]);
         let size = (self.el.tooltip.offset_width() as f64, self.el.tooltip.offset_height() as f64);
         let anchor = at.or_else(|| scene.hit(hit).map(|h| h.anchor)).unwrap_or((0.0, 0.0));
@@ -137,8 +138,8 @@ impl State {
             web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY);
         let h = self.size.1;
         let scale = if r.height() > 0.0 { h / r.height() } else { 1.0 };
-        let top = (-r.top() * scale).clamp(0.0, h);
-        let bottom = ((vh - r.top()) * scale).clamp(top, h);
+        let top = clamp(-r.top() * scale, 0.0, h);
+        let bottom = clamp((vh - r.top()) * scale, top, h);
         (top, bottom)
     }
 

@@ -7,7 +7,7 @@ use super::dom::{css, px, Parts};
 use super::events::Listeners;
 use super::options::{HeightMode, Options, ThemeChoice};
 use super::touch::Finger;
-use super::{js_msg, ERROR_AREAS, PREFIX};
+use super::{js_msg, object, ERROR_AREAS, PREFIX};
 use crate::dirty::Dirty;
 use crate::format::Locale;
 use crate::layout::{self, Frame, Scene};
@@ -15,7 +15,6 @@ use crate::model::{Dataset, Indicator, Section};
 use crate::render::{self, Theme};
 use crate::view::{self, ChartSpec, Target};
 use plotters::prelude::IntoDrawingArea;
-use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -43,16 +42,39 @@ pub(super) fn dispatch(calls: Calls) {
     }
 }
 
-/// What page callbacks receive.
-#[derive(Serialize)]
-struct Payload<'a> {
-    #[serde(rename = "type")]
-    kind: &'a str,
-    view: &'a str,
-    /// Position of the row in the current view, or null.
-    index: Option<usize>,
-    indicator: Option<&'a Indicator>,
-    section: Option<&'a Section>,
+/// An indicator as page callbacks receive it: the fields of the dataset's schema, in its
+/// order, as `serde_wasm_bindgen` wrote them (`repeat_of` only when set). Built with
+/// `Reflect::set` rather than serde: serde's serializer cost the widget's wasm about 9 kB.
+fn indicator_js(ind: &Indicator) -> JsValue {
+    let span = ind
+        .span
+        .map_or(JsValue::NULL, |[a, b]| js_sys::Array::of2(&JsValue::from(a as f64), &JsValue::from(b as f64)).into());
+    let o = object(&[
+        ("id", ind.id.as_str().into()),
+        ("section", ind.section.as_str().into()),
+        ("label", ind.label.as_str().into()),
+        ("label_en", ind.label_en.as_str().into()),
+        ("value", ind.value.into()),
+        ("unit", ind.unit.as_str().into()),
+        ("kind", ind.kind.as_str().into()),
+        ("approx", ind.approx.into()),
+        ("quote", ind.quote.as_str().into()),
+        ("span", span),
+    ]);
+    if let Some(r) = &ind.repeat_of {
+        let _ = js_sys::Reflect::set(&o, &"repeat_of".into(), &r.as_str().into());
+    }
+    o
+}
+
+/// A section as page callbacks receive it (`title_en` only when it has one).
+fn section_js(s: &Section) -> JsValue {
+    let o = object(&[("id", s.id.as_str().into()), ("title", s.title.as_str().into())]);
+    if !s.title_en.is_empty() {
+        let _ = js_sys::Reflect::set(&o, &"title_en".into(), &s.title_en.as_str().into());
+    }
+    let _ = js_sys::Reflect::set(&o, &"parent".into(), &s.parent.as_deref().map_or(JsValue::NULL, JsValue::from));
+    o
 }
 
 /// A pending job: waiting for the next animation frame, then for its task. Dropping it
@@ -413,20 +435,27 @@ impl State {
         self.spec.as_ref()?.rows().nth(row).map(|r| (row, &r.target))
     }
 
+    /// What page callbacks receive: `{ type, view, index, indicator, section }`, the last
+    /// three null when no row is meant.
     fn payload(&self, kind: &str, hit: Option<usize>) -> JsValue {
-        let mut p = Payload { kind, view: self.opts.view.kind.as_str(), index: None, indicator: None, section: None };
+        let (mut index, mut indicator, mut section) = (None, None, None);
         if let Some((row, target)) = hit.and_then(|h| self.row_target(h)) {
-            p.index = Some(row);
+            index = Some(row);
             match target {
                 Target::Indicator(i) => {
-                    p.indicator = self.ds.indicators().get(*i);
-                    p.section = p.indicator.and_then(|ind| self.ds.section(&ind.section));
+                    indicator = self.ds.indicators().get(*i);
+                    section = indicator.and_then(|ind| self.ds.section(&ind.section));
                 }
-                Target::Section(s) => p.section = self.ds.section(s),
+                Target::Section(s) => section = self.ds.section(s),
             }
         }
-        let ser = serde_wasm_bindgen::Serializer::json_compatible();
-        p.serialize(&ser).unwrap_or(JsValue::NULL)
+        object(&[
+            ("type", kind.into()),
+            ("view", self.opts.view.kind.as_str().into()),
+            ("index", index.map_or(JsValue::NULL, |i| JsValue::from(i as f64))),
+            ("indicator", indicator.map_or(JsValue::NULL, indicator_js)),
+            ("section", section.map_or(JsValue::NULL, section_js)),
+        ])
     }
 
     /// The page's handlers of `event`, each with the payload for the row of `hit`.
