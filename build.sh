@@ -140,13 +140,13 @@ build_release_wasm() {
 
 # wasm-bindgen --target web, then wasm-opt, of the release wasm into the directory $1
 # (www/pkg for the host page, pkg/ for the npm package). Skipped when $1 already holds the
-# output of this very input: the stamp records the input's hash, both tools' versions and
-# the wasm-opt level.
+# output of this very input: the stamp records the input's hash, both tools' versions,
+# the wasm-opt level and the post-processing scripts.
 bindgen_into() {
   local out="$1" in="$WASM_IN"
   local wasm="$out/${CRATE}_bg.wasm" stamp="$out/.wasm-stamp" key before
   local wasm_opt="$TOOLS/node_modules/.bin/wasm-opt"
-  key="$(sha256sum "$in" | cut -d' ' -f1) $(wasm-bindgen --version) $("$wasm_opt" --version) $WASM_OPT_LEVEL ${WASM_OPT_FEATURES[*]}"
+  key="$(sha256sum "$in" | cut -d' ' -f1) $(wasm-bindgen --version) $("$wasm_opt" --version) $WASM_OPT_LEVEL ${WASM_OPT_FEATURES[*]} $(cat "$TOOLS/fold-snippets.mjs" "$TOOLS/short-names.mjs" | sha256sum | cut -c1-16)"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$key" ] && [ -f "$wasm" ] && [ -f "$out/$CRATE.js" ]; then
     log "$out is up to date: $wasm $(stat -c %s "$wasm") bytes, $(gzip -9c "$wasm" | wc -c) bytes gzipped"
     return
@@ -164,6 +164,9 @@ bindgen_into() {
   "$wasm_opt" "$WASM_OPT_LEVEL" "${WASM_OPT_FEATURES[@]}" \
     "$wasm" -o "$wasm.tmp" || { rm -f "$wasm.tmp"; die "wasm-opt failed"; }
   mv "$wasm.tmp" "$wasm"
+  # Short names for what the wasm and the glue share (the import names carry random hashes)
+  # and no custom sections: -3.0 kB gzip of wasm and -2.2 kB of glue on the package.
+  node "$TOOLS/short-names.mjs" "$wasm" "$out/$CRATE.js"
   echo "$key" >"$stamp"
 
   log "$wasm: $before bytes before wasm-opt, $(stat -c %s "$wasm") bytes after, $(gzip -9c "$wasm" | wc -c) bytes gzipped"
