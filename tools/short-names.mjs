@@ -96,7 +96,10 @@ export function shortenWasm(bytes) {
         const mod = str();
         const field = str();
         if (!modules.has(mod)) modules.set(mod, shortName(modules.size));
-        if (!imports.has(field)) imports.set(field, shortName(imports.size));
+        // A snippet's function the wasm calls directly (`import * as importN` in the glue)
+        // keeps its name: it is the snippet module's own export.
+        const own = mod.endsWith('_bg.js');
+        if (own && !imports.has(field)) imports.set(field, shortName(imports.size));
         const descStart = p;
         const kind = b[p++];
         if (kind === 0) leb();
@@ -109,7 +112,7 @@ export function shortenWasm(bytes) {
           p++;
           leb();
         } else throw new Error(`import ${mod}.${field}: unknown kind ${kind}`);
-        body.push(...encStr(modules.get(mod)), ...encStr(imports.get(field)), ...b.subarray(descStart, p));
+        body.push(...encStr(modules.get(mod)), ...encStr(own ? imports.get(field) : field), ...b.subarray(descStart, p));
       } else {
         const name = str();
         const descStart = p;
@@ -127,12 +130,12 @@ export function shortenWasm(bytes) {
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The glue with the same names renamed: import keys (`name:`), the module key, `wasm.name`. */
+/** The glue with the same names renamed: import keys (`name:`), the modules' keys, `wasm.name`. */
 export function shortenGlue(glue, { imports, modules, exports }) {
   for (const [from, to] of modules) {
-    const lit = `"${from}": import0`;
-    if (glue.split(lit).length !== 2) throw new Error(`the glue's import object has no single key ${from}`);
-    glue = glue.replace(lit, `"${to}": import0`);
+    const key = new RegExp(`"${escape(from)}": (import\\d+)`, 'g');
+    if (!key.test(glue)) throw new Error(`the glue's import object has no key ${from}`);
+    glue = glue.replace(key, `"${to}": $1`);
   }
   const keys = new RegExp(`(^|[\\s,{])(${[...imports.keys()].map(escape).join('|')}):`, 'gm');
   let seen = 0;
