@@ -220,8 +220,8 @@ fn huge_inputs() {
     for (name, text) in cases {
         let t = std::time::Instant::now();
         check(&text);
-        let ms = t.elapsed().as_millis();
-        println!("{name}: {} chars in {ms} ms", text.chars().count());
-        assert!(ms < 20_000, "{name} took {ms} ms");
+        // Time is printed, not asserted (shared machines are noisy): speed is measured in
+        // the benchmark, as a ratio. What is asserted is what check() asserts.
+        println!("{name}: {} chars in {} ms", text.chars().count(), t.elapsed().as_millis());
     }
 }

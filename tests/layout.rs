@@ -8,7 +8,6 @@ use indicator_chart::layout::{self, ApproxMeasure, Frame, HAlign, Hit, Measure, 
 use indicator_chart::model::{Dataset, Indicator, Kind, RawDataset, Section, Source};
 use indicator_chart::view::{self, ChartSpec, Target, ViewKind, ViewOptions};
 use proptest::prelude::*;
-use std::time::{Duration, Instant};
 
 const REPORT_JSON: &str = include_str!("../www/data/report-2022.json");
 const DPRS: [f64; 3] = [1.0, 2.0, 3.0];
@@ -817,7 +816,7 @@ fn all_zero_values() {
 }
 
 #[test]
-fn a_10kb_label_is_cut_and_layout_stays_fast() {
+fn a_10kb_label_is_cut_and_costs_no_more_scene() {
     let long_zh: String = "很长的标签".repeat(700); // 3,500 chars, 10,500 bytes
     let long_en: String = "a very long label ".repeat(600); // 10,800 bytes
     assert!(long_zh.len() >= 10_000 && long_en.len() >= 10_000);
@@ -833,15 +832,15 @@ fn a_10kb_label_is_cut_and_layout_stays_fast() {
         for width in WIDTHS {
             for dpr in DPRS {
                 let name = format!("10 kB label ({} bytes) w={width} dpr={dpr}", long.len());
-                let t0 = Instant::now();
                 let scene = lay(&spec, width, None, dpr, Locale::Zh);
-                let took = t0.elapsed();
-                let t1 = Instant::now();
-                let _ = lay(&short, width, None, dpr, Locale::Zh);
-                let short_took = t1.elapsed();
+                // The long label costs no more scene than a short one but a wrapped line or two
+                // (its time is measured in the benchmark, never asserted in a test).
+                let short_scene = lay(&short, width, None, dpr, Locale::Zh);
                 assert!(
-                    took < Duration::from_millis(100) || took < short_took * 20,
-                    "{name}: layout took {took:?} (short labels: {short_took:?})"
+                    scene.paints.len() <= short_scene.paints.len() + 2,
+                    "{name}: {} paints against {} with short labels",
+                    scene.paints.len(),
+                    short_scene.paints.len()
                 );
                 check_scene(&name, &spec, &scene, width, None);
                 let (label, size) = texts(&scene)
@@ -874,10 +873,7 @@ fn ten_thousand_rows_in_a_fixed_height() {
     for width in WIDTHS {
         for dpr in DPRS {
             let name = format!("10,000 rows w={width} dpr={dpr} h=600");
-            let t0 = Instant::now();
             let scene = lay(&spec, width, Some(600.0), dpr, Locale::Zh);
-            let took = t0.elapsed();
-            assert!(took < Duration::from_secs(2), "{name}: layout took {took:?}");
             assert_eq!(scene.height, 600.0, "{name}: height");
             // Either rows are hidden (and the chart says how many), or every row is
             // drawn in dense mode; never both lost and unmentioned.

@@ -3,11 +3,11 @@
 // dataset on this page's own origin; what it cannot use it says, in a line above the chart.
 // It tells the page around it its height whenever that changes (embed.js listens), as
 // { type: 'indicator-chart:height', height } — the height is not secret, so to any origin.
-import init, { mount } from './pkg/indicator_chart.js';
+import { mount } from './pkg/indicator_chart.js';
 import { $, showError } from './dom.js';
 import { ignoredText, strings } from './i18n.js';
-import { checkAgainstData, dataUrl, mountOptions, readParams } from './urlstate.js';
-import { loadDataset, parseDataset } from './load.js';
+import { mountOptions } from './urlstate.js';
+import { loadFromAddress, settled } from './load.js';
 
 /** Posts the document's height to the embedding page each time it changes. */
 function postHeight() {
@@ -21,30 +21,14 @@ function postHeight() {
   }).observe(document.body);
 }
 
-/** Resolves after the next frame and its task: the chart has followed its box's final size. */
-const settled = () => new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0)));
-
 async function main() {
   postHeight();
-  const params = new URLSearchParams(location.search);
-  const { state, bad } = readParams(params);
+  const loaded = await loadFromAddress(new URLSearchParams(location.search));
+  if (!loaded) return;
+  const { state, bad, text, ds } = loaded;
   const t = strings(state.locale);
   document.documentElement.lang = state.locale === 'zh' ? 'zh-CN' : 'en';
   document.documentElement.dataset.theme = state.theme === 'auto' ? '' : state.theme;
-  const data = dataUrl(params.get('data'));
-  if (data.error) {
-    showError(t.share.badData(data.error));
-    return;
-  }
-  let text;
-  try {
-    [, text] = await Promise.all([init(), loadDataset(data.url)]);
-  } catch (e) {
-    showError(e.message);
-    return;
-  }
-  const ds = parseDataset(text);
-  if (ds) checkAgainstData(state, ds, bad);
   let chart;
   try {
     chart = mount($('chart'), text, mountOptions(state));

@@ -14,7 +14,7 @@
 //   showingPasted  true while the chart shows a pasted text's figures
 //   picked         the indicator the chart has selected (phone.js), showPicked(ind) sets it
 //   relabel()      labels the whole page in the selected locale
-import init, { mount } from './pkg/indicator_chart.js';
+import { mount } from './pkg/indicator_chart.js';
 import { $, showError } from './dom.js';
 import { labelPage, strings } from './i18n.js';
 import { applyTheme, labelControls, syncControls, wireControls } from './controls.js';
@@ -22,8 +22,8 @@ import { renderReport, showSelection, wireLinking } from './linking.js';
 import { labelPaste, wirePaste } from './paste.js';
 import { wirePhone } from './phone.js';
 import { labelShare, showIgnored, wireShare } from './share.js';
-import { checkAgainstData, dataUrl, mountOptions, readParams } from './urlstate.js';
-import { loadDataset, parseDataset } from './load.js';
+import { mountOptions } from './urlstate.js';
+import { loadFromAddress, settled } from './load.js';
 
 /** Labels the page, its controls, the paste panel and the share parts in `locale`. */
 function relabel(app, locale) {
@@ -49,28 +49,10 @@ function start(text, ds, opts) {
   return app;
 }
 
-/** Resolves after the next frame and its task: the chart has followed its box's final size. */
-const settled = () => new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0)));
-
 async function main() {
-  const params = new URLSearchParams(location.search);
-  const { state, bad } = readParams(params);
-  const data = dataUrl(params.get('data'));
-  if (data.error) {
-    showError(strings(state.locale).share.badData(data.error));
-    return;
-  }
-  let text;
-  try {
-    [, text] = await Promise.all([init(), loadDataset(data.url)]);
-  } catch (e) {
-    showError(e.message);
-    return;
-  }
-  const ds = parseDataset(text);
-  // A section or indicator the data lacks is set aside, like a bad value (the widget
-  // explains data it cannot read; then there is nothing to check against).
-  if (ds) checkAgainstData(state, ds, bad);
+  const loaded = await loadFromAddress(new URLSearchParams(location.search));
+  if (!loaded) return;
+  const { state, bad, text, ds } = loaded;
   const opts = mountOptions(state);
   const app = start(text, ds, opts);
   if (!app) return;

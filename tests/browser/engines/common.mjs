@@ -18,7 +18,7 @@
 //
 // An adapter whose taps are not real touches exports TAP_NOTE, which the tap test's name
 // carries (webkit.mjs).
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -53,4 +53,32 @@ export async function pollUntil(evaluate, fn, arg, timeout = 10_000) {
     if (Date.now() > end) throw new Error(`waitFor timed out after ${timeout} ms (last value ${JSON.stringify(last)}): ${String(fn).slice(0, 200)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * The Page interface for a Playwright or Puppeteer page (they share these calls): collects
+ * the page's errors (not a missing favicon), goes to `url`, and `close` ends its context.
+ */
+export async function pageSession(engine, page, url, close) {
+  const errors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/\/favicon\.ico$/.test(m.location()?.url ?? '')) errors.push(`console.error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.stack ?? e.message ?? e}`));
+  await page.goto(url);
+  const evaluate = (fn, arg) => page.evaluate(fn, arg);
+  return {
+    evaluate,
+    waitFor: (fn, arg, timeout) => pollUntil(evaluate, fn, arg, timeout),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    tap: (x, y) => page.touchscreen.tap(x, y),
+    press: (key) => page.keyboard.press(key),
+    errors: async () => [...errors],
+    async screenshot(name) {
+      const file = await artifactPath(engine, name);
+      await writeFile(file, await page.screenshot());
+      return file;
+    },
+    close,
+  };
 }

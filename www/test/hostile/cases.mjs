@@ -196,7 +196,7 @@ export const CASES = [
     expect: { valid: true } },
   { group: 'numbers', name: 'a money figure of 8e-323 (a subnormal) on the money view\'s log axis',
     object: set((b) => { b.indicators[firstOfKind(b, 'money')].value = 8e-323; }), options: { view: 'money' },
-    expect: { valid: true, maxMs: 2000 } },
+    expect: { valid: true } },
   { group: 'numbers', name: 'a value of 1e15 (the limit)', object: set((b) => { b.indicators[firstOfKind(b, 'count')].value = 1e15; }),
     expect: { valid: true } },
 
@@ -273,7 +273,7 @@ export const CASES = [
       for (const i of b.indicators) { i.label = long(i.label); i.label_en = long(`${i.label_en || 'x'} `); }
       b.indicators[0].unit = long('%');
     }),
-    expect: { valid: true, maxMs: 10_000 } },
+    expect: { valid: true } },
   // NUL separates the strings of the fast object path: this object goes the JSON way.
   { group: 'extreme but valid', name: 'control characters and NUL in labels', fastDeclines: true,
     object: set((b) => { b.indicators[0].label = 'a\u0000b\u0007c\u001bd\u0085e\u2028f'; b.indicators[1].label = '\tx\r\n\u000b'; }),
