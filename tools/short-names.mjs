@@ -1,9 +1,9 @@
 // Shortens the names the wasm and its wasm-bindgen glue share: every import
 // (`__wbg_fillRect_e1f0b9915220348b` → `a`, the module `./indicator_chart_bg.js` → `a`) and
-// every export (`chart_barRect`, `__wbindgen_malloc` → `a`, `b`, …), in the .wasm and in the
-// glue together, and drops the custom sections no browser reads (`producers`,
-// `target_features`, `name`). The glue's own exports (`mount`, `Chart`, …) are untouched: only
-// the private names between the two files change. The hashes in the import names are
+// every export but `memory` (`chart_barRect`, `__wbindgen_malloc` → `b`, `c`, …), in the
+// .wasm and in the glue together, and drops the custom sections no browser reads
+// (`producers`, `target_features`, `name`). The glue's own exports (`mount`, `Chart`, …) are
+// untouched: only the private names between the two files change. The hashes in the import names are
 // incompressible: measured on the package (2026-12-01), the wasm went from 118,776 to
 // 115,784 B gzip (268,315 to 259,029 B raw) and the minified glue from 8,278 to 6,035 B.
 //
@@ -118,7 +118,9 @@ export function shortenWasm(bytes) {
         const descStart = p;
         p++;
         leb();
-        exports.set(name, shortName(exports.size));
+        // `memory` stays: init() resolves to the exports, and pages read its size
+        // (www/test/hostile/page.mjs, bench/pages/widget.js).
+        exports.set(name, name === 'memory' ? name : shortName(exports.size));
         body.push(...encStr(exports.get(name)), ...b.subarray(descStart, p));
       }
     }
