@@ -340,15 +340,16 @@ fn real_reports() {
         table.push('\n');
     }
     println!("\n{table}");
-    // Today's floors: the figures measured on 2026-11-30 (16 texts, after the second round of
-    // SOURCES.md) less about 0.02, after the extract branch's kind and label rules (dev:
-    // recall 1.000, precision 0.966, kind 0.995, label 0.749, ambiguous 0.000; heldout: 0.915,
-    // 0.904, 0.947, 0.623, 0.177 — before them dev 1.000, 0.966, 0.884, 0.603, 0.058 and
-    // heldout 0.915, 0.904, 0.843, 0.470, 0.164). Raise them as the extractor improves.
-    // Ambiguity is a ceiling.
+    // Today's floors: the figures measured on 2026-12-01 (20 texts, after the third round of
+    // SOURCES.md added four provincial reports) less about 0.02 (dev: recall 0.989, precision
+    // 0.931, kind 0.967, label 0.647, ambiguous 0.042; heldout: 0.937, 0.920, 0.963, 0.615,
+    // 0.140). The 16 texts before that round measured dev 1.000, 0.966, 0.995, 0.749, 0.000 and
+    // heldout 0.915, 0.904, 0.947, 0.623, 0.177: the lower dev floors are the new texts (their
+    // five-year review, 年均增长 and 较"十三五"末, and their long list sentences), not a
+    // regression. Raise them as the extractor improves. Ambiguity is a ceiling.
     // (half, recall, precision, kind, label, ambiguous)
     let floors: [(&str, f64, f64, f64, f64, f64); 2] =
-        [("dev", 0.98, 0.94, 0.97, 0.73, 0.02), ("heldout", 0.89, 0.88, 0.92, 0.60, 0.20)];
+        [("dev", 0.97, 0.91, 0.95, 0.63, 0.06), ("heldout", 0.92, 0.90, 0.94, 0.59, 0.16)];
     for (half, recall, precision, kind, label, ambiguous) in floors {
         let t = totals.get(half).copied().unwrap_or_default();
         let checks = [
@@ -411,7 +412,7 @@ fn truth_files_are_sound() {
                 Kind::YoyChange => r.unit == "%",
                 Kind::Percent => r.unit == "%" || r.unit == "‰",
                 Kind::Ratio => r.unit == "%" || r.unit == "‰" || r.unit == "倍",
-                Kind::Money => r.unit == "元",
+                Kind::Money => r.unit == "元" || r.unit == "美元",
                 Kind::Rank => r.unit == "名次",
                 Kind::Count | Kind::Change => true,
             };
