@@ -24,6 +24,7 @@ fn main() {
                 quote: "q".into(),
                 span: None,
                 repeat_of: None,
+                of: None,
             }
         })
         .collect();

@@ -28,7 +28,7 @@ export declare class IndicatorChartElement extends HTMLElement {
   static readonly observedAttributes: string[];
   /** URL of the dataset JSON, relative to the page. */
   src: string | null;
-  /** 'headline' | 'rates' | 'section' | 'overview' | 'money' (default headline). */
+  /** 'headline' | 'rates' | 'section' | 'overview' | 'money' | 'compare' (default headline). */
   view: string | null;
   /** A section id, or 'all'. */
   section: string | null;

@@ -61,6 +61,8 @@ export interface Indicator {
   span?: [number, number] | null;
   /** This record is the report repeating the figure of that id; views show it once. */
   repeat_of?: string | null;
+  /** For a change: the id of the figure it qualifies, when the report states both (粮食总产量75.8万吨，增长2.3%). */
+  of?: string | null;
 }
 
 /** The dataset `mount()`, `update()` and the element take (or its JSON text). */
@@ -73,7 +75,7 @@ export interface Dataset {
 
 // ------------------------------------------------------------------ options
 
-export type ViewName = 'headline' | 'rates' | 'section' | 'overview' | 'money';
+export type ViewName = 'headline' | 'rates' | 'section' | 'overview' | 'money' | 'compare';
 export type Locale = 'zh' | 'en';
 /** `auto` follows `prefers-color-scheme`. */
 export type ThemeName = 'auto' | 'light' | 'dark';

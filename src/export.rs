@@ -4,7 +4,7 @@
 
 use crate::format::{self, Locale};
 use crate::model::Dataset;
-use crate::view::{ChartSpec, Target};
+use crate::view::{ChartSpec, Target, Tone};
 
 /// Quotes a CSV cell when it needs it, and neutralises cells a spreadsheet would run
 /// as a formula (starting with = + - @, tab or carriage return) by prefixing a '.
@@ -32,12 +32,24 @@ fn number(v: f64) -> String {
 pub fn csv(ds: &Dataset, spec: &ChartSpec, locale: Locale) -> String {
     let mut out = String::from("\u{feff}");
     let header: &[&str] = match locale {
-        Locale::Zh => {
-            &["id", "部分", "指标", "指标（英文）", "数值", "单位", "类型", "约数", "显示值", "原文", "来源", "年份"]
-        }
+        Locale::Zh => &[
+            "id",
+            "部分",
+            "指标",
+            "指标（英文）",
+            "数值",
+            "单位",
+            "类型",
+            "约数",
+            "显示值",
+            "原文",
+            "所指指标",
+            "来源",
+            "年份",
+        ],
         Locale::En => &[
-            "id", "section", "label", "label_en", "value", "unit", "kind", "approx", "display", "quote", "source",
-            "year",
+            "id", "section", "label", "label_en", "value", "unit", "kind", "approx", "display", "quote", "of",
+            "source", "year",
         ],
     };
     out.push_str(&header.join(","));
@@ -46,7 +58,22 @@ pub fn csv(ds: &Dataset, spec: &ChartSpec, locale: Locale) -> String {
     let source = [cell(&ds.source().title), ds.source().year.to_string()];
     for row in spec.rows() {
         let mut fields: Vec<String> = match &row.target {
+            // A derived row (the compare view's last year) is the figure's record with the
+            // derived value, its label saying so.
             Target::Indicator(i) => match ds.indicators().get(*i) {
+                Some(ind) if row.tone == Tone::Derived => vec![
+                    cell(&ind.id),
+                    cell(&ind.section),
+                    cell(&format!("{} · {}", ind.label, row.label)),
+                    cell(&ind.label_en),
+                    number(row.value),
+                    cell(&ind.unit),
+                    ind.kind.as_str().to_string(),
+                    ind.approx.to_string(),
+                    cell(&row.value_text),
+                    cell(&ind.quote),
+                    String::new(),
+                ],
                 Some(ind) => vec![
                     cell(&ind.id),
                     cell(&ind.section),
@@ -58,6 +85,7 @@ pub fn csv(ds: &Dataset, spec: &ChartSpec, locale: Locale) -> String {
                     ind.approx.to_string(),
                     cell(&row.value_text),
                     cell(&ind.quote),
+                    cell(ind.of.as_deref().unwrap_or("")),
                 ],
                 None => continue,
             },
@@ -72,6 +100,7 @@ pub fn csv(ds: &Dataset, spec: &ChartSpec, locale: Locale) -> String {
                 "false".to_string(),
                 cell(&row.value_text),
                 cell(row.note.as_deref().unwrap_or("")),
+                String::new(),
             ],
         };
         fields.extend(source.iter().cloned());

@@ -2,7 +2,7 @@
 //! million/billion in English, the report's approximation marks (8万余), signed
 //! changes (−11.8%), ranks (全省第1), and short axis-tick labels.
 
-use crate::model::{Indicator, Kind};
+use crate::model::{Dataset, Indicator, Kind};
 
 /// The reader's language. Chinese follows the report's own conventions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -269,6 +269,29 @@ pub fn unit_en(unit: &str) -> Option<&'static str> {
         "小时" => "hours",
         "支" => "teams",
         "项" => "measures",
+        "户" => "households",
+        "家" => "entities",
+        "所" => "institutions",
+        "头" => "head",
+        "只" => "head",
+        "吨" => "tonnes",
+        "亩" => "mu",
+        "公顷" => "hectares",
+        "斤" => "jin",
+        "公里" => "km",
+        "平方米" => "m²",
+        "立方米" => "m³",
+        "千瓦" => "kW",
+        "次" => "times",
+        "架次" => "flights",
+        "标箱" => "TEU",
+        "台" | "套" | "台（套）" => "sets",
+        "种" | "类" => "kinds",
+        "场" => "events",
+        "天" => "days",
+        "册" => "volumes",
+        "位" => "people",
+        "轮" => "rounds",
         _ => return None,
     })
 }
@@ -324,11 +347,32 @@ pub fn value_text(ind: &Indicator, locale: Locale, verbose: bool) -> String {
         }
         (Kind::Count, Locale::En) => {
             let n = approx_mark(magnitude(v, locale), ind.approx, locale);
+            // A unit without an English name is kept as the report wrote it (个 is left out:
+            // "items" would say less than the label does).
             match unit_en(&ind.unit) {
                 Some(u) => format!("{n} {u}"),
-                None => n,
+                None if ind.unit.is_empty() || ind.unit == "个" => n,
+                None => format!("{n} {}", ind.unit),
             }
         }
+    }
+}
+
+/// The value of the indicator at `i` as the tooltip and the screen-reader text say it:
+/// with its linked change when the report states both, the figure first (75.8万吨，同比上升2.3%
+/// / 758,000 t, +2.3% year on year), for the figure and for the change alike.
+pub fn stated_text(ds: &Dataset, i: usize, locale: Locale) -> String {
+    let Some(ind) = ds.indicators().get(i) else { return String::new() };
+    let pair = match ds.figure_of(i) {
+        Some((_, fig)) => Some((fig, ind)),
+        None => ds.change_of(i).map(|(_, ch)| (ind, ch)),
+    };
+    match pair {
+        Some((fig, ch)) => {
+            let sep = if locale == Locale::Zh { "，" } else { ", " };
+            format!("{}{sep}{}", value_text(fig, locale, true), value_text(ch, locale, true))
+        }
+        None => value_text(ind, locale, true),
     }
 }
 
@@ -430,6 +474,7 @@ mod tests {
             quote: "q".into(),
             span: None,
             repeat_of: None,
+            of: None,
         }
     }
 

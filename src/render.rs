@@ -91,6 +91,8 @@ impl Theme {
             Role::Bar(Tone::Increase) => self.increase,
             Role::Bar(Tone::Neutral) => self.neutral,
             Role::Bar(Tone::Money) => self.money,
+            // Pale: a derived value, not one the report states (the compare view).
+            Role::Bar(Tone::Derived) => mix(self.neutral, self.background, 0.45),
             Role::Range(t) => mix(self.color(Role::Bar(t)), self.background, 0.5),
         }
     }

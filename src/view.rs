@@ -1,13 +1,17 @@
 //! Views: which indicators a chart shows and how they are grouped, sorted and
 //! labelled — the step from a [`Dataset`] to a [`ChartSpec`] that `layout` places.
-//! Five views: headline (changes: per cent on last year, points, absolute, each unit on
+//! Six views: headline (changes: per cent on last year, points, absolute, each unit on
 //! its own scale), rates (against 100%), section
-//! (one section grouped by unit), overview (all sections), money.
+//! (one section grouped by unit), overview (all sections), money, compare (this year
+//! beside last year as the stated change implies it).
 
 use crate::format::{self, Locale};
 use crate::model::{Dataset, Indicator, Kind};
 
+mod compare;
 mod headline;
+
+pub use compare::derived_value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 /// Which view a chart shows.
@@ -23,13 +27,21 @@ pub enum ViewKind {
     Overview,
     /// Amounts of money.
     Money,
+    /// Figures with a stated change on last year: this year beside last year, derived.
+    Compare,
 }
 
 impl ViewKind {
     /// Every view, in the order messages and menus list them.
-    pub const ALL: [ViewKind; 5] =
-        [ViewKind::Headline, ViewKind::Rates, ViewKind::Section, ViewKind::Overview, ViewKind::Money];
-    /// A view from its name (headline, rates, section, overview, money), if known.
+    pub const ALL: [ViewKind; 6] = [
+        ViewKind::Headline,
+        ViewKind::Rates,
+        ViewKind::Section,
+        ViewKind::Overview,
+        ViewKind::Money,
+        ViewKind::Compare,
+    ];
+    /// A view from its name (headline, rates, section, overview, money, compare), if known.
     pub fn parse(s: &str) -> Option<ViewKind> {
         Some(match s.trim() {
             "headline" => ViewKind::Headline,
@@ -37,10 +49,11 @@ impl ViewKind {
             "section" => ViewKind::Section,
             "overview" => ViewKind::Overview,
             "money" => ViewKind::Money,
+            "compare" => ViewKind::Compare,
             _ => return None,
         })
     }
-    /// The view's name as the page's buttons show it (同比变化, 比率, 分部分, 概览, 金额).
+    /// The view's name as the page's buttons show it (同比变化, 比率, 分部分, 概览, 金额, 今昔对比).
     pub fn name(self, locale: Locale) -> &'static str {
         match (self, locale) {
             (ViewKind::Headline, Locale::Zh) => "同比变化",
@@ -48,11 +61,13 @@ impl ViewKind {
             (ViewKind::Section, Locale::Zh) => "分部分",
             (ViewKind::Overview, Locale::Zh) => "概览",
             (ViewKind::Money, Locale::Zh) => "金额",
+            (ViewKind::Compare, Locale::Zh) => "今昔对比",
             (ViewKind::Headline, Locale::En) => "Year on year",
             (ViewKind::Rates, Locale::En) => "Rates",
             (ViewKind::Section, Locale::En) => "By section",
             (ViewKind::Overview, Locale::En) => "Overview",
             (ViewKind::Money, Locale::En) => "Money",
+            (ViewKind::Compare, Locale::En) => "Compare",
         }
     }
     /// The view's name, as options take it.
@@ -63,6 +78,7 @@ impl ViewKind {
             ViewKind::Section => "section",
             ViewKind::Overview => "overview",
             ViewKind::Money => "money",
+            ViewKind::Compare => "compare",
         }
     }
 }
@@ -142,6 +158,8 @@ pub enum Tone {
     Neutral,
     /// An amount of money.
     Money,
+    /// A value derived, not stated: last year's, from a stated change (a pale bar).
+    Derived,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -347,6 +365,7 @@ fn empty_message(opts: &ViewOptions, other: Option<ViewKind>, locale: Locale) ->
         ViewKind::Headline => t(locale, "同比变化或其他变化", "changes"),
         ViewKind::Rates => t(locale, "比率或占比", "rates or shares"),
         ViewKind::Money => t(locale, "金额", "amounts of money"),
+        ViewKind::Compare => t(locale, "同时给出同比变化的指标", "figures stated with their change on last year"),
         ViewKind::Section | ViewKind::Overview => t(locale, "指标", "indicators"),
     };
     let scoped = opts.section.is_some();
@@ -377,6 +396,7 @@ fn build_view(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartS
     let empty = t(locale, "此视图没有可显示的指标", "No indicators to show in this view");
     let mut spec = match opts.kind {
         ViewKind::Headline => headline::headline(ds, opts, locale, empty, &scope),
+        ViewKind::Compare => compare::compare(ds, opts, locale, empty, &scope),
         ViewKind::Rates => {
             let mut rows: Vec<Row> = pick(ds, opts, |i| matches!(i.kind, Kind::Percent | Kind::Ratio))
                 .map(|i| row_for(ds, i, locale))
@@ -489,7 +509,8 @@ fn group_title(key: &(u8, String), locale: Locale) -> String {
         (_, Locale::Zh) => format!("单位：{}", key.1),
         (_, Locale::En) => match format::unit_en(&key.1) {
             Some(u) => format!("Counts of {u}"),
-            None => "Counts".to_string(),
+            None if key.1.is_empty() || key.1 == "个" => "Counts".to_string(),
+            None => format!("Unit: {}", key.1),
         },
     }
 }

@@ -8,8 +8,8 @@ use indicator_chart::model::{Dataset, Indicator, Kind, RawDataset, Section, Sour
 use indicator_chart::view::{self, ChartSpec, Target, ViewKind, ViewOptions};
 
 const REPORT_JSON: &str = include_str!("../www/data/report-2022.json");
-const HEADER_ZH: &str = "id,部分,指标,指标（英文）,数值,单位,类型,约数,显示值,原文,来源,年份";
-const HEADER_EN: &str = "id,section,label,label_en,value,unit,kind,approx,display,quote,source,year";
+const HEADER_ZH: &str = "id,部分,指标,指标（英文）,数值,单位,类型,约数,显示值,原文,所指指标,来源,年份";
+const HEADER_EN: &str = "id,section,label,label_en,value,unit,kind,approx,display,quote,of,source,year";
 
 fn report() -> Dataset {
     Dataset::from_json(REPORT_JSON).unwrap_or_else(|e| panic!("shipped dataset must load: {e}"))
@@ -111,7 +111,7 @@ fn check_indicator_record(ds: &Dataset, spec: &ChartSpec, row: usize, rec: &[Str
     let Target::Indicator(i) = r.target else { panic!("row {row} is not an indicator") };
     let ind = &ds.indicators()[i];
     let what = |f: &str| format!("{:?} row {row} ({}), field {f}", spec.view, ind.id);
-    assert_eq!(rec.len(), 12, "{}: field count, record {rec:?}", what("*"));
+    assert_eq!(rec.len(), 13, "{}: field count, record {rec:?}", what("*"));
     assert_eq!(rec[0], guarded(&ind.id), "{}", what("id"));
     assert_eq!(rec[1], guarded(&ind.section), "{}", what("section"));
     assert_eq!(rec[2], guarded(&ind.label), "{}", what("label"));
@@ -123,6 +123,7 @@ fn check_indicator_record(ds: &Dataset, spec: &ChartSpec, row: usize, rec: &[Str
     assert_eq!(rec[7], ind.approx.to_string(), "{}", what("approx"));
     assert_eq!(rec[8], guarded(&r.value_text), "{}", what("display"));
     assert_eq!(rec[9], guarded(&ind.quote), "{}", what("quote"));
+    assert_eq!(rec[10], guarded(ind.of.as_deref().unwrap_or("")), "{}", what("of"));
     check_source_fields(ds, rec);
 }
 
@@ -130,8 +131,8 @@ fn check_indicator_record(ds: &Dataset, spec: &ChartSpec, row: usize, rec: &[Str
 #[track_caller]
 fn check_source_fields(ds: &Dataset, rec: &[String]) {
     assert!(!ds.source().title.is_empty(), "the fixture should have a source title");
-    assert_eq!(rec[10], guarded(&ds.source().title), "source field of {rec:?}");
-    assert_eq!(rec[11], ds.source().year.to_string(), "year field of {rec:?}");
+    assert_eq!(rec[11], guarded(&ds.source().title), "source field of {rec:?}");
+    assert_eq!(rec[12], ds.source().year.to_string(), "year field of {rec:?}");
 }
 
 #[test]
@@ -169,7 +170,7 @@ fn csv_of_each_view_round_trips_to_the_dataset() {
                     Target::Indicator(_) => check_indicator_record(&ds, &spec, row, rec),
                     Target::Section(id) => {
                         let r = spec.rows().nth(row).unwrap();
-                        assert_eq!(rec.len(), 12, "overview record {rec:?}");
+                        assert_eq!(rec.len(), 13, "overview record {rec:?}");
                         assert_eq!(rec[0], *id, "overview id");
                         assert_eq!(rec[1], *id, "overview section");
                         assert_eq!(rec[2], r.label, "overview label");
@@ -237,6 +238,7 @@ fn tricky() -> Dataset {
             quote: "报告正文".into(),
             span: None,
             repeat_of: None,
+            of: None,
         })
         .collect();
     RawDataset {

@@ -58,6 +58,7 @@ fn dataset(rows: &[(&str, f64, Kind)]) -> Dataset {
             quote: "q".into(),
             span: None,
             repeat_of: None,
+            of: None,
         })
         .collect();
     RawDataset {

@@ -400,11 +400,13 @@ fn to_columns<'a>(d: &'a Dataset) -> (Vec<String>, Vec<f64>) {
         strs.extend([i.id.as_str(), &i.label, &i.label_en, &i.quote]);
         let [s, e] = i.span.map(|[s, e]| [s as f64, e as f64]).unwrap_or([f64::NAN, f64::NAN]);
         let rep = i.repeat_of.as_deref().map(&mut entry).unwrap_or(-1.0);
+        let of = i.of.as_deref().map(&mut entry).unwrap_or(-1.0);
         nums.extend([
             entry(&i.section),
             entry(&i.unit),
             entry(i.kind.as_str()),
             rep,
+            of,
             i.value,
             if i.approx { 1.0 } else { 0.0 },
             s,
@@ -457,13 +459,13 @@ fn the_column_form_declines_what_does_not_add_up() {
     declines(&s, &n2, "a year with a fraction");
     let first = 4 + d.sections().len();
     n2 = n.clone();
-    n2[first + 5] = 0.5;
+    n2[first + 6] = 0.5;
     declines(&s, &n2, "approx neither 0 nor 1");
     n2 = n.clone();
-    n2[first + 6] = -1.0;
+    n2[first + 7] = -1.0;
     declines(&s, &n2, "a negative span");
     n2 = n.clone();
-    n2[first + 7] = 2f64.powi(40);
+    n2[first + 8] = 2f64.powi(40);
     declines(&s, &n2, "a span past 2^32");
     n2 = n.clone();
     n2[first] = n[3];
@@ -471,6 +473,9 @@ fn the_column_form_declines_what_does_not_add_up() {
     n2 = n.clone();
     n2[first + 3] = -2.0;
     declines(&s, &n2, "repeat_of neither -1 nor an entry");
+    n2 = n.clone();
+    n2[first + 4] = 0.5;
+    declines(&s, &n2, "of neither -1 nor an entry");
     n2 = n.clone();
     n2[3] += 1.0;
     declines(&s, &n2, "one dictionary entry more than the strings hold");
@@ -517,4 +522,64 @@ proptest! {
         let (s, n) = to_columns(&d);
         prop_assert_eq!(from_columns(&s, &n), Some(d));
     }
+}
+
+/// The base dataset with the change linked to the count (`of`).
+fn linked() -> Value {
+    let mut v = base();
+    v["indicators"][0]["of"] = json!("cases");
+    v
+}
+
+#[test]
+fn a_change_linked_to_its_figure_loads_and_round_trips() {
+    let d = load(&linked()).unwrap();
+    assert_eq!(d.indicators()[0].of.as_deref(), Some("cases"));
+    assert_eq!(d.figure_of(0).map(|(i, f)| (i, f.id.as_str())), Some((1, "cases")));
+    assert_eq!(d.change_of(1).map(|(i, c)| (i, c.id.as_str())), Some((0, "criminal-yoy")));
+    assert!(d.change_of(2).is_none(), "the rate has no change");
+    // JSON text and the column form read it back the same.
+    let again = Dataset::from_json(&d.to_json_pretty().unwrap()).unwrap();
+    assert_eq!(again, d);
+    assert!(d.to_json_pretty().unwrap().contains("\"of\": \"cases\""));
+    let (s, n) = to_columns(&d);
+    assert_eq!(from_columns(&s, &n), Some(d));
+    // Without a link, no "of" is written.
+    assert!(!load(&base()).unwrap().to_json_pretty().unwrap().contains("\"of\""));
+}
+
+#[test]
+fn of_must_name_another_figure() {
+    let mut v = linked();
+    v["indicators"][0]["of"] = json!("ghost");
+    assert_error(&refused(&v), "indicators[0] (id \"criminal-yoy\").of", "no indicator has id \"ghost\"");
+
+    let mut v = linked();
+    v["indicators"][0]["of"] = json!("criminal-yoy");
+    assert_error(&refused(&v), "indicators[0] (id \"criminal-yoy\").of", "a change cannot qualify itself");
+
+    // Pointing at another change: a change qualifies a figure, not a change.
+    let mut v = linked();
+    v["indicators"][1]["kind"] = json!("change");
+    v["indicators"][0]["of"] = json!("cases");
+    assert_error(
+        &refused(&v),
+        "indicators[0] (id \"criminal-yoy\").of",
+        "\"cases\" is a change (change), not a figure a change can qualify",
+    );
+
+    // Only a change has an of.
+    let mut v = base();
+    v["indicators"][2]["of"] = json!("cases");
+    assert_error(
+        &refused(&v),
+        "indicators[2] (id \"rate\").of",
+        "only a change (yoy_change or change) can qualify a figure; this is a percent",
+    );
+
+    // Not text.
+    let mut v = base();
+    v["indicators"][0]["of"] = json!(3);
+    let e = refused(&v);
+    assert_eq!(e.path, "indicators[0].of", "{e}");
 }

@@ -40,6 +40,7 @@ fn indicator(id: &str, section: &str, value: f64, kind: Kind, unit: &str) -> Ind
         quote: "q".into(),
         span: None,
         repeat_of: None,
+        of: None,
     }
 }
 

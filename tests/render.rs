@@ -639,6 +639,7 @@ fn thousands_of_rows_render_and_highlight_visibly() {
             quote: "q".into(),
             span: None,
             repeat_of: None,
+            of: None,
         })
         .collect();
     let ds = RawDataset {

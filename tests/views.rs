@@ -112,6 +112,7 @@ fn figures(list: &[(&str, f64, &str, Kind)]) -> Dataset {
             kind: *kind,
             approx: false,
             repeat_of: None,
+            of: None,
             span: None,
             ..template.clone()
         })
@@ -422,7 +423,13 @@ fn every_view_builds_in_both_languages() {
         for locale in [Locale::Zh, Locale::En] {
             let spec = build(&ds, &opts(kind), locale);
             assert_eq!(spec.view, kind, "{kind:?}: spec.view");
-            assert!(spec.row_count() > 0, "{kind:?} ({locale:?}) has no rows");
+            // The report states no figure together with its change: its compare view is
+            // empty, and says so (compare_without_links_says_so…).
+            if kind == ViewKind::Compare {
+                assert!(spec.row_count() == 0 && !spec.empty.is_empty(), "{kind:?} ({locale:?})");
+            } else {
+                assert!(spec.row_count() > 0, "{kind:?} ({locale:?}) has no rows");
+            }
             assert!(!spec.title.is_empty() && !spec.description.is_empty(), "{kind:?} ({locale:?}): title/description");
             for r in spec.rows() {
                 assert!(r.value.is_finite(), "{kind:?}: row {:?} value {}", r.label, r.value);
@@ -448,4 +455,121 @@ fn section_view_reports_the_section_it_chose() {
     assert_eq!(view::build(&ds, &explicit, Locale::Zh).expect("explicit").rows().count(), spec.rows().count());
     let headline = view::build(&ds, &ViewOptions::default(), Locale::Zh).expect("headline");
     assert_eq!(headline.section, None, "no section option, no section");
+}
+
+/// `figures`, with the changes linked: `(change index, figure index)`.
+fn linked(list: &[(&str, f64, &str, Kind)], links: &[(usize, usize)]) -> Dataset {
+    let mut raw = figures(list).into_raw();
+    for &(c, f) in links {
+        raw.indicators[c].of = Some(raw.indicators[f].id.clone());
+    }
+    raw.validated().unwrap_or_else(|e| panic!("linked test dataset must be valid: {e}"))
+}
+
+#[test]
+fn compare_pairs_each_figure_with_last_year_derived_from_its_change() {
+    let ds = linked(
+        &[
+            ("粮食总产量", 758_000.0, "吨", Kind::Count),
+            ("粮食总产量", 2.3, "%", Kind::YoyChange),
+            ("地区生产总值", 3e11, "元", Kind::Money),
+            ("地区生产总值", 5.2, "%", Kind::YoyChange),
+            ("生猪出栏", 2_412_000.0, "头", Kind::Count),
+            ("生猪出栏", -4.0, "%", Kind::YoyChange),
+            // A change in points, and a figure without a change: not in the view.
+            ("城镇化率", 43.6, "%", Kind::Percent),
+            ("城镇化率", 0.7, "个百分点", Kind::Change),
+            ("案件", 212.0, "起", Kind::Count),
+        ],
+        &[(1, 0), (3, 2), (5, 4), (7, 6)],
+    );
+    let spec = build(&ds, &opts(ViewKind::Compare), Locale::Zh);
+    assert_eq!(spec.view, ViewKind::Compare);
+    // One group per unit: 吨, 元, 头 never share a scale.
+    let titles: Vec<Option<&str>> = spec.groups.iter().map(|g| g.title.as_deref()).collect();
+    assert_eq!(titles, vec![Some("单位：吨"), Some("金额（元）"), Some("单位：头")]);
+    for g in &spec.groups {
+        assert_eq!(g.rows.len(), 2, "a pair per group here: {g:?}");
+        let (now, before) = (&g.rows[0], &g.rows[1]);
+        assert_eq!(now.target, before.target, "both bars point at the figure");
+        assert_eq!(now.tone, Tone::Neutral);
+        assert_eq!(before.tone, Tone::Derived, "the derived bar is marked");
+        assert!(before.label.contains("2021年") && before.label.contains("推算"), "{}", before.label);
+        assert!(now.label.contains("2022年"), "{}", now.label);
+    }
+    let grain = &spec.groups[0].rows;
+    // 758000 ÷ 1.023 = 740958.0, kept to the thousand the figure is stated in.
+    assert_eq!(grain[1].value, 741_000.0);
+    assert!((view::derived_value(758_000.0, 2.3).unwrap_or(0.0) - 758_000.0 / 1.023).abs() < 1e-6);
+    assert_eq!(view::derived_value(10.0, -100.0), None, "nothing to divide by");
+    assert_eq!(grain[1].value_text, "74.1万吨");
+    assert_eq!(grain[1].note.as_deref(), Some("据同比上升2.3%推算"));
+    let pigs = &spec.groups[2].rows;
+    assert!(pigs[1].value > pigs[0].value, "a fall: last year was larger");
+    assert!(spec.subtitle.contains("浅色条为2021年值，据同比推算"), "{}", spec.subtitle);
+    let en = build(&ds, &opts(ViewKind::Compare), Locale::En);
+    assert!(en.subtitle.contains("derived from the stated change"), "{}", en.subtitle);
+    assert!(en.groups[0].rows[1].label.contains("2021 (derived)"), "{}", en.groups[0].rows[1].label);
+}
+
+#[test]
+fn compare_marks_an_approximate_figure_and_skips_an_impossible_change() {
+    let mut raw = linked(
+        &[
+            ("国内生产总值", 1.26e14, "元", Kind::Money),
+            ("国内生产总值", 5.2, "%", Kind::YoyChange),
+            ("某产量", 10.0, "吨", Kind::Count),
+            ("某产量", -100.0, "%", Kind::YoyChange),
+        ],
+        &[(1, 0), (3, 2)],
+    )
+    .into_raw();
+    raw.indicators[0].approx = true;
+    let ds = raw.validated().unwrap();
+    let spec = build(&ds, &opts(ViewKind::Compare), Locale::Zh);
+    assert_eq!(spec.row_count(), 2, "−100% leaves nothing to divide by: {spec:?}");
+    let rows = &spec.groups[0].rows;
+    assert!(rows[0].value_text.contains('余') && rows[1].value_text.contains('余'), "{rows:?}");
+    assert!(spec.footer.iter().any(|l| l.contains("约数")), "the foot explains the mark: {:?}", spec.footer);
+}
+
+#[test]
+fn compare_without_links_says_so_and_names_a_view_with_figures() {
+    let ds = report();
+    let spec = build(&ds, &opts(ViewKind::Compare), Locale::Zh);
+    assert_eq!(spec.row_count(), 0);
+    assert_eq!(spec.empty, "本数据没有同时给出同比变化的指标，可查看「同比变化」");
+    let en = build(&ds, &opts(ViewKind::Compare), Locale::En);
+    assert!(
+        en.empty.starts_with("No figures stated with their change on last year in this dataset; see"),
+        "{}",
+        en.empty
+    );
+    assert_eq!(ViewKind::parse("compare"), Some(ViewKind::Compare));
+    assert!(ViewKind::ALL.contains(&ViewKind::Compare));
+}
+
+#[test]
+fn english_count_groups_name_their_unit_and_no_two_share_a_title() {
+    // A report with tonnes, head of livestock, mu and a unit without an English name: each
+    // group in English says its unit (no two groups titled just "Counts"), and the values
+    // carry it.
+    let ds = figures(&[
+        ("粮食总产量", 758_000.0, "吨", Kind::Count),
+        ("生猪出栏", 2_412_000.0, "头", Kind::Count),
+        ("播种面积", 1_200_000.0, "亩", Kind::Count),
+        ("新建泵站", 12.0, "座", Kind::Count),
+    ]);
+    let o = ViewOptions { section: Some("intro".to_string()), ..opts(ViewKind::Section) };
+    let spec = build(&ds, &o, Locale::En);
+    let titles: Vec<String> = spec.groups.iter().filter_map(|g| g.title.clone()).collect();
+    assert_eq!(titles.len(), 4, "one titled group per unit: {titles:?}");
+    assert_eq!(titles.iter().collect::<HashSet<_>>().len(), 4, "distinct group titles: {titles:?}");
+    for want in ["Counts of tonnes", "Counts of head", "Counts of mu", "Unit: 座"] {
+        assert!(titles.iter().any(|t| t == want), "a group titled {want:?} in {titles:?}");
+    }
+    let values: Vec<&str> = spec.rows().map(|r| r.value_text.as_str()).collect();
+    for want in ["tonnes", "head", "mu", "座"] {
+        assert!(values.iter().any(|v| v.ends_with(want)), "a value in {want}: {values:?}");
+    }
 }

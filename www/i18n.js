@@ -6,7 +6,7 @@ import { $ } from './dom.js';
 const plural = (n) => (n === 1 ? 'indicator' : 'indicators');
 
 const UI = {
-  zh: { views: ['同比变化', '比率', '分部分', '概览', '金额'], all: '全部', png: '导出 PNG', csv: '导出 CSV',
+  zh: { views: ['同比变化', '比率', '分部分', '概览', '金额', '今昔对比'], all: '全部', png: '导出 PNG', csv: '导出 CSV',
         report: '报告原文', options: '选项', show: '在原文中查看', back: '返回图表', locale: '语言', theme: '主题', section: '部分', sort: '排序', log: '刻度',
         sortOpts: ['按报告顺序', '按数值'], logOpts: ['自动', '线性', '对数'], themeOpts: ['跟随系统', '浅色', '深色'],
         lede: '报告里的每一个数字，连同它所在的原句。点击条形或原文中的数字，两边互相对应。',
@@ -37,7 +37,7 @@ const UI = {
                  hidden: '这个视图不显示这个指标' },
           badData: (v) => `不能使用数据地址 ${v}：只接受与本页同源的 http(s) 地址。`,
         } },
-  en: { views: ['Year on year', 'Rates', 'By section', 'Overview', 'Money'], all: 'All', png: 'Export PNG', csv: 'Export CSV',
+  en: { views: ['Year on year', 'Rates', 'By section', 'Overview', 'Money', 'Compare'], all: 'All', png: 'Export PNG', csv: 'Export CSV',
         report: 'Report text', options: 'Options', show: 'Show in the report', back: 'Back to the chart', locale: 'Language', theme: 'Theme', section: 'Section', sort: 'Order', log: 'Scale',
         sortOpts: ['As in the report', 'By value'], logOpts: ['Auto', 'Linear', 'Log'], themeOpts: ['System', 'Light', 'Dark'],
         lede: 'Every figure in the report, with the sentence it comes from. Click a bar or a figure in the text to see the other.',

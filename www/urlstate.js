@@ -4,7 +4,7 @@
 // name something in the data, and writing the state back (defaults left out, parameters
 // that are not the page's kept as they are).
 //
-//   view     headline | rates | section | overview | money      (default headline)
+//   view     headline | rates | section | overview | money | compare  (default headline)
 //   section  a section id of the data: the section filter        (default none)
 //   sort     report | value                                     (default report)
 //   log      auto | true | false                                (default auto)
@@ -18,7 +18,7 @@ export const DEFAULT_DATA = 'data/report-2022.json';
 
 /** The parameters with a fixed list of values, each list's first value the default. */
 const CHOICES = {
-  view: ['headline', 'rates', 'section', 'overview', 'money'],
+  view: ['headline', 'rates', 'section', 'overview', 'money', 'compare'],
   sort: ['report', 'value'],
   log: ['auto', 'true', 'false'],
   locale: ['zh', 'en'],

@@ -26,6 +26,7 @@ struct Ind {
     kind: u8,
     approx: bool,
     repeat_of: Option<u8>,
+    of: Option<u8>,
 }
 
 #[derive(Arbitrary, Debug)]
@@ -91,6 +92,7 @@ fuzz_target!(|input: Input| {
                 quote,
                 span: None,
                 repeat_of: x.repeat_of.map(|r| format!("i{}", r as usize % n.max(1))),
+                of: x.of.map(|r| format!("i{}", r as usize % n.max(1))),
             }
         })
         .collect();

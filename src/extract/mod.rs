@@ -28,6 +28,7 @@ mod classify;
 mod clause;
 mod figure;
 mod labels;
+mod link;
 mod naming;
 mod numbers;
 mod overrides;
@@ -163,11 +164,13 @@ pub fn scan(text: &str, opts: &ExtractOptions) -> Extraction {
             quote: doc.raw_str(c.qs, c.qe),
             span: Some([c.qs, c.qe]),
             repeat_of: None,
+            of: None,
         });
     }
     if mark_repeats {
         repeats::mark_repeated(&mut indicators);
     }
+    link::link_changes(&mut indicators, text);
     Extraction { sections, indicators }
 }
 

@@ -221,6 +221,9 @@ pub fn apply_overrides(ds: Dataset, ov: &Overrides) -> Result<Dataset, Overrides
                 ind.repeat_of = None;
             }
         }
+        if ind.of.as_ref().is_some_and(|f| ov.drop.contains(f)) {
+            ind.of = None;
+        }
     }
     let mut renames: BTreeMap<String, String> = BTreeMap::new();
     for ind in ds.indicators.iter_mut() {
@@ -236,6 +239,9 @@ pub fn apply_overrides(ds: Dataset, ov: &Overrides) -> Result<Dataset, Overrides
         }
         if let Some(r) = ind.repeat_of.as_ref().and_then(|r| renames.get(r)) {
             ind.repeat_of = Some(r.clone());
+        }
+        if let Some(r) = ind.of.as_ref().and_then(|r| renames.get(r)) {
+            ind.of = Some(r.clone());
         }
     }
     ds.indicators.extend(ov.add.iter().cloned());

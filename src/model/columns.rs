@@ -15,11 +15,11 @@ impl Dataset {
     ///   `source.title`, `source.text`; per section `id`, `title`, `title_en`, `parent`
     ///   (`""` when there is none); per indicator `id`, `label`, `label_en`, `quote`;
     ///   then the dictionary: the distinct values of the fields that repeat from record
-    ///   to record (`section`, `unit`, `kind`, `repeat_of`), each once. A NUL inside a
+    ///   to record (`section`, `unit`, `kind`, `repeat_of`, `of`), each once. A NUL inside a
     ///   string makes one string too many, and the counts no longer add up.
     /// - `nums`: `source.year`, the number of sections, of indicators and of dictionary
     ///   entries; per section 1 if it has a parent, else 0; per indicator the dictionary
-    ///   numbers of its `section`, `unit`, `kind` and `repeat_of` (-1: none), `value`,
+    ///   numbers of its `section`, `unit`, `kind`, `repeat_of` and `of` (-1: none), `value`,
     ///   `approx` (0 or 1), the span's start and end (NaN when there is no span).
     pub fn from_columns(strings: &str, nums: &[f64]) -> Option<Result<Dataset, DataError>> {
         Self::from_columns_split(strings, nums, '\0')
@@ -77,10 +77,14 @@ impl Dataset {
             let section = dict[entry(nums.next()?)?].to_string();
             let unit = dict[entry(nums.next()?)?].to_string();
             let kind = kinds[entry(nums.next()?)?]?;
-            let repeat_of = match nums.next()? {
-                -1.0 => None,
-                r => Some(dict[entry(r)?].to_string()),
+            let mut link = || -> Option<Option<String>> {
+                Some(match nums.next()? {
+                    -1.0 => None,
+                    r => Some(dict[entry(r)?].to_string()),
+                })
             };
+            let repeat_of = link()?;
+            let of = link()?;
             let value = nums.next()?;
             let approx = flag(nums.next()?)?;
             let (s, e) = (nums.next()?, nums.next()?);
@@ -101,6 +105,7 @@ impl Dataset {
                 quote: quote.to_string(),
                 span,
                 repeat_of,
+                of,
             });
         }
         if nums.next().is_some() {

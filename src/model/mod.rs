@@ -138,6 +138,10 @@ pub struct Indicator {
     /// Views show a figure once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repeat_of: Option<String>,
+    /// For a change: the id of the figure it qualifies, when the report states both
+    /// (粮食总产量75.8万吨，增长2.3% → the change's `of` is the 75.8万吨 record).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
 }
 
 /// Writes a value that is a whole number below 1e15 as an integer (80000, not 80000.0);
@@ -206,126 +210,181 @@ impl std::error::Error for DataError {}
 
 impl RawDataset {
     /// Checks what types alone cannot: finite, sensible values; unique ids; sections
-    /// that exist; quotes that are in the text. Fills in missing spans.
+    /// that exist; repeats and links to figures that exist; quotes that are in the text.
+    /// Fills in missing spans.
     pub fn validated(mut self) -> Result<Dataset, DataError> {
         if self.indicators.is_empty() {
             return Err(DataError::new("indicators", "the dataset has no indicators (the list is empty)"));
         }
-        // Fx hashing: ids are the data author's, not an attacker's, and at 100,000
-        // indicators SipHash was a third of the validation.
-        let mut section_ids: FxHashSet<&str> = FxHashSet::default();
-        for (i, s) in self.sections.iter().enumerate() {
-            if s.id.trim().is_empty() {
-                return Err(DataError::new(format!("sections[{i}].id"), "must not be empty"));
-            }
-            if !section_ids.insert(s.id.as_str()) {
-                return Err(DataError::new(format!("sections[{i}].id"), format!("duplicate section id \"{}\"", s.id)));
+        let section_ids = check_sections(&self.sections)?;
+        let ids = check_indicators(&self.indicators, &section_ids)?;
+        check_links(&self.indicators, &ids)?;
+        check_quotes(&self.source.text, &mut self.indicators)?;
+        Ok(Dataset { title: self.title, source: self.source, sections: self.sections, indicators: self.indicators })
+    }
+}
+
+/// Section ids are present and unique; parents exist. Returns the ids.
+fn check_sections(sections: &[Section]) -> Result<FxHashSet<&str>, DataError> {
+    // Fx hashing: ids are the data author's, not an attacker's, and at 100,000
+    // indicators SipHash was a third of the validation.
+    let mut section_ids: FxHashSet<&str> = FxHashSet::default();
+    for (i, s) in sections.iter().enumerate() {
+        if s.id.trim().is_empty() {
+            return Err(DataError::new(format!("sections[{i}].id"), "must not be empty"));
+        }
+        if !section_ids.insert(s.id.as_str()) {
+            return Err(DataError::new(format!("sections[{i}].id"), format!("duplicate section id \"{}\"", s.id)));
+        }
+    }
+    for (i, s) in sections.iter().enumerate() {
+        if let Some(p) = &s.parent {
+            if !section_ids.contains(p.as_str()) {
+                return Err(DataError::new(format!("sections[{i}].parent"), format!("unknown section id \"{p}\"")));
             }
         }
-        for (i, s) in self.sections.iter().enumerate() {
-            if let Some(p) = &s.parent {
-                if !section_ids.contains(p.as_str()) {
-                    return Err(DataError::new(format!("sections[{i}].parent"), format!("unknown section id \"{p}\"")));
-                }
+    }
+    Ok(section_ids)
+}
+
+/// Each indicator: a unique id, a label, a known section, a finite value of a sensible
+/// size and sign. Returns each id's index.
+fn check_indicators<'a>(
+    indicators: &'a [Indicator],
+    section_ids: &FxHashSet<&str>,
+) -> Result<FxHashMap<&'a str, usize>, DataError> {
+    let mut ids: FxHashMap<&str, usize> = FxHashMap::with_capacity_and_hasher(indicators.len(), Default::default());
+    for (i, ind) in indicators.iter().enumerate() {
+        let at = |field: &str| format!("indicators[{i}].{field}");
+        if ind.id.trim().is_empty() {
+            return Err(DataError::new(at("id"), "must not be empty"));
+        }
+        if let Some(first) = ids.insert(ind.id.as_str(), i) {
+            return Err(DataError::new(at("id"), format!("duplicate id \"{}\" (also indicators[{first}])", ind.id)));
+        }
+        if ind.label.trim().is_empty() {
+            return Err(DataError::new(at("label"), "must not be empty"));
+        }
+        if !section_ids.contains(ind.section.as_str()) {
+            return Err(DataError::new(at("section"), format!("unknown section id \"{}\"", ind.section)));
+        }
+        check_value(ind, i)?;
+    }
+    Ok(ids)
+}
+
+/// A value is a finite number within ±[`MAX_ABS_VALUE`], negative only for a change.
+fn check_value(ind: &Indicator, i: usize) -> Result<(), DataError> {
+    let at = || format!("indicators[{i}].value");
+    let v = ind.value;
+    if v.is_nan() {
+        return Err(DataError::new(at(), "expected a number, got NaN"));
+    }
+    if v.is_infinite() {
+        return Err(DataError::new(at(), "expected a finite number, got Infinity"));
+    }
+    if v.abs() > MAX_ABS_VALUE {
+        return Err(DataError::new(
+            at(),
+            format!("{} is too large to chart (the limit is ±1e15)", crate::format::sci(v)),
+        ));
+    }
+    if v < 0.0 && !ind.kind.is_signed() {
+        return Err(DataError::new(
+            at(),
+            format!("a {} cannot be negative (got {})", ind.kind.as_str(), crate::format::plain(v)),
+        ));
+    }
+    Ok(())
+}
+
+/// `repeat_of` names an indicator; `of` names another indicator that is a figure (not a
+/// change), and only a change has an `of`.
+fn check_links(indicators: &[Indicator], ids: &FxHashMap<&str, usize>) -> Result<(), DataError> {
+    for (i, ind) in indicators.iter().enumerate() {
+        if let Some(r) = &ind.repeat_of {
+            if !ids.contains_key(r.as_str()) {
+                return Err(DataError::new(
+                    format!("indicators[{i}].repeat_of"),
+                    format!("unknown indicator id \"{r}\""),
+                ));
             }
         }
-        let mut ids: FxHashMap<&str, usize> =
-            FxHashMap::with_capacity_and_hasher(self.indicators.len(), Default::default());
-        for (i, ind) in self.indicators.iter().enumerate() {
-            let at = |field: &str| format!("indicators[{i}].{field}");
-            if ind.id.trim().is_empty() {
-                return Err(DataError::new(at("id"), "must not be empty"));
-            }
-            if let Some(first) = ids.insert(ind.id.as_str(), i) {
-                return Err(DataError::new(
-                    at("id"),
-                    format!("duplicate id \"{}\" (also indicators[{first}])", ind.id),
-                ));
-            }
-            if ind.label.trim().is_empty() {
-                return Err(DataError::new(at("label"), "must not be empty"));
-            }
-            if !section_ids.contains(ind.section.as_str()) {
-                return Err(DataError::new(at("section"), format!("unknown section id \"{}\"", ind.section)));
-            }
-            let v = ind.value;
-            if v.is_nan() {
-                return Err(DataError::new(at("value"), "expected a number, got NaN"));
-            }
-            if v.is_infinite() {
-                return Err(DataError::new(at("value"), "expected a finite number, got Infinity"));
-            }
-            if v.abs() > MAX_ABS_VALUE {
-                return Err(DataError::new(
-                    at("value"),
-                    format!("{} is too large to chart (the limit is ±1e15)", crate::format::sci(v)),
-                ));
-            }
-            if v < 0.0 && !ind.kind.is_signed() {
-                return Err(DataError::new(
-                    at("value"),
-                    format!("a {} cannot be negative (got {})", ind.kind.as_str(), crate::format::plain(v)),
-                ));
-            }
+        let Some(of) = &ind.of else { continue };
+        let at = format!("indicators[{i}] (id \"{}\").of", ind.id);
+        if !ind.kind.is_signed() {
+            return Err(DataError::new(
+                at,
+                format!("only a change (yoy_change or change) can qualify a figure; this is a {}", ind.kind.as_str()),
+            ));
         }
-        for (i, ind) in self.indicators.iter().enumerate() {
-            if let Some(r) = &ind.repeat_of {
-                if !ids.contains_key(r.as_str()) {
+        match ids.get(of.as_str()) {
+            None => return Err(DataError::new(at, format!("no indicator has id \"{of}\""))),
+            Some(&j) if j == i => return Err(DataError::new(at, "a change cannot qualify itself")),
+            Some(&j) if indicators[j].kind.is_signed() => {
+                return Err(DataError::new(
+                    at,
+                    format!(
+                        "\"{of}\" is a change ({}), not a figure a change can qualify",
+                        indicators[j].kind.as_str()
+                    ),
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(())
+}
+
+/// Quotes are not empty and sit at their spans in `text` (counted in chars); a missing
+/// span is filled in from the quote's first occurrence.
+fn check_quotes(text: &str, indicators: &mut [Indicator]) -> Result<(), DataError> {
+    // Index the text once.
+    let char_starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    let byte_at = |c: usize| -> Option<usize> {
+        if c == char_starts.len() {
+            Some(text.len())
+        } else {
+            char_starts.get(c).copied()
+        }
+    };
+    for (i, ind) in indicators.iter_mut().enumerate() {
+        if ind.quote.is_empty() {
+            return Err(DataError::new(format!("indicators[{i}].quote"), "must not be empty"));
+        }
+        if text.is_empty() {
+            ind.span = None;
+            continue;
+        }
+        match ind.span {
+            Some([s, e]) => {
+                let ok = s < e
+                    && match (byte_at(s), byte_at(e)) {
+                        (Some(bs), Some(be)) => text[bs..be] == ind.quote,
+                        _ => false,
+                    };
+                if !ok {
                     return Err(DataError::new(
-                        format!("indicators[{i}].repeat_of"),
-                        format!("unknown indicator id \"{r}\""),
+                        format!("indicators[{i}].span"),
+                        format!("[{s}, {e}] does not mark the quote \"{}\" in source.text", ind.quote),
                     ));
                 }
             }
-        }
-        // Quotes and spans, counted in chars. Index the text once.
-        let text = &self.source.text;
-        let char_starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        let byte_at = |c: usize| -> Option<usize> {
-            if c == char_starts.len() {
-                Some(text.len())
-            } else {
-                char_starts.get(c).copied()
-            }
-        };
-        for (i, ind) in self.indicators.iter_mut().enumerate() {
-            if ind.quote.is_empty() {
-                return Err(DataError::new(format!("indicators[{i}].quote"), "must not be empty"));
-            }
-            if text.is_empty() {
-                ind.span = None;
-                continue;
-            }
-            match ind.span {
-                Some([s, e]) => {
-                    let ok = s < e
-                        && match (byte_at(s), byte_at(e)) {
-                            (Some(bs), Some(be)) => text[bs..be] == ind.quote,
-                            _ => false,
-                        };
-                    if !ok {
-                        return Err(DataError::new(
-                            format!("indicators[{i}].span"),
-                            format!("[{s}, {e}] does not mark the quote \"{}\" in source.text", ind.quote),
-                        ));
-                    }
+            None => match text.find(&ind.quote) {
+                Some(b) => {
+                    let s = text[..b].chars().count();
+                    ind.span = Some([s, s + ind.quote.chars().count()]);
                 }
-                None => match text.find(&ind.quote) {
-                    Some(b) => {
-                        let s = text[..b].chars().count();
-                        ind.span = Some([s, s + ind.quote.chars().count()]);
-                    }
-                    None => {
-                        return Err(DataError::new(
-                            format!("indicators[{i}].quote"),
-                            format!("\"{}\" is not in source.text", ind.quote),
-                        ))
-                    }
-                },
-            }
+                None => {
+                    return Err(DataError::new(
+                        format!("indicators[{i}].quote"),
+                        format!("\"{}\" is not in source.text", ind.quote),
+                    ))
+                }
+            },
         }
-        Ok(Dataset { title: self.title, source: self.source, sections: self.sections, indicators: self.indicators })
     }
+    Ok(())
 }
 
 impl Dataset {
@@ -403,6 +462,19 @@ impl Dataset {
             }
         }
         cur
+    }
+
+    /// The change that qualifies the figure at `i` (a record whose `of` is its id), with
+    /// its index; the first such in report order.
+    pub fn change_of(&self, i: usize) -> Option<(usize, &Indicator)> {
+        let id = self.indicators.get(i)?.id.as_str();
+        self.indicators.iter().enumerate().find(|(_, c)| c.of.as_deref() == Some(id))
+    }
+
+    /// The figure the change at `i` qualifies (its `of`), with its index.
+    pub fn figure_of(&self, i: usize) -> Option<(usize, &Indicator)> {
+        let of = self.indicators.get(i)?.of.as_deref()?;
+        self.indicators.iter().enumerate().find(|(_, f)| f.id == of)
     }
 
     /// Indicators to chart: every figure once (repeats left out).

@@ -36,9 +36,20 @@ impl Rec {
             Rec::Root => &["title", "source", "sections", "indicators"],
             Rec::Source => &["title", "year", "text"],
             Rec::Section => &["id", "title", "title_en", "parent"],
-            Rec::Indicator => {
-                &["id", "section", "label", "label_en", "value", "unit", "kind", "approx", "quote", "span", "repeat_of"]
-            }
+            Rec::Indicator => &[
+                "id",
+                "section",
+                "label",
+                "label_en",
+                "value",
+                "unit",
+                "kind",
+                "approx",
+                "quote",
+                "span",
+                "repeat_of",
+                "of",
+            ],
             _ => &[],
         }
     }

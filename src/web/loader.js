@@ -113,8 +113,8 @@ function columns(d, other) {
   const ni = indicators.length;
   // Sized up front: at 100,000 indicators these hold 400,000 strings and 800,000 numbers.
   const strs = new Array(3 + 4 * ns + 4 * ni);
-  const nums = new Float64Array(4 + ns + 8 * ni);
-  // Fields that repeat from record to record (section, unit, kind, repeat_of) are sent
+  const nums = new Float64Array(4 + ns + 9 * ni);
+  // Fields that repeat from record to record (section, unit, kind, repeat_of, of) are sent
   // once each, in `dict`, and referred to by number: fewer strings to join and encode.
   const dict = [];
   const seen = new Map();
@@ -149,11 +149,12 @@ function columns(d, other) {
     const r = indicators[i];
     // The common case without building a path: every field as it should be.
     if (typeof r === 'object' && r !== null && typeof r.toJSON !== 'function') {
-      const { id, section, label, label_en: en, value, unit, kind, approx, quote, span, repeat_of: rep } = r;
+      const { id, section, label, label_en: en, value, unit, kind, approx, quote, span, repeat_of: rep, of } = r;
       if (typeof id === 'string' && typeof section === 'string' && typeof label === 'string'
         && typeof unit === 'string' && typeof quote === 'string' && typeof value === 'number' && Number.isFinite(value)
         && (en === undefined || typeof en === 'string') && (approx === undefined || typeof approx === 'boolean')
         && (rep === undefined || rep === null || typeof rep === 'string') && KINDS.includes(kind)
+        && (of === undefined || of === null || typeof of === 'string')
         && (span === undefined || span === null)) {
         strs[k++] = id;
         strs[k++] = label;
@@ -163,6 +164,7 @@ function columns(d, other) {
         nums[j++] = ref(unit);
         nums[j++] = ref(kind);
         nums[j++] = rep === undefined || rep === null ? -1 : ref(rep);
+        nums[j++] = of === undefined || of === null ? -1 : ref(of);
         nums[j++] = value;
         nums[j++] = approx ? 1 : 0;
         nums[j++] = NaN;
@@ -195,10 +197,12 @@ function columns(d, other) {
       s1 = index(span[1], `${p}.span[1]`);
     }
     const rep = noneOr(r, p, 'repeat_of');
+    const of = noneOr(r, p, 'of');
     nums[j++] = ref(section);
     nums[j++] = ref(unit);
     nums[j++] = ref(kind);
     nums[j++] = rep === null ? -1 : ref(rep);
+    nums[j++] = of === null ? -1 : ref(of);
     nums[j++] = value;
     nums[j++] = approx ? 1 : 0;
     nums[j++] = s0;
@@ -226,7 +230,7 @@ function lone(d) {
   f(d.source.title, 'source.title');
   f(d.source.text, 'source.text');
   d.sections.forEach((s, i) => ['id', 'title', 'title_en', 'parent'].forEach((k) => f(s[k], `sections[${i}].${k}`)));
-  d.indicators.forEach((r, i) => ['id', 'section', 'label', 'label_en', 'unit', 'kind', 'quote', 'repeat_of']
+  d.indicators.forEach((r, i) => ['id', 'section', 'label', 'label_en', 'unit', 'kind', 'quote', 'repeat_of', 'of']
     .forEach((k) => f(r[k], `indicators[${i}].${k}`)));
   throw ['', LONE];
 }

@@ -26,6 +26,19 @@ struct Detail {
     section: String,
 }
 
+/// What the tooltip, the live region and the table say of a row's value: the figure
+/// with its linked change; for a derived bar (the compare view), the derived value and
+/// where it comes from.
+fn row_value(ds: &crate::model::Dataset, r: &view::Row, i: usize, locale: Locale) -> String {
+    match (r.tone, &r.note) {
+        (view::Tone::Derived, Some(note)) => match locale {
+            Locale::Zh => format!("{}（{note}）", r.value_text),
+            Locale::En => format!("{} ({note})", r.value_text),
+        },
+        _ => format::stated_text(ds, i, locale),
+    }
+}
+
 impl State {
     fn detail(&self, hit: usize) -> Option<Detail> {
         let (row, target) = self.row_target(hit)?;
@@ -34,8 +47,11 @@ impl State {
             Target::Indicator(i) => {
                 let ind = self.ds.indicators().get(*i)?;
                 Detail {
-                    label: r.label.clone(),
-                    value: format::value_text(ind, self.opts.locale, true),
+                    label: match r.tone {
+                        view::Tone::Derived => format!("{} · {}", format::label(ind, self.opts.locale), r.label),
+                        _ => r.label.clone(),
+                    },
+                    value: row_value(&self.ds, r, *i, self.opts.locale),
                     sentence: Some(self.ds.sentence(ind, 60)).filter(|_| !ind.quote.is_empty()),
                     section: view::section_title(&self.ds, &ind.section, self.opts.locale),
                 }
@@ -187,7 +203,7 @@ impl State {
         for r in spec.rows().take(TABLE_MAX_ROWS) {
             let (value, quote) = match &r.target {
                 Target::Indicator(i) => match self.ds.indicators().get(*i) {
-                    Some(ind) => (format::value_text(ind, self.opts.locale, true), ind.quote.clone()),
+                    Some(ind) => (row_value(&self.ds, r, *i, self.opts.locale), ind.quote.clone()),
                     None => Default::default(),
                 },
                 Target::Section(_) => (r.value_text.clone(), r.note.clone().unwrap_or_default()),
