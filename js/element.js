@@ -142,6 +142,10 @@ export class IndicatorChartElement extends Base {
   #ro = null;
   #state = 'idle';
   #error = null;
+  // False until the first connectedCallback: an upgrade or the parser reports every attribute
+  // to attributeChangedCallback just before it, and loading `src` there as well started a
+  // second download of the data and aborted the first.
+  #connected = false;
 
   constructor() {
     super();
@@ -159,6 +163,7 @@ export class IndicatorChartElement extends Base {
   }
 
   connectedCallback() {
+    this.#connected = true;
     // Properties set before the element was defined sit on the instance; route them through the setters.
     for (const p of ['data', 'src', ...OPTIONS]) {
       if (Object.prototype.hasOwnProperty.call(this, p)) {
@@ -176,7 +181,7 @@ export class IndicatorChartElement extends Base {
   }
 
   attributeChangedCallback(name, oldValue, value) {
-    if (oldValue === value || !this.isConnected) return;
+    if (oldValue === value || !this.isConnected || !this.#connected) return;
     if (name === 'src') {
       if (this.#data === null) this.#load();
     } else if (name === 'height') {

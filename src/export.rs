@@ -52,7 +52,7 @@ pub fn csv(ds: &Dataset, spec: &ChartSpec, locale: Locale) -> String {
             "source", "year",
         ],
     };
-    out.push_str(&format::join_strs(header, ","));
+    out.push_str(&format::join(header, ","));
     out.push_str("\r\n");
     // Every row carries where it comes from, so a row copied elsewhere keeps its source.
     let source = [cell(&ds.source().title), ds.source().year.to_string()];
@@ -104,7 +104,7 @@ pub fn csv(ds: &Dataset, spec: &ChartSpec, locale: Locale) -> String {
             ],
         };
         fields.extend(source.iter().cloned());
-        out.push_str(&fields.join(","));
+        out.push_str(&format::join(&fields, ","));
         out.push_str("\r\n");
     }
     out

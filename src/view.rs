@@ -390,7 +390,7 @@ fn build_view(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartS
             let known: Vec<&str> = ds.sections().iter().map(|s| s.id.as_str()).collect();
             return Err(ViewError(format!(
                 "unknown section \"{s}\" (the dataset has: {})",
-                format::join_strs(&known, ", ")
+                format::join(&known, ", ")
             )));
         }
     }
@@ -642,7 +642,7 @@ fn overview(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String) -> 
             value_text,
             tone: Tone::Neutral,
             target: Target::Section(s.id.clone()),
-            note: if note.is_empty() { None } else { Some(note.join(sep)) },
+            note: if note.is_empty() { None } else { Some(format::join(&note, sep)) },
         });
     }
     sort_rows(&mut rows, opts.sort, false);

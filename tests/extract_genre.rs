@@ -14,6 +14,7 @@
 //!
 //! Run with `--nocapture` to see the figures and the misses.
 
+#![allow(clippy::disallowed_methods)] // clippy.toml keeps these out of the wasm; tests are native
 use indicator_chart::extract::{extract, labels_overlap, scan, ExtractOptions};
 use indicator_chart::model::{Dataset, Kind};
 use serde::Deserialize;

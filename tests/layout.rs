@@ -3,6 +3,7 @@
 //! edge datasets built here: empty, one bar, all negative, mixed signs, all zero, a
 //! 10 kB label, 10,000 rows. Also `place_tooltip` and `nice_ticks`.
 
+#![allow(clippy::disallowed_methods)] // clippy.toml keeps these out of the wasm; tests are native
 use indicator_chart::format::Locale;
 use indicator_chart::layout::{self, ApproxMeasure, Frame, HAlign, Hit, Measure, Paint, Role, Scene, VAlign};
 use indicator_chart::model::{Dataset, Indicator, Kind, RawDataset, Section, Source};

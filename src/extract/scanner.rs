@@ -268,7 +268,8 @@ impl<'a> Scanner<'a> {
                     }
                 }
             } else if n > 0 && n != m {
-                let joined = if run.core.is_empty() { run.names.join("、") } else { run.core.clone() };
+                let joined =
+                    if run.core.is_empty() { crate::format::join(&run.names, "、") } else { run.core.clone() };
                 for &m in &run.members {
                     if let Some(c) = self.out.get_mut(m) {
                         c.label = joined.clone();

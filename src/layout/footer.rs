@@ -18,7 +18,7 @@ impl Footer {
     pub(super) fn new(cx: &Ctx, spec: &ChartSpec) -> Footer {
         let size = cx.mt.tick;
         let parts: Vec<&str> = spec.footer.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
-        let joined = crate::format::join_strs(&parts, " · ");
+        let joined = crate::format::join(&parts, " · ");
         if parts.is_empty() {
             return Footer { lines: Vec::new() };
         }

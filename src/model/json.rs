@@ -37,7 +37,7 @@ impl Dataset {
                 let close = lines.get(j).map(|l| l.trim());
                 if !items.is_empty() && matches!(close, Some("]") | Some("],")) {
                     out.push_str(line);
-                    out.push_str(&items.join(", "));
+                    out.push_str(&crate::format::join(&items, ", "));
                     out.push_str(close.unwrap_or("]"));
                     out.push('\n');
                     i = j + 1;

@@ -46,7 +46,7 @@ impl TryFrom<String> for Kind {
     fn try_from(s: String) -> Result<Kind, String> {
         Kind::parse(&s).ok_or_else(|| {
             let all: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-            format!("expected one of {}, got \"{s}\"", all.join(", "))
+            format!("expected one of {}, got \"{s}\"", crate::format::join(&all, ", "))
         })
     }
 }

@@ -56,8 +56,10 @@ pub(super) fn headline(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: 
     let units = match (locale, only_yoy) {
         (Locale::Zh, true) => "单位：%".to_string(),
         (Locale::En, true) => "per cent".to_string(),
-        (Locale::Zh, false) => format!("按单位分为{g}组，各组刻度不同：{}", summary.join("、")),
-        (Locale::En, false) => format!("in {g} groups by unit, each on its own scale: {}", summary.join(", ")),
+        (Locale::Zh, false) => format!("按单位分为{g}组，各组刻度不同：{}", crate::format::join(&summary, "、")),
+        (Locale::En, false) => {
+            format!("in {g} groups by unit, each on its own scale: {}", crate::format::join(&summary, ", "))
+        }
     };
     let subtitle = match locale {
         Locale::Zh => format!(

@@ -7,6 +7,11 @@
 //! so the steady state of a chart redrawn over and over (the soak test) allocates no
 //! new memory, while a block may be up to twice what was asked for. Single-threaded,
 //! as wasm32-unknown-unknown is without atomics.
+//!
+//! Why not a crate: lol_alloc (the maintained small wasm allocator; wee_alloc is unmaintained
+//! and leaks) documents its FreeListAllocator as O(length of the free list) per allocation
+//! and free, and a 10,000-bar chart frees tens of thousands of small strings per update;
+//! its LeakingAllocator never reuses memory, which the soak test would see grow.
 
 use std::alloc::{GlobalAlloc, Layout};
 use std::cell::UnsafeCell;

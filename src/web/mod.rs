@@ -115,7 +115,7 @@ pub fn mount(element: JsValue, dataset: JsValue, options: JsValue) -> Result<Cha
     apply_options(&mut opts, &options)?;
     dom::remove_mount_errors(&host);
     let fail = |msg: String| {
-        dom::show_mount_error(&doc, &host, &msg);
+        dom::show_mount_error(&host, &msg);
         err(msg)
     };
     let ds = input::parse_dataset(&dataset).map_err(|e| fail(format!("invalid dataset: {e}")))?;

@@ -71,7 +71,7 @@ fn one_of<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
     let names: Vec<&str> = names.into_iter().collect();
     match names.split_last() {
         Some((last, [])) => last.to_string(),
-        Some((last, rest)) => format!("{} or {last}", crate::format::join_strs(rest, ", ")),
+        Some((last, rest)) => format!("{} or {last}", crate::format::join(rest, ", ")),
         None => String::new(),
     }
 }

@@ -1,7 +1,7 @@
 //! What the chart shows besides the canvas: the tooltip (filled once per row, placed on
 //! every move), the screen-reader table and the live region that reads the focused row.
 
-use super::dom::{append_text, clear, create, css, px, table_style, CLASS_TOOLTIP_QUOTE};
+use super::dom::{append_text, clear, css, fill_tooltip, px, table_row, table_style};
 use super::state::State;
 use crate::format::{self, Locale};
 use crate::layout;
@@ -89,27 +89,11 @@ impl State {
     }
 
     fn fill_tooltip(&self, d: &Detail) {
-        let tip: &Element = self.el.tooltip.as_ref();
-        let doc = &self.doc;
-        clear(tip);
-        let _ = append_text(doc, tip, "strong", &d.label)
-            .map(|e| css(&e, &[("display", "block"), ("font-weight", "bold")]));
-        let _ = append_text(doc, tip, "div", &d.value)
-            .map(|e| css(&e, &[("display", "block"), ("font-size", "15px"), ("margin", "2px 0 4px")]));
-        if let Some((before, mid, after)) = &d.sentence {
-            // The whole sentence, the figure's own words in bold.
-            if let Ok(q) = create(doc, "div", CLASS_TOOLTIP_QUOTE) {
-                css(&q, &[("display", "block"), ("opacity", "0.85"), ("font-size", "12.5px")]);
-                let _ = q.append_with_str_1(before);
-                let _ = append_text(doc, &q, "b", mid).map(|e| css(&e, &[("font-weight", "bold")]));
-                let _ = q.append_with_str_1(after);
-                let _ = tip.append_child(&q);
-            }
-        }
-        if !d.section.is_empty() {
-            let style = [("display", "block"), ("opacity", "0.65"), ("font-size", "12px"), ("margin-top", "4px")];
-            let _ = append_text(doc, tip, "div", &d.section).map(|e| css(&e, &style));
-        }
+        let (quoted, (before, mid, after)) = match &d.sentence {
+            Some((b, m, a)) => (true, (b.as_str(), m.as_str(), a.as_str())),
+            None => (false, ("", "", "")),
+        };
+        fill_tooltip(&self.el.tooltip, &d.label, &d.value, quoted, before, mid, after, &d.section);
     }
 
     fn place_tooltip(&self, hit: usize, at: Option<(f64, f64)>) {
@@ -216,7 +200,7 @@ impl State {
             css(&c, &[("text-align", "left"), ("font-weight", "bold"), ("padding", "4px 8px")]);
         }
         let head = if zh { ["指标", "数值", "原文"] } else { ["Indicator", "Value", "Source sentence"] };
-        let _ = self.table_row(t, &head, "col");
+        self.table_row(t, head, "col");
         for r in spec.rows().take(TABLE_MAX_ROWS) {
             let (value, quote) = match &r.target {
                 Target::Indicator(i) => match self.ds.indicators().get(*i) {
@@ -225,7 +209,7 @@ impl State {
                 },
                 Target::Section(_) => (r.value_text.clone(), r.note.clone().unwrap_or_default()),
             };
-            let _ = self.table_row(t, &[&r.label, &value, &quote], "row");
+            self.table_row(t, [&r.label, &value, &quote], "row");
         }
     }
 
@@ -242,22 +226,10 @@ impl State {
         };
     }
 
-    /// One row: a header cell of `scope` ("col" for the head, "row" for a row's label),
-    /// then data cells (all header cells for the head).
-    fn table_row(&self, table: &Element, cells: &[&str], scope: &str) -> Option<()> {
-        let tr = self.doc.create_element("tr").ok()?;
-        for (i, text) in cells.iter().enumerate() {
-            let header = i == 0 || scope == "col";
-            let cell = append_text(&self.doc, &tr, if header { "th" } else { "td" }, text).ok()?;
-            if header {
-                let _ = cell.set_attribute("scope", scope);
-            }
-            if self.opts.table {
-                let line = format!("1px solid {}", Theme::css(self.theme().grid));
-                css(&cell, &[("padding", "4px 8px"), ("text-align", "left"), ("vertical-align", "top")]);
-                css(&cell, &[("border-bottom", &line), ("font-weight", if header { "bold" } else { "normal" })]);
-            }
-        }
-        table.append_child(&tr).ok().map(|_| ())
+    /// One row of the table (see `tableRow` in dom.js); the cells are styled only when
+    /// the table is shown.
+    fn table_row(&self, table: &Element, cells: [&str; 3], scope: &str) {
+        let line = if self.opts.table { format!("1px solid {}", Theme::css(self.theme().grid)) } else { String::new() };
+        table_row(table, scope, &line, cells[0], cells[1], cells[2]);
     }
 }

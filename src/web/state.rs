@@ -141,7 +141,7 @@ impl State {
         shared: &Shared,
     ) -> Result<State, JsValue> {
         let window = web_sys::window().ok_or_else(|| super::err("mount: no window (is this a browser?)"))?;
-        let p = Parts::build(doc, host, opts.locale)?;
+        let p = Parts::build(host, opts.locale)?;
         ERROR_AREAS.with(|a| a.borrow_mut().push(p.error.clone()));
         let mut dirty = Dirty::NONE;
         dirty.mark(Dirty::VIEW);

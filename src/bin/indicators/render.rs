@@ -65,8 +65,9 @@ pub fn parse(mut it: impl Iterator<Item = String>) -> Result<Option<RenderArgs>,
             "--view" => {
                 let v = value(&mut it, &a)?;
                 let names: Vec<&str> = ViewKind::ALL.iter().map(|k| k.as_str()).collect();
-                view.kind = ViewKind::parse(&v)
-                    .ok_or_else(|| format!("unknown view \"{v}\" (the views are: {})", names.join(", ")))?;
+                view.kind = ViewKind::parse(&v).ok_or_else(|| {
+                    format!("unknown view \"{v}\" (the views are: {})", indicator_chart::format::join(&names, ", "))
+                })?;
             }
             "--section" => view.section = Some(value(&mut it, &a)?),
             "--sort" => {
@@ -221,7 +222,7 @@ pub fn run(args: &RenderArgs) -> Result<(), String> {
             eprintln!(
                 "indicators: no system font with Chinese found (looked for: {}); text is measured by estimate \
                  and a PNG may show boxes: install one, e.g. fonts-noto-cjk",
-                families().join(", ")
+                indicator_chart::format::join(&families(), ", ")
             );
             &ApproxMeasure
         }
