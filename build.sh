@@ -208,6 +208,12 @@ cmd_test() {
   phase "test: cargo test (native)"
   cargo test --workspace
 
+  # Issue #12: the extractor's figures on the real-report corpus, per genre and half (the
+  # test above asserts their floors; this prints the table, without the per-figure details).
+  phase "test: the extractor on real reports (tests/fixtures/real: dev and held-out halves)"
+  cargo test -q --test extract_real real_reports -- --exact --nocapture 2>&1 | grep -E '^(half|dev |heldout )' \
+    || die "tests/extract_real.rs printed no figures"
+
   # The package tests need the packed tarball and the Vite example's build (both incremental).
   cmd_package
   build_vite_example

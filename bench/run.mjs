@@ -61,7 +61,16 @@ const VIEWPORT = { width: 1300, height: 700 };
 // ------------------------------------------------------------------ helpers
 
 const log = (...a) => console.log(...a);
-const gzipSize = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
+/** Bytes after `gzip -9` (GNU gzip, as ./build.sh package measures the 100 kB budget; its
+ * deflate differs from zlib's by a few hundred bytes on the widget), zlib level 9 if there
+ * is no gzip. A file's name is not in the stream (read from stdin). */
+function gzipSize(buf) {
+  try {
+    return execFileSync('gzip', ['-9c'], { input: buf, maxBuffer: 64 << 20 }).length;
+  } catch {
+    return zlib.gzipSync(buf, { level: 9 }).length;
+  }
+}
 
 class Timeout extends Error {}
 function withTimeout(promise, ms, what) {
@@ -164,7 +173,10 @@ async function measureSizes(vendor) {
     ...(await snippets(PKG, 'pkg')),
   ], 'the npm package build (no extractor), as loaded in this run');
   if (existsSync(path.join(PKG, 'index.js'))) {
-    sizes.widgetPackageEntry = entry([await file('pkg/index.js', path.join(PKG, 'index.js'))], "the package's createChart entry, loaded by users of the package (not by this run)");
+    sizes.widgetPackageEntry = entry(
+      [await file('pkg/index.js', path.join(PKG, 'index.js')), await file('pkg/element.js', path.join(PKG, 'element.js'))],
+      "the package's entries: index.js (createChart) and element.js (<indicator-chart>), both loaded by the element page",
+    );
   }
   if (existsSync(path.join(WWW_PKG, 'indicator_chart_bg.wasm'))) {
     sizes.widgetWithExtractor = entry([
@@ -372,7 +384,7 @@ function table(results) {
 function sizeTable(sizes) {
   const rows = [
     ['widget', 'widget: pkg/indicator_chart.js (with the loader folded in) + indicator_chart_bg.wasm (no extractor)'],
-    ['widgetPackageEntry', "widget: + the package's index.js (createChart), if used"],
+    ['widgetPackageEntry', "widget: + the package's index.js and element.js"],
     ['widgetWithExtractor', 'widget with the extractor (www/pkg, the host page; reference)'],
     ['raw', 'raw Canvas2D: its page script'],
     ['echarts', 'ECharts: dist/echarts.min.js (full)'],
@@ -419,7 +431,7 @@ function targets(results, sizes, load) {
   const shaken = sizes.chartjsTreeShaken?.gzip;
   check(`transferred bytes (gzip) smaller than Chart.js's full build (${fmtKB(wz)} vs ${fmtKB(full)})`, wz && full ? wz < full : null);
   check(`goal: smaller than a tree-shaken Chart.js bar chart (${fmtKB(wz)} vs ${fmtKB(shaken)})`, wz && shaken ? wz < shaken : null);
-  check(`at most 100 kB gzip for every file the package's chart loads (${fmtKB(wz + (sizes.widgetPackageEntry?.gzip ?? 0))} with index.js)`, wz ? wz + (sizes.widgetPackageEntry?.gzip ?? 0) <= 100_000 : null);
+  check(`at most 100 kB gzip for every file the package's chart loads (${fmtKB(wz + (sizes.widgetPackageEntry?.gzip ?? 0))} with index.js and element.js)`, wz ? wz + (sizes.widgetPackageEntry?.gzip ?? 0) <= 100_000 : null);
   const lw = load?.slow?.widget?.median;
   const lc = load?.slow?.chartjs?.median;
   check(`first chart on a slow phone connection no later than Chart.js (${lw ?? '—'} ms vs ${lc ?? '—'} ms)`, lw && lc ? lw <= lc : null);
