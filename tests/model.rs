@@ -549,6 +549,24 @@ fn a_change_linked_to_its_figure_loads_and_round_trips() {
     assert!(!load(&base()).unwrap().to_json_pretty().unwrap().contains("\"of\""));
 }
 
+/// Links are looked up in a table made at validation: the first change in report order
+/// names the figure's change, a record without links has none, and so does every record of
+/// a dataset without any `of`.
+#[test]
+fn links_resolve_both_ways_and_the_first_change_wins() {
+    let mut v = linked();
+    let mut second = v["indicators"][0].clone();
+    second["id"] = json!("criminal-yoy-2");
+    v["indicators"].as_array_mut().unwrap().push(second);
+    let d = load(&v).unwrap();
+    assert_eq!(d.change_of(1).map(|(i, _)| i), Some(0), "the first change in report order");
+    assert_eq!(d.figure_of(3).map(|(i, f)| (i, f.id.as_str())), Some((1, "cases")));
+    assert!(d.figure_of(1).is_none() && d.figure_of(2).is_none() && d.change_of(0).is_none());
+    assert!(d.figure_of(99).is_none() && d.change_of(99).is_none(), "out of range is none, not a panic");
+    let plain = load(&base()).unwrap();
+    assert!((0..3).all(|i| plain.figure_of(i).is_none() && plain.change_of(i).is_none()));
+}
+
 #[test]
 fn of_must_name_another_figure() {
     let mut v = linked();
