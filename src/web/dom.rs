@@ -9,7 +9,7 @@ use crate::render::SystemColors;
 use plotters::style::RGBColor;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
+use web_sys::{Element, HtmlCanvasElement, HtmlElement};
 
 // Building the elements is JavaScript (dom.js, folded into the glue): one line of JS per DOM
 // call instead of Rust code and a glue shim per web-sys method. Measured on the package
@@ -39,9 +39,16 @@ extern "C" {
         after: &str,
         section: &str,
     );
-    /// One row of the rows' table (see `tableRow` in dom.js).
+    /// Row `at` of the rows' table, reused when it has the same shape (see `tableRow` in
+    /// dom.js).
     #[wasm_bindgen(js_name = tableRow)]
-    pub(super) fn table_row(table: &Element, scope: &str, line: &str, a: &str, b: &str, c: &str);
+    pub(super) fn table_row(table: &Element, at: usize, scope: &str, line: &str, a: &str, b: &str, c: &str);
+    /// The table's caption (see `tableCaption` in dom.js).
+    #[wasm_bindgen(js_name = tableCaption)]
+    pub(super) fn table_caption(table: &Element, text: &str, shown: bool);
+    /// Removes the table's rows from index `count` on.
+    #[wasm_bindgen(js_name = tableEnd)]
+    pub(super) fn table_end(table: &Element, count: usize);
 }
 
 /// Shows the rows' table under the chart, or hides it for all but screen readers.
@@ -56,21 +63,6 @@ pub(super) fn css(el: &HtmlElement, props: &[(&str, &str)]) {
     for (k, v) in props {
         let _ = s.set_property_with_priority(k, v, "important");
     }
-}
-
-/// Removes every child.
-pub(super) fn clear(el: &Element) {
-    while let Some(c) = el.first_child() {
-        let _ = el.remove_child(&c);
-    }
-}
-
-/// Appends an element holding this text (as text, never HTML).
-pub(super) fn append_text(doc: &Document, parent: &Element, tag: &str, text: &str) -> Result<HtmlElement, JsValue> {
-    let el: HtmlElement = doc.create_element(tag)?.dyn_into()?;
-    el.set_text_content(Some(text));
-    parent.append_child(&el)?;
-    Ok(el)
 }
 
 /// The canvas's role, read out by screen readers, in the reader's language.

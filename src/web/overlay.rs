@@ -1,7 +1,7 @@
 //! What the chart shows besides the canvas: the tooltip (filled once per row, placed on
 //! every move), the screen-reader table and the live region that reads the focused row.
 
-use super::dom::{append_text, clear, css, fill_tooltip, px, table_row, table_style};
+use super::dom::{css, fill_tooltip, px, table_caption, table_end, table_row, table_style};
 use super::state::State;
 use crate::format::{self, Locale};
 use crate::layout;
@@ -185,9 +185,12 @@ impl State {
     /// description), or shown under the chart with the `table` option.
     pub(super) fn fill_table(&self) {
         let t: &Element = self.el.table.as_ref();
-        clear(t);
         self.show_table(self.opts.table);
-        let Some(spec) = self.spec.as_ref() else { return };
+        let Some(spec) = self.spec.as_ref() else {
+            table_caption(t, "", false);
+            table_end(t, 0);
+            return;
+        };
         let zh = self.opts.locale == Locale::Zh;
         let total = spec.row_count();
         let more = match (total > TABLE_MAX_ROWS, zh) {
@@ -195,12 +198,10 @@ impl State {
             (true, true) => format!("（列出前{TABLE_MAX_ROWS}项，共{total}项；全部数据可导出 CSV）"),
             (true, false) => format!(" (first {TABLE_MAX_ROWS} of {total} rows; export CSV for all)"),
         };
-        let caption = append_text(&self.doc, t, "caption", &format!("{} — {}{more}", spec.title, spec.subtitle));
-        if let (true, Ok(c)) = (self.opts.table, caption) {
-            css(&c, &[("text-align", "left"), ("font-weight", "bold"), ("padding", "4px 8px")]);
-        }
+        table_caption(t, &format!("{} — {}{more}", spec.title, spec.subtitle), self.opts.table);
         let head = if zh { ["指标", "数值", "原文"] } else { ["Indicator", "Value", "Source sentence"] };
-        self.table_row(t, head, "col");
+        self.table_row(t, 0, head, "col");
+        let mut n = 1;
         for r in spec.rows().take(TABLE_MAX_ROWS) {
             let (value, quote) = match &r.target {
                 Target::Indicator(i) => match self.ds.indicators().get(*i) {
@@ -209,8 +210,10 @@ impl State {
                 },
                 Target::Section(_) => (r.value_text.clone(), r.note.clone().unwrap_or_default()),
             };
-            self.table_row(t, [&r.label, &value, &quote], "row");
+            self.table_row(t, n, [&r.label, &value, &quote], "row");
+            n += 1;
         }
+        table_end(t, n);
     }
 
     /// Shows the table under the chart or hides it for screen readers only. Shown, it is
@@ -228,8 +231,8 @@ impl State {
 
     /// One row of the table (see `tableRow` in dom.js); the cells are styled only when
     /// the table is shown.
-    fn table_row(&self, table: &Element, cells: [&str; 3], scope: &str) {
+    fn table_row(&self, table: &Element, at: usize, cells: [&str; 3], scope: &str) {
         let line = if self.opts.table { format!("1px solid {}", Theme::css(self.theme().grid)) } else { String::new() };
-        table_row(table, scope, &line, cells[0], cells[1], cells[2]);
+        table_row(table, at, scope, &line, cells[0], cells[1], cells[2]);
     }
 }

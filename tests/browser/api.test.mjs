@@ -162,6 +162,52 @@ describe('mount', () => {
   });
 });
 
+describe('the screen-reader table', () => {
+  test('an update writes changed cells into the same rows, as a fresh mount would; fewer rows drop the rest', TIMEOUT, async () => {
+    await withPage({}, async (page) => {
+      const r = await page.evaluate(async () => {
+        // The table is filled in a task after the frame.
+        const settle = () => new Promise((res) => requestAnimationFrame(() => setTimeout(() => setTimeout(res, 0), 0)));
+        const stage = document.getElementById('stage');
+        const make = (ds) => {
+          const box = document.createElement('div');
+          box.style.width = '640px';
+          stage.append(box);
+          return [box, window.ic.mount(box, ds, { view: 'headline' })];
+        };
+        const texts = (t) => [...t.rows].map((tr) => [...tr.cells].map((c) => c.textContent).join(' | '));
+        const [box, chart] = make(window.ds);
+        await settle();
+        const table = box.querySelector('table.ic-table');
+        const rowsBefore = [...table.rows];
+        const textBefore = texts(table);
+        const next = structuredClone(window.ds);
+        for (const ind of next.indicators) ind.value += 1;
+        chart.update(next);
+        await settle();
+        const sameRows = rowsBefore.length === table.rows.length && rowsBefore.every((tr, i) => table.rows[i] === tr);
+        const textAfter = texts(table);
+        const [freshBox] = make(next);
+        await settle();
+        const fresh = texts(freshBox.querySelector('table.ic-table'));
+        chart.setView('overview');
+        await settle();
+        return {
+          n: rowsBefore.length, sameRows, changed: textAfter.filter((t, i) => t !== textBefore[i]).length,
+          asFresh: JSON.stringify(textAfter) === JSON.stringify(fresh),
+          overview: { rows: table.rows.length, shown: chart.getState().rows, caption: table.caption?.textContent ?? '' },
+        };
+      });
+      assert.ok(r.n > 3, `the headline table has rows (${r.n})`);
+      assert.ok(r.sameRows, 'the update kept the row elements');
+      assert.ok(r.changed > 0, 'and rewrote the changed values');
+      assert.ok(r.asFresh, 'the updated table reads exactly as a fresh mount of the new data');
+      assert.equal(r.overview.rows, r.overview.shown + 1, 'a view with fewer rows: its rows and the head, no leftovers');
+      assert.ok(r.overview.caption.length > 0, 'the caption follows');
+    });
+  });
+});
+
 describe('destroy', () => {
   test('removes every element, listener and observer; methods throw; remount works; 200 cycles', TIMEOUT, async () => {
     await withPage({}, async (page) => {
