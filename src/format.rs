@@ -197,7 +197,8 @@ pub fn group_thousands(v: f64, decimals: usize) -> String {
 }
 
 /// A magnitude in the reader's words, without unit: 80000 → 8万 / 80,000;
-/// 1070000000 → 10.7亿 / 1.07 billion. Negative values get a true minus.
+/// 1070000000 → 10.7亿 / 1.07 billion; 9.5e12 → 9.5万亿 / 9.5 trillion, as reports write
+/// it (not 95000亿). Negative values get a true minus.
 pub fn magnitude(v: f64, locale: Locale) -> String {
     if !v.is_finite() {
         return "—".to_string();
@@ -206,7 +207,9 @@ pub fn magnitude(v: f64, locale: Locale) -> String {
     let a = v.abs();
     let body = match locale {
         Locale::Zh => {
-            if a >= 1e8 {
+            if a >= 1e12 {
+                format!("{}万亿", trim_decimals(a / 1e12, 2))
+            } else if a >= 1e8 {
                 format!("{}亿", trim_decimals(a / 1e8, 2))
             } else if a >= 1e4 {
                 format!("{}万", trim_decimals(a / 1e4, 2))
@@ -315,6 +318,9 @@ pub fn unit_en(unit: &str) -> Option<&'static str> {
         "册" => "volumes",
         "位" => "people",
         "轮" => "rounds",
+        "美元" => "US dollars",
+        "欧元" => "euros",
+        "港元" => "HK dollars",
         _ => return None,
     })
 }
@@ -340,7 +346,12 @@ pub fn value_text(ind: &Indicator, locale: Locale, verbose: bool) -> String {
             format!("{dir}{}%", trim_decimals(v.abs(), 2))
         }
         (Kind::YoyChange | Kind::Change, _) => {
-            let s = trim_decimals(v.abs(), 2);
+            // A change in per cent or points keeps its decimals; one in a count or money
+            // is a magnitude like the figures (+73.5亿元, not +7350000000元).
+            let s = match ind.unit.as_str() {
+                "%" | "" | "个百分点" | "‰" => trim_decimals(v.abs(), 2),
+                _ => magnitude(v.abs(), locale),
+            };
             let sign = if v < 0.0 {
                 MINUS.to_string()
             } else if v > 0.0 {
@@ -348,6 +359,9 @@ pub fn value_text(ind: &Indicator, locale: Locale, verbose: bool) -> String {
             } else {
                 String::new()
             };
+            if locale == Locale::En && currency_en(&ind.unit).is_some() {
+                return approx_mark(format!("{sign}{}", money_en(&s, &ind.unit)), ind.approx, locale);
+            }
             let unit = if ind.unit == "%" || ind.unit.is_empty() { "%".to_string() } else { ind.unit.clone() };
             let tail = match (ind.kind, locale, verbose) {
                 (Kind::YoyChange, Locale::En, true) => " year on year",
@@ -362,7 +376,10 @@ pub fn value_text(ind: &Indicator, locale: Locale, verbose: bool) -> String {
             let unit = if ind.unit == "元" || ind.unit.is_empty() { "元" } else { ind.unit.as_str() };
             format!("{}{}", approx_mark(magnitude(v, locale), ind.approx, locale), unit)
         }
-        (Kind::Money, Locale::En) => approx_mark(format!("¥{}", magnitude(v, locale)), ind.approx, locale),
+        (Kind::Money, Locale::En) => {
+            let unit = if ind.unit.is_empty() { "元" } else { ind.unit.as_str() };
+            approx_mark(money_en(&magnitude(v, locale), unit), ind.approx, locale)
+        }
         (Kind::Count, Locale::Zh) => {
             let mut s = approx_mark(magnitude(v, locale), ind.approx, locale);
             s.push_str(&ind.unit);
@@ -378,6 +395,26 @@ pub fn value_text(ind: &Indicator, locale: Locale, verbose: bool) -> String {
                 None => format!("{n} {}", ind.unit),
             }
         }
+    }
+}
+
+/// The symbol English readers know for a currency the reports use.
+fn currency_en(unit: &str) -> Option<&'static str> {
+    Some(match unit {
+        "元" => "¥",
+        "美元" => "US$",
+        "欧元" => "€",
+        "港元" => "HK$",
+        _ => return None,
+    })
+}
+
+/// An amount `n` (already in words: 7.35 billion) in `unit` for English readers: ¥7.35
+/// billion, US$250 billion; a currency without a symbol keeps its name after the amount.
+fn money_en(n: &str, unit: &str) -> String {
+    match currency_en(unit) {
+        Some(sym) => format!("{sym}{n}"),
+        None => format!("{n} {unit}"),
     }
 }
 
@@ -430,6 +467,31 @@ pub fn label(ind: &Indicator, locale: Locale) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn changes_in_counts_and_money_read_as_magnitudes_and_currencies_keep_their_symbol() {
+        let v = |value, unit, kind, locale| value_text(&ind(value, unit, kind, false), locale, false);
+        assert_eq!(v(7.35e9, "元", Kind::Change, Locale::Zh), "+73.5亿元");
+        assert_eq!(v(7.35e9, "元", Kind::Change, Locale::En), "+¥7.35 billion");
+        assert_eq!(v(-30_000.0, "人", Kind::Change, Locale::Zh), format!("{MINUS}3万人"));
+        assert_eq!(v(0.8, "个百分点", Kind::Change, Locale::Zh), "+0.8个百分点");
+        assert_eq!(v(-11.8, "%", Kind::YoyChange, Locale::En), format!("{MINUS}11.8% y/y"));
+        assert_eq!(v(-11.8, "", Kind::YoyChange, Locale::En), format!("{MINUS}11.8% y/y"));
+        assert_eq!(v(2.5e11, "美元", Kind::Money, Locale::En), "US$250 billion");
+        assert_eq!(v(2.5e11, "美元", Kind::Money, Locale::Zh), "2500亿美元");
+        assert_eq!(v(8.9e7, "元", Kind::Money, Locale::En), "¥89 million");
+        assert_eq!(v(8.9e7, "", Kind::Money, Locale::En), "¥89 million");
+    }
+
+    #[test]
+    fn chinese_magnitudes_go_up_to_wan_yi() {
+        assert_eq!(magnitude(9.5e12, Locale::Zh), "9.5万亿");
+        assert_eq!(magnitude(1.2e12, Locale::Zh), "1.2万亿");
+        assert_eq!(magnitude(9.5e11, Locale::Zh), "9500亿");
+        assert_eq!(magnitude(-2.0e12, Locale::Zh), format!("{MINUS}2万亿"));
+        assert_eq!(tick(1e13, Locale::Zh, false), "10万亿");
+        assert_eq!(magnitude(9.5e12, Locale::En), "9.5 trillion");
+    }
 
     #[test]
     fn whole_numbers_are_written_as_to_string_writes_them() {

@@ -433,31 +433,7 @@ fn build_view(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartS
                 empty,
             }
         }
-        ViewKind::Money => {
-            let mut rows: Vec<Row> =
-                pick(ds, opts, |i| i.kind == Kind::Money).map(|i| row_for(ds, i, locale)).collect();
-            sort_rows(&mut rows, opts.sort, false);
-            let log = wants_log(&rows, opts.scale);
-            let n = rows.len();
-            ChartSpec {
-                section: opts.section.clone(),
-                footer: Vec::new(),
-                view: opts.kind,
-                title: t(locale, "涉案金额", "Money") + &scope,
-                subtitle: format!(
-                    "{} · {}{}",
-                    count_text(n, locale),
-                    t(locale, "单位：元", "yuan"),
-                    if log { t(locale, " · 对数刻度", " · log scale") } else { String::new() }
-                ),
-                description: match locale {
-                    Locale::Zh => format!("条形图，{n}项金额指标"),
-                    Locale::En => format!("Bar chart of {n} money figures"),
-                },
-                groups: vec![Group { title: None, rows, percent: false, log, reference: None, bars: true }],
-                empty,
-            }
-        }
+        ViewKind::Money => money_view(ds, opts, locale, scope, empty),
         ViewKind::Section => section_view(ds, opts, locale, empty)?,
         ViewKind::Overview => overview(ds, opts, locale, empty),
     };
@@ -477,11 +453,17 @@ fn build_view(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartS
 pub fn footer(ds: &Dataset, locale: Locale, approx: bool) -> Vec<String> {
     let src = ds.source();
     let title = src.title.trim();
-    let mut lines = vec![match (locale, title.is_empty()) {
-        (Locale::Zh, false) => format!("来源：{title}（{}）", src.year),
-        (Locale::Zh, true) => format!("来源：{}年报告", src.year),
-        (Locale::En, false) => format!("Source: {title} ({})", src.year),
-        (Locale::En, true) => format!("Source: the {} report", src.year),
+    // Year 0: the report states none (an extraction that found no year); no "（0）".
+    let y = src.year;
+    let mut lines = vec![match (locale, title.is_empty(), y > 0) {
+        (Locale::Zh, false, true) => format!("来源：{title}（{y}）"),
+        (Locale::Zh, false, false) => format!("来源：{title}"),
+        (Locale::Zh, true, true) => format!("来源：{y}年报告"),
+        (Locale::Zh, true, false) => "来源：未注明".to_string(),
+        (Locale::En, false, true) => format!("Source: {title} ({y})"),
+        (Locale::En, false, false) => format!("Source: {title}"),
+        (Locale::En, true, true) => format!("Source: the {y} report"),
+        (Locale::En, true, false) => "Source: not stated".to_string(),
     }];
     if approx {
         lines.push(t(locale, "数字后的“余”表示约数", "A + after a number marks an approximate figure"));
@@ -495,7 +477,9 @@ fn group_key(ind: &Indicator) -> (u8, String) {
         Kind::YoyChange => (1, String::new()),
         Kind::Change => (2, ind.unit.clone()),
         Kind::Percent | Kind::Ratio => (3, String::new()),
-        Kind::Money => (4, String::new()),
+        // Each currency its own scale: 亿元 and 亿美元 on one axis would mislead by 7×.
+        Kind::Money if ind.unit == "元" || ind.unit.is_empty() => (4, String::new()),
+        Kind::Money => (4, ind.unit.clone()),
         Kind::Rank => (5, String::new()),
         // 人 and 名 both count people: one group, one scale.
         Kind::Count if ind.unit == "名" => (0, "人".to_string()),
@@ -509,6 +493,8 @@ fn group_title(key: &(u8, String), locale: Locale) -> String {
         (2, Locale::Zh) => format!("变化（{}）", key.1),
         (2, Locale::En) => format!("Change ({})", key.1),
         (3, _) => t(locale, "比率（%）", "Rates (%)"),
+        (4, Locale::Zh) if !key.1.is_empty() => format!("金额（{}）", key.1),
+        (4, Locale::En) if !key.1.is_empty() => format!("Money ({})", format::unit_en(&key.1).unwrap_or(&key.1)),
         (4, _) => t(locale, "金额（元）", "Money (yuan)"),
         (5, _) => t(locale, "全省排名", "Rank in the province"),
         (_, Locale::Zh) => format!("单位：{}", key.1),
@@ -517,6 +503,68 @@ fn group_title(key: &(u8, String), locale: Locale) -> String {
             None if key.1.is_empty() || key.1 == "个" => "Counts".to_string(),
             None => format!("Unit: {}", key.1),
         },
+    }
+}
+
+/// Rows of the indicators `picked`, grouped by [`group_key`] in the order groups first appear.
+fn grouped(ds: &Dataset, picked: impl Iterator<Item = usize>, locale: Locale) -> Vec<((u8, String), Vec<Row>)> {
+    let mut groups: Vec<((u8, String), Vec<Row>)> = Vec::new();
+    for i in picked {
+        let key = group_key(&ds.indicators()[i]);
+        let row = row_for(ds, i, locale);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, rows)) => rows.push(row),
+            None => groups.push((key, vec![row])),
+        }
+    }
+    groups
+}
+
+/// The money figures, one group and scale per currency (亿元 and 亿美元 never share an
+/// axis); titled groups only when there are several.
+fn money_view(ds: &Dataset, opts: &ViewOptions, locale: Locale, scope: String, empty: String) -> ChartSpec {
+    let found = grouped(ds, pick(ds, opts, |i| i.kind == Kind::Money), locale);
+    let (n, g) = (found.iter().map(|(_, r)| r.len()).sum::<usize>(), found.len());
+    let unit = match found.first() {
+        Some((key, _)) if g == 1 && !key.1.is_empty() => match locale {
+            Locale::Zh => format!("单位：{}", key.1),
+            Locale::En => format::unit_en(&key.1).unwrap_or(&key.1).to_string(),
+        },
+        _ if g > 1 => match locale {
+            Locale::Zh => format!("按币种分为{g}组，各组刻度不同"),
+            Locale::En => format!("in {g} groups by currency, each on its own scale"),
+        },
+        _ => t(locale, "单位：元", "yuan"),
+    };
+    let mut groups: Vec<Group> = found
+        .into_iter()
+        .map(|(key, mut rows)| {
+            sort_rows(&mut rows, opts.sort, false);
+            let log = wants_log(&rows, opts.scale);
+            let title = (g > 1).then(|| group_title(&key, locale));
+            Group { title, rows, percent: false, log, reference: None, bars: true }
+        })
+        .collect();
+    let log = groups.iter().any(|gr| gr.log);
+    if groups.is_empty() {
+        groups.push(Group { title: None, rows: Vec::new(), percent: false, log: false, reference: None, bars: true });
+    }
+    ChartSpec {
+        section: opts.section.clone(),
+        footer: Vec::new(),
+        view: opts.kind,
+        title: t(locale, "金额", "Money") + &scope,
+        subtitle: format!(
+            "{} · {unit}{}",
+            count_text(n, locale),
+            if log { t(locale, " · 对数刻度", " · log scale") } else { String::new() }
+        ),
+        description: match locale {
+            Locale::Zh => format!("条形图，{n}项金额指标"),
+            Locale::En => format!("Bar chart of {n} money figures"),
+        },
+        groups,
+        empty,
     }
 }
 
@@ -530,15 +578,7 @@ fn section_view(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String)
             .map(|s| s.id.clone());
     }
     let section = opts.section.clone().unwrap_or_default();
-    let mut groups: Vec<((u8, String), Vec<Row>)> = Vec::new();
-    for i in pick(ds, &opts, |_| true) {
-        let key = group_key(&ds.indicators()[i]);
-        let row = row_for(ds, i, locale);
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, rows)) => rows.push(row),
-            None => groups.push((key, vec![row])),
-        }
-    }
+    let groups = grouped(ds, pick(ds, &opts, |_| true), locale);
     let n: usize = groups.iter().map(|(_, r)| r.len()).sum();
     let g = groups.len();
     let groups: Vec<Group> = groups

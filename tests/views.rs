@@ -512,6 +512,63 @@ fn compare_pairs_each_figure_with_last_year_derived_from_its_change() {
     assert!(en.groups[0].rows[1].label.contains("2021 (derived)"), "{}", en.groups[0].rows[1].label);
 }
 
+/// A report without a year (an extraction that found none sets 0): the foot names the
+/// source without "（0）", and the compare view says 本年 / 上年, never 0年 or -1年.
+#[test]
+fn a_report_without_a_year_says_so_in_words() {
+    let mut raw =
+        linked(&[("粮食总产量", 758_000.0, "吨", Kind::Count), ("粮食总产量", 2.3, "%", Kind::YoyChange)], &[(1, 0)])
+            .into_raw();
+    raw.source.year = 0;
+    let ds = raw.validated().expect("valid");
+    let zh = build(&ds, &opts(ViewKind::Compare), Locale::Zh);
+    let en = build(&ds, &opts(ViewKind::Compare), Locale::En);
+    let texts = |s: &ChartSpec| {
+        let mut v = vec![s.subtitle.clone(), s.description.clone()];
+        v.extend(s.footer.iter().cloned());
+        v.extend(s.rows().map(|r| r.label.clone()));
+        v
+    };
+    for t in texts(&zh).iter().chain(texts(&en).iter()) {
+        assert!(!t.contains("（0）") && !t.contains("(0)") && !t.contains("-1"), "{t:?}");
+    }
+    let zh_rows: Vec<&str> = zh.rows().map(|r| r.label.as_str()).collect();
+    assert_eq!(zh_rows, vec!["粮食总产量（本年）", "上年（据同比推算）"]);
+    assert!(zh.subtitle.contains("浅色条为上年值"), "{}", zh.subtitle);
+    assert!(en.rows().nth(1).is_some_and(|r| r.label == "last year (derived)"));
+    let foot = view::footer(&ds, Locale::Zh, false);
+    assert!(foot[0].starts_with("来源：") && !foot[0].contains('（'), "{foot:?}");
+    assert!(!view::footer(&ds, Locale::En, false)[0].contains('('));
+}
+
+/// Yuan and US dollars never share a scale: the money view and the section view give each
+/// currency its own group, titled by it.
+#[test]
+fn each_currency_gets_its_own_scale() {
+    let ds = figures(&[
+        ("货物进出口总额", 9.5e12, "元", Kind::Money),
+        ("服务贸易总额", 2.5e11, "美元", Kind::Money),
+        ("实际使用外资", 1.1266e11, "元", Kind::Money),
+    ]);
+    for kind in [ViewKind::Money, ViewKind::Section] {
+        let spec = build(&ds, &opts(kind), Locale::Zh);
+        let titles: Vec<Option<&str>> = spec.groups.iter().map(|g| g.title.as_deref()).collect();
+        assert_eq!(titles, vec![Some("金额（元）"), Some("金额（美元）")], "{kind:?}");
+        assert_eq!(spec.groups[1].rows[0].label, "服务贸易总额");
+        assert_eq!(spec.groups[0].rows.iter().find(|r| r.label == "货物进出口总额").unwrap().value_text, "9.5万亿元");
+    }
+    let money = build(&ds, &opts(ViewKind::Money), Locale::Zh);
+    assert_eq!(money.title, "金额");
+    assert!(money.subtitle.contains("按币种分为2组"), "{}", money.subtitle);
+    let en = build(&ds, &opts(ViewKind::Money), Locale::En);
+    assert_eq!(en.groups[1].title.as_deref(), Some("Money (US dollars)"));
+    let yuan_only = figures(&[("追赃挽损", 1.4e8, "元", Kind::Money), ("扣押涉案资产", 8.9e7, "元", Kind::Money)]);
+    let one = build(&yuan_only, &opts(ViewKind::Money), Locale::Zh);
+    assert_eq!(one.groups.len(), 1);
+    assert_eq!(one.groups[0].title, None, "one currency: no group title");
+    assert!(one.subtitle.contains("单位：元"), "{}", one.subtitle);
+}
+
 #[test]
 fn compare_marks_an_approximate_figure_and_skips_an_impossible_change() {
     let mut raw = linked(

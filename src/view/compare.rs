@@ -40,14 +40,26 @@ fn to_precision_of(v: f64, of: f64) -> f64 {
     (v / p).round() * p
 }
 
+/// `back` years before the report's year: "2022年" / "2022", or "本年" / "this year" and
+/// "上年" / "last year" when the report states none (year 0: an extraction found no year).
+fn year_words(year: i32, back: i32, locale: Locale) -> String {
+    match (year > 0, locale, back) {
+        (true, Locale::Zh, _) => format!("{}年", year - back),
+        (true, Locale::En, _) => (year - back).to_string(),
+        (false, Locale::Zh, 0) => "本年".to_string(),
+        (false, Locale::Zh, _) => "上年".to_string(),
+        (false, Locale::En, 0) => "this year".to_string(),
+        (false, Locale::En, _) => "last year".to_string(),
+    }
+}
+
 /// This year's row of figure `i`.
 fn now_row(ds: &Dataset, i: usize, locale: Locale) -> Row {
     let fig = &ds.indicators()[i];
-    let year = ds.source().year;
-    let label = format::label(fig, locale);
+    let (label, year) = (format::label(fig, locale), year_words(ds.source().year, 0, locale));
     Row {
         label: match locale {
-            Locale::Zh => format!("{label}（{year}年）"),
+            Locale::Zh => format!("{label}（{year}）"),
             Locale::En => format!("{label} ({year})"),
         },
         value: fig.value,
@@ -63,16 +75,14 @@ fn now_row(ds: &Dataset, i: usize, locale: Locale) -> Row {
 fn derived_row(ds: &Dataset, i: usize, c: usize, locale: Locale) -> Option<Row> {
     let (fig, ch) = (&ds.indicators()[i], &ds.indicators()[c]);
     let last = to_precision_of(derived_value(fig.value, ch.value)?, fig.value);
-    let year = ds.source().year;
+    let before = year_words(ds.source().year, 1, locale);
     // The derived value reads like the figure (same unit and magnitude words), and is
     // as approximate as the figure or the change.
     let prev = Indicator { value: last, approx: fig.approx || ch.approx, ..fig.clone() };
     let (label, note) = match locale {
-        Locale::Zh => {
-            (format!("{}年（据同比推算）", year - 1), format!("据{}推算", format::value_text(ch, locale, true)))
-        }
+        Locale::Zh => (format!("{before}（据同比推算）"), format!("据{}推算", format::value_text(ch, locale, true))),
         Locale::En => {
-            (format!("{} (derived)", year - 1), format!("derived from {}", format::value_text(ch, locale, false)))
+            (format!("{before} (derived)"), format!("derived from {}", format::value_text(ch, locale, false)))
         }
     };
     Some(Row {
@@ -144,7 +154,7 @@ pub(super) fn compare(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: S
             bars: true,
         })
         .collect();
-    let year = ds.source().year;
+    let (year, before) = (year_words(ds.source().year, 0, locale), year_words(ds.source().year, 1, locale));
     let units = match (locale, g > 1) {
         (Locale::Zh, true) => format!(" · 按单位分为{g}组，各组刻度不同"),
         (Locale::En, true) => format!(" · in {g} groups by unit, each on its own scale"),
@@ -156,15 +166,15 @@ pub(super) fn compare(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: S
         view: super::ViewKind::Compare,
         title: t(locale, "今年与上年", "This year and last") + scope,
         subtitle: match locale {
-            Locale::Zh => format!("{}{units} · 浅色条为{}年值，据同比推算", count_text(n, locale), year - 1),
+            Locale::Zh => format!("{}{units} · 浅色条为{before}值，据同比推算", count_text(n, locale)),
             Locale::En => {
-                format!("{}{units} · pale bars: {}, derived from the stated change", count_text(n, locale), year - 1)
+                format!("{}{units} · pale bars: {before}, derived from the stated change", count_text(n, locale))
             }
         },
         description: match locale {
-            Locale::Zh => format!("条形图，{n}项指标的{year}年值与据同比推算的{}年值", year - 1),
+            Locale::Zh => format!("条形图，{n}项指标的{year}值与据同比推算的{before}值"),
             Locale::En => {
-                format!("Bar chart of {n} figures in {year} beside {}, derived from the stated change", year - 1)
+                format!("Bar chart of {n} figures in {year} beside {before}, derived from the stated change")
             }
         },
         groups,
