@@ -82,8 +82,14 @@ export function buildParts(host, roleDescription) {
   const live = make(doc, 'div', 'ic-live', HIDDEN);
   live.setAttribute('aria-live', 'polite');
   live.setAttribute('aria-atomic', 'true');
-  const table = make(doc, 'table', 'ic-table', HIDDEN);
+  // The visually hidden table sits in a 1-px box that clips it: a table is never narrower
+  // than its longest row, and clipped or not it widened a phone's page (375 → 456 px) when
+  // the chart was mounted on a bare <canvas>, whose parent is the host's own element.
+  const tableBox = make(doc, 'div', 'ic-table-box', HIDDEN);
+  const table = doc.createElement('table');
+  table.className = 'ic-table';
   table.id = `ic-table-${nextId++}`;
+  tableBox.append(table);
   const error = make(doc, 'div', 'ic-error', `display:none;position:${root ? 'absolute' : 'relative'};`
     + `left:0;right:0;top:0;z-index:20;${ERROR}`);
   error.setAttribute('role', 'alert');
@@ -91,7 +97,7 @@ export function buildParts(host, roleDescription) {
   const parent = root ?? canvas.parentElement;
   if (!parent) throw new Error('indicator-chart: mount: the <canvas> must be in a parent element');
   const next = root ? null : canvas.nextSibling;
-  for (const el of [tooltip, live, table, error]) {
+  for (const el of [tooltip, live, tableBox, error]) {
     parent.insertBefore(el, next);
     if (!root) added.push(el);
   }
@@ -137,7 +143,11 @@ export function showMountError(host, text) {
   console.error(text);
 }
 
-/** The table shown under the chart (the `table` option): every property HIDDEN sets, undone, and a plain readable look. */
+/** The table's box when the table is shown: every property HIDDEN sets, undone. */
+const BOX_SHOWN = 'position:static;width:auto;height:auto;margin:0;padding:0;border:0;overflow:visible;'
+  + 'clip:auto;clip-path:none;white-space:normal';
+
+/** The table shown under the chart (the `table` option): a plain readable look. */
 const TABLE_SHOWN = 'position:static;width:100%;height:auto;margin:8px 0 0;padding:0;border:0;overflow:visible;'
   + 'clip:auto;clip-path:none;white-space:normal;border-collapse:collapse;'
   + "font:13px/1.5 system-ui, -apple-system, 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif;"
@@ -145,13 +155,12 @@ const TABLE_SHOWN = 'position:static;width:100%;height:auto;margin:8px 0 0;paddi
 
 /** Shows the rows' table under the chart, or hides it for all but screen readers. */
 export function tableStyle(table, visible) {
-  css(table, visible ? TABLE_SHOWN : HIDDEN);
-  if (visible) return;
-  const hidden = HIDDEN.split(';').map((d) => d.slice(0, d.indexOf(':')));
-  for (const d of TABLE_SHOWN.split(';')) {
-    const k = d.slice(0, d.indexOf(':'));
-    if (!hidden.includes(k)) table.style.removeProperty(k);
+  if (table.parentElement) css(table.parentElement, visible ? BOX_SHOWN : HIDDEN);
+  if (visible) {
+    css(table, TABLE_SHOWN);
+    return;
   }
+  for (const d of TABLE_SHOWN.split(';')) table.style.removeProperty(d.slice(0, d.indexOf(':')));
 }
 
 /** `el` holding `text` (as text, never HTML) with these styles, appended to `parent`. */

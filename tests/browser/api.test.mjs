@@ -208,6 +208,34 @@ describe('the screen-reader table', () => {
   });
 });
 
+describe('on a phone-width page', () => {
+  test('a chart mounted on a bare <canvas> does not widen the page (its hidden table is clipped)', TIMEOUT, async () => {
+    await withPage({ width: 375, height: 740 }, async (page) => {
+      const r = await page.evaluate(async () => {
+        const doc = document.documentElement;
+        const before = doc.scrollWidth;
+        const wrap = document.createElement('div');
+        wrap.style.width = '300px';
+        const cv = document.createElement('canvas');
+        wrap.append(cv);
+        document.getElementById('stage').append(wrap);
+        const chart = window.ic.mount(cv, window.ds, { view: 'section' });
+        await new Promise((res) => requestAnimationFrame(() => setTimeout(() => setTimeout(res, 0), 0)));
+        const table = wrap.querySelector('table.ic-table');
+        const out = { before, after: doc.scrollWidth, client: doc.clientWidth, tableWidth: table.getBoundingClientRect().width, rows: table.rows.length };
+        chart.setOptions({ table: true });
+        await new Promise((res) => requestAnimationFrame(() => setTimeout(() => setTimeout(res, 0), 0)));
+        out.shownHeight = table.getBoundingClientRect().height;
+        out.shownBoxHeight = table.parentElement.getBoundingClientRect().height;
+        return out;
+      });
+      assert.ok(r.rows > 1 && r.tableWidth > r.client, `the premise: the hidden table is wider than the page (${r.tableWidth} px, ${r.rows} rows)`);
+      assert.equal(r.after, r.before, `the page keeps its width (${r.before} → ${r.after} px)`);
+      assert.ok(r.shownHeight > 50 && r.shownBoxHeight >= r.shownHeight, `table: true shows it, box and all (${r.shownHeight} / ${r.shownBoxHeight} px)`);
+    });
+  });
+});
+
 describe('destroy', () => {
   test('removes every element, listener and observer; methods throw; remount works; 200 cycles', TIMEOUT, async () => {
     await withPage({}, async (page) => {
