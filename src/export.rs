@@ -61,32 +61,22 @@ pub fn csv(ds: &Dataset, spec: &ChartSpec, locale: Locale) -> String {
             // A derived row (the compare view's last year) is the figure's record with the
             // derived value, its label saying so.
             Target::Indicator(i) => match ds.indicators().get(*i) {
-                Some(ind) if row.tone == Tone::Derived => vec![
-                    cell(&ind.id),
-                    cell(&ind.section),
-                    cell(&format!("{} · {}", ind.label, row.label)),
-                    cell(&ind.label_en),
-                    number(row.value),
-                    cell(&ind.unit),
-                    ind.kind.as_str().to_string(),
-                    ind.approx.to_string(),
-                    cell(&row.value_text),
-                    cell(&ind.quote),
-                    String::new(),
-                ],
-                Some(ind) => vec![
-                    cell(&ind.id),
-                    cell(&ind.section),
-                    cell(&ind.label),
-                    cell(&ind.label_en),
-                    number(ind.value),
-                    cell(&ind.unit),
-                    ind.kind.as_str().to_string(),
-                    ind.approx.to_string(),
-                    cell(&row.value_text),
-                    cell(&ind.quote),
-                    cell(ind.of.as_deref().unwrap_or("")),
-                ],
+                Some(ind) => {
+                    let derived = row.tone == Tone::Derived;
+                    vec![
+                        cell(&ind.id),
+                        cell(&ind.section),
+                        cell(&if derived { format!("{} · {}", ind.label, row.label) } else { ind.label.clone() }),
+                        cell(&ind.label_en),
+                        number(if derived { row.value } else { ind.value }),
+                        cell(&ind.unit),
+                        ind.kind.as_str().to_string(),
+                        ind.approx.to_string(),
+                        cell(&row.value_text),
+                        cell(&ind.quote),
+                        cell(if derived { "" } else { ind.of.as_deref().unwrap_or("") }),
+                    ]
+                }
                 None => continue,
             },
             Target::Section(id) => vec![
