@@ -315,3 +315,38 @@ fn cell_function() {
     assert_eq!(export::cell("\r"), "\"'\r\"", "a lone CR is guarded and then quoted");
     assert_eq!(export::cell("中文"), "中文");
 }
+
+/// The compare view's derived row is the figure's record with the derived value and a
+/// label that says so, and no `of`; the change's own record keeps its `of`.
+#[test]
+fn a_derived_row_is_its_figure_with_the_derived_value() {
+    let mut raw = report().into_raw();
+    raw.indicators.truncate(2);
+    let fig_id = raw.indicators[1].id.clone();
+    raw.indicators[1].kind = Kind::Count;
+    raw.indicators[1].value = 1250.0;
+    raw.indicators[1].unit = "起".to_string();
+    raw.indicators[0].kind = Kind::YoyChange;
+    raw.indicators[0].value = 25.0;
+    raw.indicators[0].unit = "%".to_string();
+    raw.indicators[0].of = Some(fig_id.clone());
+    let ds = raw.validated().unwrap_or_else(|e| panic!("linked dataset: {e}"));
+    let spec = build_spec(&ds, ViewKind::Compare, Locale::Zh);
+    let recs = parse_csv(export::csv(&ds, &spec, Locale::Zh).trim_start_matches('\u{feff}')).expect("valid CSV");
+    assert_eq!(recs.len(), 3, "header, this year, last year: {recs:?}");
+    let (now, before) = (&recs[1], &recs[2]);
+    assert_eq!(now[0], fig_id);
+    assert_eq!(before[0], fig_id, "the derived row is the figure's record");
+    assert_eq!(now[4], "1250");
+    assert_eq!(before[4], "1000", "1250 ÷ 1.25");
+    assert_eq!(now[2], ds.indicators()[1].label);
+    assert!(
+        before[2].starts_with(&format!("{} · ", ds.indicators()[1].label)) && before[2].contains("推算"),
+        "{}",
+        before[2]
+    );
+    assert_eq!((now[10].as_str(), before[10].as_str()), ("", ""), "a figure names no other record");
+    let all = build_spec(&ds, ViewKind::Section, Locale::Zh);
+    let recs = parse_csv(export::csv(&ds, &all, Locale::Zh).trim_start_matches('\u{feff}')).expect("valid CSV");
+    assert!(recs.iter().any(|r| r[10] == fig_id), "the change's record names its figure: {recs:?}");
+}
