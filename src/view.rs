@@ -9,7 +9,13 @@ use crate::format::{self, Locale};
 use crate::model::{Dataset, Indicator, Kind};
 
 mod compare;
+mod groups;
 mod headline;
+mod money;
+mod overview;
+mod section;
+
+use groups::{group_key, group_title, grouped};
 
 pub use compare::derived_value;
 
@@ -433,9 +439,9 @@ fn build_view(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartS
                 empty,
             }
         }
-        ViewKind::Money => money_view(ds, opts, locale, scope, empty),
-        ViewKind::Section => section_view(ds, opts, locale, empty)?,
-        ViewKind::Overview => overview(ds, opts, locale, empty),
+        ViewKind::Money => money::money_view(ds, opts, locale, empty, &scope),
+        ViewKind::Section => section::section_view(ds, opts, locale, empty)?,
+        ViewKind::Overview => overview::overview(ds, opts, locale, empty),
     };
     if spec.view != ViewKind::Overview {
         let approx = spec.rows().any(|r| match r.target {
@@ -469,243 +475,4 @@ pub fn footer(ds: &Dataset, locale: Locale, approx: bool) -> Vec<String> {
         lines.push(t(locale, "数字后的“余”表示约数", "A + after a number marks an approximate figure"));
     }
     lines
-}
-
-/// The unit family a section-view group collects: values in one group share a scale.
-fn group_key(ind: &Indicator) -> (u8, String) {
-    match ind.kind {
-        Kind::YoyChange => (1, String::new()),
-        Kind::Change => (2, ind.unit.clone()),
-        Kind::Percent | Kind::Ratio => (3, String::new()),
-        // Each currency its own scale: 亿元 and 亿美元 on one axis would mislead by 7×.
-        Kind::Money if ind.unit == "元" || ind.unit.is_empty() => (4, String::new()),
-        Kind::Money => (4, ind.unit.clone()),
-        Kind::Rank => (5, String::new()),
-        // 人 and 名 both count people: one group, one scale.
-        Kind::Count if ind.unit == "名" => (0, "人".to_string()),
-        Kind::Count => (0, ind.unit.clone()),
-    }
-}
-
-fn group_title(key: &(u8, String), locale: Locale) -> String {
-    match (key.0, locale) {
-        (1, _) => t(locale, "同比变化（%）", "Year-on-year change (%)"),
-        (2, Locale::Zh) => format!("变化（{}）", key.1),
-        (2, Locale::En) => format!("Change ({})", key.1),
-        (3, _) => t(locale, "比率（%）", "Rates (%)"),
-        (4, Locale::Zh) if !key.1.is_empty() => format!("金额（{}）", key.1),
-        (4, Locale::En) if !key.1.is_empty() => format!("Money ({})", format::unit_en(&key.1).unwrap_or(&key.1)),
-        (4, _) => t(locale, "金额（元）", "Money (yuan)"),
-        (5, _) => t(locale, "全省排名", "Rank in the province"),
-        (_, Locale::Zh) => format!("单位：{}", key.1),
-        (_, Locale::En) => match format::unit_en(&key.1) {
-            Some(u) => format!("Counts of {u}"),
-            None if key.1.is_empty() || key.1 == "个" => "Counts".to_string(),
-            None => format!("Unit: {}", key.1),
-        },
-    }
-}
-
-/// Rows of the indicators `picked`, grouped by [`group_key`] in the order groups first appear.
-fn grouped(ds: &Dataset, picked: impl Iterator<Item = usize>, locale: Locale) -> Vec<((u8, String), Vec<Row>)> {
-    let mut groups: Vec<((u8, String), Vec<Row>)> = Vec::new();
-    for i in picked {
-        let key = group_key(&ds.indicators()[i]);
-        let row = row_for(ds, i, locale);
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, rows)) => rows.push(row),
-            None => groups.push((key, vec![row])),
-        }
-    }
-    groups
-}
-
-/// The money figures, one group and scale per currency (亿元 and 亿美元 never share an
-/// axis); titled groups only when there are several.
-fn money_view(ds: &Dataset, opts: &ViewOptions, locale: Locale, scope: String, empty: String) -> ChartSpec {
-    let found = grouped(ds, pick(ds, opts, |i| i.kind == Kind::Money), locale);
-    let (n, g) = (found.iter().map(|(_, r)| r.len()).sum::<usize>(), found.len());
-    let unit = match found.first() {
-        Some((key, _)) if g == 1 && !key.1.is_empty() => match locale {
-            Locale::Zh => format!("单位：{}", key.1),
-            Locale::En => format::unit_en(&key.1).unwrap_or(&key.1).to_string(),
-        },
-        _ if g > 1 => match locale {
-            Locale::Zh => format!("按币种分为{g}组，各组刻度不同"),
-            Locale::En => format!("in {g} groups by currency, each on its own scale"),
-        },
-        _ => t(locale, "单位：元", "yuan"),
-    };
-    let mut groups: Vec<Group> = found
-        .into_iter()
-        .map(|(key, mut rows)| {
-            sort_rows(&mut rows, opts.sort, false);
-            let log = wants_log(&rows, opts.scale);
-            let title = (g > 1).then(|| group_title(&key, locale));
-            Group { title, rows, percent: false, log, reference: None, bars: true }
-        })
-        .collect();
-    let log = groups.iter().any(|gr| gr.log);
-    if groups.is_empty() {
-        groups.push(Group { title: None, rows: Vec::new(), percent: false, log: false, reference: None, bars: true });
-    }
-    ChartSpec {
-        section: opts.section.clone(),
-        footer: Vec::new(),
-        view: opts.kind,
-        title: t(locale, "金额", "Money") + &scope,
-        subtitle: format!(
-            "{} · {unit}{}",
-            count_text(n, locale),
-            if log { t(locale, " · 对数刻度", " · log scale") } else { String::new() }
-        ),
-        description: match locale {
-            Locale::Zh => format!("条形图，{n}项金额指标"),
-            Locale::En => format!("Bar chart of {n} money figures"),
-        },
-        groups,
-        empty,
-    }
-}
-
-fn section_view(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String) -> Result<ChartSpec, ViewError> {
-    let mut opts = opts.clone();
-    if opts.section.is_none() {
-        opts.section = ds
-            .sections()
-            .iter()
-            .find(|s| s.parent.is_none() && ds.distinct().any(|(_, i)| within(ds, &i.section, &s.id)))
-            .map(|s| s.id.clone());
-    }
-    let section = opts.section.clone().unwrap_or_default();
-    let groups = grouped(ds, pick(ds, &opts, |_| true), locale);
-    let n: usize = groups.iter().map(|(_, r)| r.len()).sum();
-    let g = groups.len();
-    let groups: Vec<Group> = groups
-        .into_iter()
-        .map(|(key, mut rows)| {
-            let signed = key.0 == 1 || key.0 == 2;
-            sort_rows(&mut rows, opts.sort, signed);
-            let percent = key.0 == 1 || key.0 == 3 || (key.0 == 2 && key.1 == "%");
-            let log = !signed && key.0 != 5 && wants_log(&rows, opts.scale);
-            let mut title = group_title(&key, locale);
-            if log {
-                title.push_str(&t(locale, " · 对数刻度", " · log scale"));
-            }
-            Group {
-                title: Some(title),
-                rows,
-                percent,
-                log,
-                reference: if key.0 == 3 { Some(100.0) } else { None },
-                bars: key.0 != 5,
-            }
-        })
-        .collect();
-    let title = section_title(ds, &section, locale);
-    Ok(ChartSpec {
-        section: opts.section.clone(),
-        footer: Vec::new(),
-        view: ViewKind::Section,
-        subtitle: match locale {
-            Locale::Zh => format!("{} · 按单位分为{g}组，各组刻度不同", count_text(n, locale)),
-            Locale::En => format!("{} in {g} groups by unit, each on its own scale", count_text(n, locale)),
-        },
-        description: match locale {
-            Locale::Zh => format!("条形图，“{title}”部分的{n}项指标，按单位分为{g}组"),
-            Locale::En => format!("Bar chart of the {n} indicators of the section “{title}”, in {g} groups by unit"),
-        },
-        title,
-        groups,
-        empty,
-    })
-}
-
-/// A "most telling" score: big year-over-year moves first, then rates, then the
-/// largest money and counts. Used to pick the overview's highlights.
-fn telling(ind: &Indicator) -> (u8, f64) {
-    match ind.kind {
-        Kind::YoyChange => (0, ind.value.abs()),
-        Kind::Rank => (1, -ind.value),
-        Kind::Money => (2, ind.value),
-        Kind::Percent | Kind::Ratio => (3, ind.value),
-        Kind::Count => (4, ind.value),
-        Kind::Change => (5, ind.value.abs()),
-    }
-}
-
-fn overview(ds: &Dataset, opts: &ViewOptions, locale: Locale, empty: String) -> ChartSpec {
-    let mut rows = Vec::new();
-    // Whether a section's first telling figure is approximate (for the foot's note).
-    let mut approx = false;
-    // Each indicator's top-level section, looked up once per section, not per indicator.
-    // (Positions, not ids, as values: the crate's one hash-table type, see
-    // RawDataset::validated.)
-    let pos: rustc_hash::FxHashMap<&str, usize> =
-        ds.sections().iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
-    let top: rustc_hash::FxHashMap<&str, usize> = ds
-        .sections()
-        .iter()
-        .map(|s| (s.id.as_str(), pos.get(ds.top_section(&s.id)).copied().unwrap_or(usize::MAX)))
-        .collect();
-    for (k, s) in ds.sections().iter().enumerate().filter(|(_, s)| s.parent.is_none()) {
-        let mut members: Vec<usize> =
-            ds.distinct().filter(|(_, i)| top.get(i.section.as_str()) == Some(&k)).map(|(i, _)| i).collect();
-        let n = members.len();
-        crate::sort::sort_by(&mut members, |a, b| {
-            let (ka, va) = telling(&ds.indicators()[*a]);
-            let (kb, vb) = telling(&ds.indicators()[*b]);
-            ka.cmp(&kb).then(vb.total_cmp(&va))
-        });
-        let sep = if locale == Locale::Zh { "；" } else { "; " };
-        // Only the first telling figure: the note after a bar is cut to its room, and on
-        // the report at a desktop width the second figure is usually cut (seen in
-        // screenshots), so a note about a mark the reader cannot see would confuse.
-        approx |= members.first().is_some_and(|&i| ds.indicators()[i].approx);
-        let note: Vec<String> = members
-            .iter()
-            .take(2)
-            .map(|&i| {
-                let ind = &ds.indicators()[i];
-                let joiner = if locale == Locale::Zh { "" } else { " " };
-                format!("{}{joiner}{}", format::label(ind, locale), format::value_text(ind, locale, false))
-            })
-            .collect();
-        let label = section_title(ds, &s.id, locale);
-        let value_text = match locale {
-            Locale::Zh => format!("{n}项"),
-            Locale::En => format!("{n}"),
-        };
-        rows.push(Row {
-            label,
-            value: n as f64,
-            value_text,
-            tone: Tone::Neutral,
-            target: Target::Section(s.id.clone()),
-            note: if note.is_empty() { None } else { Some(format::join(&note, sep)) },
-        });
-    }
-    sort_rows(&mut rows, opts.sort, false);
-    let total: usize = ds.distinct().count();
-    let k = rows.len();
-    ChartSpec {
-        section: opts.section.clone(),
-        footer: footer(ds, locale, approx),
-        view: ViewKind::Overview,
-        title: t(locale, "各部分指标概览", "Indicators by section"),
-        subtitle: match locale {
-            Locale::Zh => format!("共{total}项指标，分布于{k}个部分 · 条形长度为指标数，右侧为代表性数据"),
-            Locale::En => {
-                format!("{total} indicators in {k} sections · bar = number of indicators, then telling figures")
-            }
-        },
-        description: match locale {
-            Locale::Zh => format!("条形图，报告{k}个部分各有多少项指标，共{total}项"),
-            Locale::En => {
-                format!("Bar chart of how many indicators each of the report's {k} sections states, {total} in all")
-            }
-        },
-        groups: vec![Group { title: None, rows, percent: false, log: false, reference: None, bars: true }],
-        empty,
-    }
 }
