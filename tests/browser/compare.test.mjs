@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CHART_CANVAS, REPO, canvasStats, screenshot, sharedBrowser, waitForSettled } from './helpers.mjs';
+import { CHART_CANVAS, REPO, canvasStats, screenshot, openHostReady, pasteReport, sharedBrowser } from './helpers.mjs';
 
 const TIMEOUT = { timeout: 90_000 };
 const TIP = '#chart .ic-tooltip';
@@ -16,18 +16,11 @@ const DAQING = path.join(REPO, 'tests/fixtures/real/dev/stats-daqing-2014.txt');
 
 const env = sharedBrowser(TIMEOUT);
 
-async function openReady(opts = {}) {
-  const page = await env.open({ path: '/index.html', ...opts });
-  const state = await waitForSettled(page);
-  if (state === 'error') assert.fail(`page error: ${await page.locator('#status').textContent()}`);
-  return page;
-}
+const openReady = (opts) => openHostReady(env, opts);
 
+/** Pastes `text` and waits until the extraction has succeeded. */
 async function paste(page, text) {
-  const details = page.locator('#paste');
-  if (!(await details.evaluate((d) => d.open))) await page.locator('#paste summary').click();
-  await page.locator('#paste-text').fill(text);
-  await page.locator('#paste-extract').click();
+  await pasteReport(page, text);
   await page.waitForFunction(() => document.getElementById('paste-status').dataset.kind === 'ok');
 }
 

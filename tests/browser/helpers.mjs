@@ -108,6 +108,23 @@ export async function waitForSettled(page, timeout = 20_000) {
   return page.evaluate(() => document.body.dataset.state);
 }
 
+/** The host page (index.html) in `env` (see sharedBrowser), settled; throws if it settled on an error. */
+export async function openHostReady(env, opts = {}) {
+  const page = await env.open({ path: '/index.html', ...opts });
+  if ((await waitForSettled(page)) === 'error') {
+    throw new Error(`page error: ${await page.locator('#status').textContent()}`);
+  }
+  return page;
+}
+
+/** Opens the host page's paste panel, replaces its text with `text` and clicks 提取并绘图. */
+export async function pasteReport(page, text) {
+  const details = page.locator('#paste');
+  if (!(await details.evaluate((d) => d.open))) await page.locator('#paste summary').click();
+  await page.locator('#paste-text').fill(text);
+  await page.locator('#paste-extract').click();
+}
+
 /** Screenshot of the viewport (or the whole page) to tests/artifacts/<name>.png; returns the path. */
 export async function screenshot(page, name, { fullPage = false } = {}) {
   await mkdir(ARTIFACTS, { recursive: true });

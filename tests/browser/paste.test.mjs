@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CHART_CANVAS, REPO, screenshot, sharedBrowser, waitForSettled } from './helpers.mjs';
+import { CHART_CANVAS, REPO, screenshot, openHostReady, pasteReport, sharedBrowser } from './helpers.mjs';
 
 const TIMEOUT = { timeout: 60_000 };
 
@@ -32,20 +32,8 @@ const GENRE_FIGS = GENRE_QUOTES.length - 1;
 
 const env = sharedBrowser(TIMEOUT);
 
-async function openReady(opts = {}) {
-  const page = await env.open({ path: '/index.html', ...opts });
-  const state = await waitForSettled(page);
-  if (state === 'error') assert.fail(`page error: ${await page.locator('#status').textContent()}`);
-  return page;
-}
-
-/** Opens the panel, replaces the textarea's text with `text` and clicks 提取并绘图. */
-async function paste(page, text) {
-  const details = page.locator('#paste');
-  if (!(await details.evaluate((d) => d.open))) await page.locator('#paste summary').click();
-  await page.locator('#paste-text').fill(text);
-  await page.locator('#paste-extract').click();
-}
+const openReady = (opts) => openHostReady(env, opts);
+const paste = pasteReport;
 
 /** What the page shows: chart state, review table, report panel, status. */
 function snapshot(page) {
