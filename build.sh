@@ -28,9 +28,6 @@ WASM_OPT_LEVEL="${WASM_OPT_LEVEL:--Oz}"
 WASM_OPT_FEATURES=(--enable-bulk-memory --enable-bulk-memory-opt --enable-call-indirect-overlong
   --enable-multivalue --enable-mutable-globals --enable-nontrapping-float-to-int
   --enable-reference-types --enable-sign-ext)
-# The producers and target_features custom sections are for tools, not browsers: -194 B
-# gzip of the widget's wasm (107,301 → 107,107).
-WASM_OPT_STRIP=(--strip-producers --strip-target-features)
 # Run the passes until nothing shrinks, and let loads fold constant offsets (rustc's wasm puts
 # the 1 MB stack first, so the lowest 1 kB is the stack's far end, never reached: the parser
 # bounds its depth): -1,144 B gzip of the widget's wasm (93,057 → 91,913, 2026-12-01).
@@ -157,7 +154,7 @@ bindgen_into() {
   local out="$1" in="$WASM_IN"
   local wasm="$out/${CRATE}_bg.wasm" stamp="$out/.wasm-stamp" key before
   local wasm_opt="$TOOLS/node_modules/.bin/wasm-opt"
-  key="$(sha256sum "$in" | cut -d' ' -f1) $(wasm-bindgen --version) $("$wasm_opt" --version) $WASM_OPT_LEVEL ${WASM_OPT_FEATURES[*]} ${WASM_OPT_STRIP[*]} ${WASM_OPT_PASSES[*]} $(cat "$TOOLS/fold-snippets.mjs" "$TOOLS/short-names.mjs" | sha256sum | cut -c1-16)"
+  key="$(sha256sum "$in" | cut -d' ' -f1) $(wasm-bindgen --version) $("$wasm_opt" --version) $WASM_OPT_LEVEL ${WASM_OPT_FEATURES[*]} ${WASM_OPT_PASSES[*]} $(cat "$TOOLS/fold-snippets.mjs" "$TOOLS/short-names.mjs" | sha256sum | cut -c1-16)"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$key" ] && [ -f "$wasm" ] && [ -f "$out/$CRATE.js" ]; then
     log "$out is up to date: $wasm $(stat -c %s "$wasm") bytes, $(gzip -9c "$wasm" | wc -c) bytes gzipped"
     return
@@ -172,11 +169,12 @@ bindgen_into() {
 
   before="$(stat -c %s "$wasm")"
   log "wasm-opt $WASM_OPT_LEVEL (in place)"
-  "$wasm_opt" "$WASM_OPT_LEVEL" "${WASM_OPT_PASSES[@]}" "${WASM_OPT_FEATURES[@]}" "${WASM_OPT_STRIP[@]}" \
+  "$wasm_opt" "$WASM_OPT_LEVEL" "${WASM_OPT_PASSES[@]}" "${WASM_OPT_FEATURES[@]}" \
     "$wasm" -o "$wasm.tmp" || { rm -f "$wasm.tmp"; die "wasm-opt failed"; }
   mv "$wasm.tmp" "$wasm"
   # Short names for what the wasm and the glue share (the import names carry random hashes)
-  # and no custom sections: -3.0 kB gzip of wasm and -2.2 kB of glue on the package.
+  # and no custom sections (producers, target_features and name are for tools, not
+  # browsers): -3.0 kB gzip of wasm and -2.2 kB of glue on the package.
   node "$TOOLS/short-names.mjs" "$wasm" "$out/$CRATE.js"
   echo "$key" >"$stamp"
 
