@@ -373,11 +373,11 @@ pub fn value_text(ind: &Indicator, locale: Locale, verbose: bool) -> String {
         (Kind::Rank, Locale::Zh) => format!("全省第{}", trim_decimals(v, 0)),
         (Kind::Rank, Locale::En) => format!("No. {} in the province", trim_decimals(v, 0)),
         (Kind::Money, Locale::Zh) => {
-            let unit = if ind.unit == "元" || ind.unit.is_empty() { "元" } else { ind.unit.as_str() };
+            let unit = currency(&ind.unit);
             format!("{}{}", approx_mark(magnitude(v, locale), ind.approx, locale), unit)
         }
         (Kind::Money, Locale::En) => {
-            let unit = if ind.unit.is_empty() { "元" } else { ind.unit.as_str() };
+            let unit = currency(&ind.unit);
             approx_mark(money_en(&magnitude(v, locale), unit), ind.approx, locale)
         }
         (Kind::Count, Locale::Zh) => {
@@ -395,6 +395,15 @@ pub fn value_text(ind: &Indicator, locale: Locale, verbose: bool) -> String {
                 None => format!("{n} {}", ind.unit),
             }
         }
+    }
+}
+
+/// A money figure's currency: its unit, 元 when it has none.
+pub(crate) fn currency(unit: &str) -> &str {
+    if unit.is_empty() {
+        "元"
+    } else {
+        unit
     }
 }
 

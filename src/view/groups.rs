@@ -12,8 +12,10 @@ pub(super) fn group_key(ind: &Indicator) -> (u8, String) {
         Kind::Change => (2, ind.unit.clone()),
         Kind::Percent | Kind::Ratio => (3, String::new()),
         // Each currency its own scale: 亿元 and 亿美元 on one axis would mislead by 7×.
-        Kind::Money if ind.unit == "元" || ind.unit.is_empty() => (4, String::new()),
-        Kind::Money => (4, ind.unit.clone()),
+        Kind::Money => match format::currency(&ind.unit) {
+            "元" => (4, String::new()),
+            other => (4, other.to_string()),
+        },
         Kind::Rank => (5, String::new()),
         // 人 and 名 both count people: one group, one scale.
         Kind::Count if ind.unit == "名" => (0, "人".to_string()),
