@@ -96,11 +96,11 @@ impl State {
         fill_tooltip(&self.el.tooltip, &d.label, &d.value, quoted, before, mid, after, &d.section);
     }
 
+    /// Places the tooltip measured for this row (`tip_size`, taken when its text was built;
+    /// every render forgets it), so a pointer move reads no layout.
     fn place_tooltip(&self, hit: usize, at: Option<(f64, f64)>) {
         let Some(scene) = self.scene.as_ref() else { return };
-        let max_w = clamp(scene.width - 16.0, 80.0, TOOLTIP_MAX_WIDTH);
-        css(&self.el.tooltip, &[("display", "block"), ("max-width", &px(max_w)), ("left", "0px"), ("top", "0px")]);
-        let size = (self.el.tooltip.offset_width() as f64, self.el.tooltip.offset_height() as f64);
+        let size = self.tip_size;
         let anchor = at.or_else(|| scene.hit(hit).map(|h| h.anchor)).unwrap_or((0.0, 0.0));
         let (x, y) = if self.pinned == Some(hit) && self.hover.is_none() {
             // A finger's: above it (it covers what is below), on the part of the chart on screen.
