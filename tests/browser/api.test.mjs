@@ -166,8 +166,13 @@ describe('the screen-reader table', () => {
   test('an update writes changed cells into the same rows, as a fresh mount would; fewer rows drop the rest', TIMEOUT, async () => {
     await withPage({}, async (page) => {
       const r = await page.evaluate(async () => {
-        // The table is filled in a task after the frame.
+        // The table is filled in a task after the frame (later on a busy machine): wait, frame
+        // by frame, up to 5 s, for what the step should bring.
         const settle = () => new Promise((res) => requestAnimationFrame(() => setTimeout(() => setTimeout(res, 0), 0)));
+        const until = async (cond) => {
+          for (let k = 0; k < 300 && !cond(); k++) await settle();
+        };
+        const filled = (chart, t) => () => t.rows.length === Math.min(chart.getState().rows, 1000) + 1 && !!t.caption?.textContent;
         const stage = document.getElementById('stage');
         const make = (ds) => {
           const box = document.createElement('div');
@@ -177,31 +182,32 @@ describe('the screen-reader table', () => {
         };
         const texts = (t) => [...t.rows].map((tr) => [...tr.cells].map((c) => c.textContent).join(' | '));
         const [box, chart] = make(window.ds);
-        await settle();
         const table = box.querySelector('table.ic-table');
+        await until(filled(chart, table));
         const rowsBefore = [...table.rows];
         const textBefore = texts(table);
         const next = structuredClone(window.ds);
         for (const ind of next.indicators) ind.value += 1;
         chart.update(next);
-        await settle();
+        await until(() => texts(table).some((t, i) => t !== textBefore[i]));
         const sameRows = rowsBefore.length === table.rows.length && rowsBefore.every((tr, i) => table.rows[i] === tr);
         const textAfter = texts(table);
-        const [freshBox] = make(next);
-        await settle();
-        const fresh = texts(freshBox.querySelector('table.ic-table'));
+        const [freshBox, freshChart] = make(next);
+        const freshTable = freshBox.querySelector('table.ic-table');
+        await until(filled(freshChart, freshTable));
+        const fresh = texts(freshTable);
         chart.setView('overview');
-        await settle();
+        await until(() => table.rows.length === chart.getState().rows + 1);
         return {
           n: rowsBefore.length, sameRows, changed: textAfter.filter((t, i) => t !== textBefore[i]).length,
-          asFresh: JSON.stringify(textAfter) === JSON.stringify(fresh),
+          asFresh: JSON.stringify(textAfter) === JSON.stringify(fresh), textAfter, fresh,
           overview: { rows: table.rows.length, shown: chart.getState().rows, caption: table.caption?.textContent ?? '' },
         };
       });
       assert.ok(r.n > 3, `the headline table has rows (${r.n})`);
       assert.ok(r.sameRows, 'the update kept the row elements');
       assert.ok(r.changed > 0, 'and rewrote the changed values');
-      assert.ok(r.asFresh, 'the updated table reads exactly as a fresh mount of the new data');
+      assert.ok(r.asFresh, `the updated table reads exactly as a fresh mount of the new data: ${JSON.stringify({ after: r.textAfter, fresh: r.fresh })}`);
       assert.equal(r.overview.rows, r.overview.shown + 1, 'a view with fewer rows: its rows and the head, no leftovers');
       assert.ok(r.overview.caption.length > 0, 'the caption follows');
     });
