@@ -29,8 +29,8 @@ use Kind::*;
 
 #[test]
 fn multipliers_and_decimals() {
-    assert_eq!(figs("累计研判密接8万人次。"), vec![f("研判密接", 80000.0, "人次", Count, false)]);
-    assert_eq!(figs("累计扫码10.7亿人次。"), vec![f("扫码", 1_070_000_000.0, "人次", Count, false)]);
+    assert_eq!(figs("累计研判密接8万人次。"), vec![f("累计研判密接", 80000.0, "人次", Count, false)]);
+    assert_eq!(figs("累计扫码10.7亿人次。"), vec![f("累计扫码", 1_070_000_000.0, "人次", Count, false)]);
     assert_eq!(figs("扣押涉案资产8900万元。"), vec![f("扣押涉案资产", 89_000_000.0, "元", Money, false)]);
     assert_eq!(figs("共排查流动人口535.5万人次。"), vec![f("排查流动人口", 5_355_000.0, "人次", Count, false)]);
     assert_eq!(figs("追赃挽损1.4亿元。"), vec![f("追赃挽损", 140_000_000.0, "元", Money, false)]);
@@ -243,7 +243,16 @@ fn labels_from_the_words_before() {
     assert_eq!(one("零容忍开展扫黑除恶，破获各类案件212起。").label, "破获各类案件");
     assert_eq!(one("即全市刑事立案数同比下降11.8%。").label, "刑事立案数");
     assert_eq!(one("今年以来共排查流动人口535.5万人次；").label, "排查流动人口");
-    assert_eq!(one("累计下发监测报告106份，").label, "下发监测报告");
+    // 累计 stays: a running total is another quantity than the year's (年末 too, a stock).
+    assert_eq!(one("累计下发监测报告106份，").label, "累计下发监测报告");
+    assert_eq!(one("年末常住人口94.9万人。").label, "年末常住人口");
+    assert_eq!(one("累计为市场主体减税降费298.4亿元。").label, "市场主体减税降费");
+    assert_eq!(one("1-9月审执结各类案件7018件。").label, "审执结各类案件");
+    assert_eq!(one("我院共受理各类案件9471件。").label, "受理各类案件");
+    assert_eq!(one("全市法院审结一、二审刑事案件1744件。").label, "全市法院审结一、二审刑事案件");
+    assert_eq!(one("农民专业合作社由十年前的不足百个发展到目前的1735个。").label, "农民专业合作社");
+    // The noun after the counter ends where its predicate starts.
+    assert_eq!(one("11.08万套保交房任务全面完成。").label, "保交房任务");
     // Years: at the start of a label they are dropped, inside it they stay.
     assert_eq!(one("2022年全市税务部门组织税费收入1236.8亿元。").label, "税务部门组织税费收入");
     assert_eq!(one("恢复到2019年同期的78.6%；").label, "恢复到2019年");
@@ -275,7 +284,7 @@ fn labels_from_the_noun_after_the_counter() {
 fn compound_figures() {
     assert_eq!(
         figs("累计接访阅信461批(件)516人次；"),
-        vec![f("接访阅信", 461.0, "批(件)", Count, false), f("接访阅信", 516.0, "人次", Count, false)]
+        vec![f("累计接访阅信", 461.0, "批(件)", Count, false), f("累计接访阅信", 516.0, "人次", Count, false)]
     );
     assert_eq!(
         figs("闭环转运入境人员4269批次6.6万余人，"),
@@ -798,7 +807,14 @@ fn the_cost_of_all_cases_and_abbreviations_stay_bare() {
 #[test]
 fn yearly_averages_and_negative_growth() {
     // 年均: an average over several years, not the change on last year.
-    assert_eq!(figs("过去五年，国内生产总值年均增长5.2%。"), vec![f("国内生产总值", 5.2, "%", Change, false)]);
+    // The label says so: next to the year's growth the bar must not read the same.
+    assert_eq!(figs("过去五年，国内生产总值年均增长5.2%。"), vec![f("国内生产总值（年均）", 5.2, "%", Change, false)]);
+    assert_eq!(
+        figs("外贸进出口总值首次突破700亿元，年均增长13.2%。")[1],
+        f("外贸进出口总值（年均）", 13.2, "%", Change, false)
+    );
+    // Not figures of the report's: a bound on a ranking, a number of digits, quarters.
+    assert!(figs("增速连续11个季度居全国前10位，保持两位数增长。").is_empty());
     assert_eq!(figs("工业企业利润总额负增长3.5%。"), vec![f("工业企业利润总额", -3.5, "%", YoyChange, false)]);
     assert_eq!(figs("居民消费价格涨幅回落0.6个百分点。")[0].1, -0.6);
     assert_eq!(figs("亏损企业亏损面收窄3个百分点。"), vec![f("亏损企业亏损面", -3.0, "个百分点", Change, false)]);

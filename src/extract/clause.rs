@@ -10,6 +10,8 @@ use super::text::{is_boundary, is_strong_boundary};
 pub(super) const MAX_LABEL_BACK: usize = 32;
 /// How far a noun after the counter may reach, in chars.
 const MAX_POST: usize = 16;
+/// Adverbs that start the predicate after a counted noun ("…任务全面完成", "…平台全部挂牌运营").
+const PREDICATE_STARTS: &[&str] = &["全面", "全部", "如期", "顺利", "全域", "均已", "已经", "首次"];
 /// The longest parenthetical read as part of the words (价格指数（CPI）), in chars.
 const MAX_PAREN: usize = 12;
 /// The longest run of digits passed over as part of the words (比2021年, PM2.5), in chars.
@@ -48,11 +50,23 @@ impl Scanner<'_> {
                     continue;
                 }
             }
-            let stop = if strong_only { is_strong_boundary(c) } else { is_boundary(c) };
+            // 一、二审刑事案件: numerals listed, one word.
+            let numeral_list = c == '、'
+                && q > self.floor
+                && [doc.before(q), doc.c(q + 1)].iter().all(|&n| "一二三四五六七八九".contains(n));
+            let stop = !numeral_list && if strong_only { is_strong_boundary(c) } else { is_boundary(c) };
             if stop {
                 break;
             }
             if c.is_ascii_digit() {
+                // 1-9月审执结…: a span of months starts the words.
+                if doc.c(q + 1) == '月' {
+                    if let Some(a) = self.months_start(q) {
+                        p = a;
+                        steps += q + 1 - a;
+                        continue;
+                    }
+                }
                 match self.word_digits_start(q) {
                     Some(a) => {
                         p = a;
@@ -69,6 +83,23 @@ impl Scanner<'_> {
             p = q;
         }
         p
+    }
+
+    /// "1-9月" whose last digit is at `q`: where the span starts.
+    fn months_start(&self, q: usize) -> Option<usize> {
+        let doc = self.doc;
+        let back_digits = |mut k: usize| {
+            let to = k;
+            while k > self.floor && to - k < 2 && doc.before(k).is_ascii_digit() {
+                k -= 1;
+            }
+            (k < to).then_some(k)
+        };
+        let k = back_digits(q + 1)?;
+        if k <= self.floor || !matches!(doc.before(k), '-' | '至' | '到' | '—' | '–' | '~' | '～') {
+            return None;
+        }
+        back_digits(k - 1)
     }
 
     /// 价格指数（CPI）, 重点镇(街道): where the short parenthetical whose `)` is at `q`
@@ -122,6 +153,10 @@ impl Scanner<'_> {
             }
             let c = doc.c(p);
             if is_boundary(c) || c.is_ascii_digit() || c == ' ' || matches!(c, '和' | '及' | '与' | '等') {
+                break;
+            }
+            // "11.08万套保交房任务全面完成": the noun ends where its predicate starts.
+            if p > from && doc.longest_at(p, PREDICATE_STARTS).is_some() {
                 break;
             }
             p += 1;

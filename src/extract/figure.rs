@@ -101,7 +101,7 @@ impl Scanner<'_> {
     fn read(&self, f: &Found, suf: &Suffix) -> Option<Reading> {
         let doc = self.doc;
         let before = self.words_before(f);
-        if !f.rank && self.is_definition(f.start) {
+        if !f.rank && (self.is_definition(f.start) || self.is_rank_bound(f, suf)) {
             return None;
         }
         let class = f.unit.as_ref().map(|u| u.class);
@@ -196,6 +196,15 @@ impl Scanner<'_> {
         Before { ps, trail, core_start, core_end, cont }
     }
 
+    /// "居全国前10位" (a bound on a ranking) and "保持两位数增长" (a number of digits): no
+    /// figure of the report's.
+    fn is_rank_bound(&self, f: &Found, suf: &Suffix) -> bool {
+        let unit = f.unit.as_ref().map(|u| u.text.as_str());
+        let top = self.doc.before(f.start) == '前' && matches!(unit, Some("位" | "名"));
+        let digits = unit == Some("位") && self.doc.c(suf.unit_end) == '数';
+        top || digits
+    }
+
     /// Name-like uses of a number: a numbered document (八项…清单) or a quoted name after
     /// a Chinese numeral's counter, and a duration that names something (15分钟办证圈).
     fn names_something(&self, f: &Found, class: Option<UnitClass>, post: Option<(usize, usize)>) -> bool {
@@ -259,7 +268,7 @@ impl Scanner<'_> {
             self.group = vec![first_idx];
         }
         // What the next figure borrows is the quantity, not where its change started.
-        let label = plain.unwrap_or_else(|| text.strip_suffix("（期初）").map(str::to_string).unwrap_or(text));
+        let label = plain.unwrap_or_else(|| super::naming::untagged(&text).to_string());
         self.last = Some(Last { end: f.end, qs, label, flags: r.flags });
         self.floor = self.floor.max(f.end);
     }

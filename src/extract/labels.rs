@@ -119,6 +119,8 @@ static TRAILING: &[(&str, Eff)] = &[
     ("均", All),
     // fillers
     ("了", Filler),
+    // 首次突破700亿元: when, not what.
+    ("首次", Filler),
     ("为", Filler),
     ("是", Filler),
     ("达", Filler),
@@ -258,6 +260,8 @@ pub(crate) struct Trail {
     pub dir_word_end: Option<usize>,
     /// 从 before the number: "企业从1832户增加到3382户" — the figure is where a change starts.
     pub from: bool,
+    /// 年均, 年平均: a yearly average over several years ("年均增长6.8%").
+    pub yearly: bool,
 }
 
 /// Peels direction, approximation, list and filler words off the end of `[start, end)`.
@@ -315,6 +319,7 @@ pub(crate) fn strip_trailing(doc: &Doc, start: usize, end: usize, report_year: i
             break;
         }
         t.from = t.from || word == "从";
+        t.yearly = t.yearly || matches!(word, "年均" | "年平均");
         if matches!(word, "稳定在" | "保持在" | "控制在" | "维持在") {
             t.bound_verb = true;
         }
@@ -372,6 +377,16 @@ static LEADING: &[&str] = &[
     "完成",
     "向社会",
     "全市范围",
+    "我院",
+    "本院",
+    "我局",
+    "本局",
+    "我市",
+    "我省",
+    "我县",
+    "我区",
+    "尚有",
+    "现有",
     "全市",
     "全省",
     "全区",
@@ -445,6 +460,9 @@ static LEADING: &[&str] = &[
     "的",
 ];
 
+/// Leading words kept when the counted noun follows them at once.
+static KEPT_LEADING: &[&str] = &["年末", "年底", "累计"];
+
 /// Two-char words whose first char must not be peeled off as a one-char leading word.
 static PROTECTED: &[&str] = &[
     "和谐", "与会", "对外", "对接", "对于", "对象", "在线", "在建", "在押", "在校", "在册", "在岗", "在编", "在职",
@@ -458,6 +476,11 @@ pub(crate) fn strip_leading(doc: &Doc, start: usize, end: usize) -> usize {
     for _ in 0..12 {
         while s < end && doc.c(s) == ' ' {
             s += 1;
+        }
+        // 1-9月, 1至6月: when, not what.
+        if let Some(n) = months_at(doc, s, end) {
+            s += n;
+            continue;
         }
         // 2022年, 2022年度, 2022年以来 at the start: when, not what.
         if s + 5 <= end && (0..4).all(|k| doc.c(s + k).is_ascii_digit()) && doc.c(s + 4) == '年' {
@@ -480,6 +503,12 @@ pub(crate) fn strip_leading(doc: &Doc, start: usize, end: usize) -> usize {
         }
         let Some(word) = best else { break };
         let m = word.chars().count();
+        // 年末常住人口, 累计接待游客: a stock at the year's end and a running total are other
+        // quantities than the year's flow, so the word stays — unless more scope follows it
+        // (年末全市…, 累计为…), which a label cannot keep around it.
+        if KEPT_LEADING.contains(&word) && !LEADING.iter().any(|w| doc.starts_with(s + m, w)) {
+            break;
+        }
         // 全市法院, 全省检察机关: the scope is part of the institution's name.
         if ["全市", "全省", "全国", "全区", "全县"].contains(&word)
             && ["法院", "检察", "公安"].iter().any(|w| doc.starts_with(s + m, w))
@@ -502,6 +531,23 @@ pub(crate) fn strip_leading(doc: &Doc, start: usize, end: usize) -> usize {
         s += m;
     }
     s
+}
+
+/// "1-9月", "1至6月", "1—11月" at `s`: a span of months; returns its length.
+fn months_at(doc: &Doc, s: usize, end: usize) -> Option<usize> {
+    let digits = |mut k: usize| {
+        let from = k;
+        while k < end && k < from + 2 && doc.c(k).is_ascii_digit() {
+            k += 1;
+        }
+        (k > from).then_some(k)
+    };
+    let k = digits(s)?;
+    if k >= end || !matches!(doc.c(k), '-' | '至' | '到' | '—' | '–' | '~' | '～') {
+        return None;
+    }
+    let k = digits(k + 1)?;
+    (k < end && doc.c(k) == '月').then_some(k + 1 - s)
 }
 
 /// How far past 全国/全市… an actor's 部门 may end, in chars.

@@ -30,6 +30,18 @@ const MAX_VERB_OFFSET: usize = 2;
 /// The longest base named before a figure of its value ("较“十三五”末的…"), in chars.
 const MAX_BASE_NAME: usize = 8;
 
+/// Marks a label takes to tell its figure from the quantity's other figures: where a change
+/// starts ("企业从1832户…"), a yearly average over several years ("年均增长6.8%"). The
+/// figures after it borrow the label without them.
+pub(super) const START_TAG: &str = "（期初）";
+/// See [`START_TAG`].
+pub(super) const YEARLY_TAG: &str = "（年均）";
+
+/// `label` without the marks of [`START_TAG`] and [`YEARLY_TAG`].
+pub(super) fn untagged(label: &str) -> &str {
+    label.trim_end_matches(YEARLY_TAG).trim_end_matches(START_TAG)
+}
+
 /// A figure's label and quote.
 pub(super) struct Label {
     /// What the figure counts.
@@ -76,7 +88,7 @@ impl Scanner<'_> {
             if let Some(l) = self.same_unit_before(f, r) {
                 // "新增百亿县区26个，累计达到46个": the running total, told apart.
                 let cumulative = self.doc.norm_str(r.ps, f.start).contains("累计");
-                let l = l.trim_end_matches("（期初）");
+                let l = untagged(&l);
                 label.text =
                     if cumulative { format!("{}累计", l.strip_prefix("新增").unwrap_or(l)) } else { l.to_string() };
             }
@@ -100,7 +112,7 @@ impl Scanner<'_> {
         }
         // "规模以上工业企业从1832户增加到3382户": the first is where the change starts.
         if r.from && !label.text.is_empty() {
-            label.text.push_str("（期初）");
+            label.text.push_str(START_TAG);
         }
         if label.run_names.is_none() && label.all_items.is_empty() && !r.cont {
             if let Some(q) = self.qualified(f, r, &label.text) {
@@ -111,6 +123,10 @@ impl Scanner<'_> {
         let percent = f.unit.as_ref().is_some_and(|u| u.text == "%");
         if percent && label.text.chars().skip(1).any(|c| c == '占') && !label.text.ends_with("比重") {
             label.text.push_str("比重");
+        }
+        // "外贸进出口总值…，年均增长13.2%": not the change on last year.
+        if r.flags.yearly && !label.text.trim().is_empty() && !label.text.contains("年均") {
+            label.text.push_str(YEARLY_TAG);
         }
         if label.text.trim().is_empty() {
             label.text =
@@ -389,6 +405,15 @@ const BUILD_VERBS: [&str; 7] = ["建立", "开展", "设立", "实施", "建设"
 /// Verbs of a bulletin that sit between a subject and the amount it names.
 const GLUED_VERBS: [&str; 2] = ["实现", "完成"];
 
+/// Where "由…到" starts in a label with at least two chars before it (not 自由, 理由, 由于).
+fn from_to(label: &str) -> Option<usize> {
+    let (k, _) = label.char_indices().skip(2).find(|&(_, c)| c == '由')?;
+    let before = label[..k].chars().last()?;
+    let rest = &label[k + '由'.len_utf8()..];
+    let glued = "自理经缘事来".contains(before) || rest.starts_with('于');
+    (!glued && (rest.contains('到') || rest.contains('至'))).then_some(k)
+}
+
 /// Tidies a label: "第一产业实现增加值" → "第一产业增加值" (the verb between a subject and
 /// an amount: 值, 额, 收入, 利润, 产量).
 fn tidy(label: &str) -> String {
@@ -408,6 +433,11 @@ fn tidy(label: &str) -> String {
         if out.chars().count() >= v.chars().count() + 3 {
             out.replace_range(..v.len(), "");
         }
+    }
+    // "农民专业合作社由十年前的不足百个发展到目前": a change told as from…to — the
+    // subject is what is counted.
+    if let Some(k) = from_to(&out) {
+        out.truncate(k);
     }
     let amount = ["值", "额", "收入", "利润", "产量"].iter().any(|w| out.ends_with(w));
     if amount {

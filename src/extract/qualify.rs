@@ -43,7 +43,9 @@ impl Scanner<'_> {
         let qizhong = (r.ps..r.core_start.max(r.ps)).find(|&k| doc.starts_with(k, "其中"));
         if let (Some(k), Some(l)) = (qizhong, self.last.as_ref()) {
             if l.end <= k && !doc.norm_str(l.end, k).contains(['。', '\n']) {
-                self.sub = Some((l.label.clone(), k));
+                // "年末常住人口…，其中城镇人口": the whole is 常住人口.
+                let whole = ["年末", "年底", "累计"].iter().find_map(|w| l.label.strip_prefix(w));
+                self.sub = Some((whole.unwrap_or(&l.label).to_string(), k));
             }
         }
         if let Some((whole, k)) = &self.sub {
@@ -54,6 +56,7 @@ impl Scanner<'_> {
                 && !text.contains(whole.as_str())
                 && !CASE_VERBS.iter().any(|v| text.contains(v))
                 && labels_overlap(whole, text)
+                && shared_tail(whole, text) < MIN_SHARED_HEAD
             {
                 return Some(format!("{whole}中{text}"));
             }
@@ -123,6 +126,15 @@ impl Scanner<'_> {
         let object = c.label[k + v.len()..].trim_start_matches(ALL_KINDS);
         (near && object.chars().count() >= 2 && !text.contains(object)).then(|| format!("{text}{object}"))
     }
+}
+
+/// A part that ends in this many chars of its whole's name names its kind itself
+/// ("农民专业合作社…，其中现代农机专业合作社"): it is not qualified.
+const MIN_SHARED_HEAD: usize = 3;
+
+/// How many chars `a` and `b` share at their ends.
+fn shared_tail(a: &str, b: &str) -> usize {
+    a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count()
 }
 
 /// How many records back the figure whose object a bare case verb takes may be.

@@ -84,6 +84,8 @@ pub(super) struct Flags {
     pub each: bool,
     /// The direction word is one a bulletin uses bare (增长, 下降).
     pub bulletin_verb: bool,
+    /// 年均: a yearly average over several years.
+    pub yearly: bool,
 }
 
 impl Flags {
@@ -97,6 +99,7 @@ impl Flags {
             share: t.share,
             each: t.each,
             bulletin_verb: t.bulletin_verb,
+            yearly: t.yearly,
         }
     }
 
@@ -112,6 +115,7 @@ impl Flags {
         self.chain = self.chain || l.chain;
         self.share = self.share || l.share;
         self.each = self.each || l.each;
+        self.yearly = self.yearly || l.yearly;
     }
 }
 

@@ -60,6 +60,7 @@ static UNITS: &[UnitRow] = &[
     ("件次", "件次", Count, true),
     ("件", "件", Count, true),
     ("个月", "个月", Duration, false),
+    ("个季度", "个季度", Duration, false),
     ("个", "个", Count, true),
     ("名", "名", Count, true),
     ("张", "张", Count, true),
