@@ -142,9 +142,9 @@ fn one_direction_shared_by_a_list() {
         figs("共发生事故58起、死亡49人，同比分别下降17.1%、12.5%。"),
         vec![
             f("发生事故", 58.0, "起", Count, false),
-            f("死亡", 49.0, "人", Count, false),
+            f("事故死亡", 49.0, "人", Count, false),
             f("发生事故", -17.1, "%", YoyChange, false),
-            f("死亡", -12.5, "%", YoyChange, false),
+            f("事故死亡", -12.5, "%", YoyChange, false),
         ]
     );
     assert_eq!(
@@ -885,4 +885,66 @@ fn fen_bie_before_a_verb_and_items_joined_inside_a_name() {
     // 和 between the items: three names for three figures.
     let got = figs("小麦、玉米和大豆分别收购120万吨、80万吨和30万吨。");
     assert_eq!(got.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), vec!["小麦收购", "玉米收购", "大豆收购"]);
+}
+
+// ---- labels a reader can tell apart ---------------------------------------------------
+
+/// The labels of `text`'s figures, in order.
+fn labels(text: &str) -> Vec<String> {
+    figs(text).into_iter().map(|(l, ..)| l).collect()
+}
+
+#[test]
+fn a_toll_and_an_amount_take_the_name_of_what_they_belong_to() {
+    assert_eq!(
+        labels("道路运输事故30起、死亡25人；建筑施工事故6起、死亡5人。"),
+        ["道路运输事故", "道路运输事故死亡", "建筑施工事故", "建筑施工事故死亡"]
+    );
+    assert_eq!(
+        labels("审结金融借款合同纠纷案件5600件，涉案标的额32.5亿元；审结民间借贷纠纷案件8100件，涉案标的额21.3亿元。"),
+        [
+            "审结金融借款合同纠纷案件",
+            "金融借款合同纠纷案件涉案标的额",
+            "审结民间借贷纠纷案件",
+            "民间借贷纠纷案件涉案标的额"
+        ]
+    );
+}
+
+#[test]
+fn a_part_of_the_year_is_said() {
+    assert_eq!(
+        labels("全市规模以上工业增加值增长6.2%，一季度增长4.1%，二季度增长5.3%。"),
+        ["规模以上工业增加值", "规模以上工业增加值（一季度）", "规模以上工业增加值（二季度）"]
+    );
+    assert_eq!(labels("一季度增长4.1%，二季度增长5.3%。"), ["一季度", "二季度"]);
+    // Two sentences that name the same quantity: the part of the year tells them apart.
+    assert_eq!(
+        labels("一季度，地区生产总值增长4.5%；上半年，地区生产总值增长5.0%。"),
+        ["地区生产总值（一季度）", "地区生产总值（上半年）"]
+    );
+}
+
+#[test]
+fn colliding_labels_take_a_qualifier_from_their_sentence() {
+    assert_eq!(
+        labels("严惩杀人、抢劫、强奸等严重暴力犯罪，办结案件691件。严厉打击电信网络诈骗犯罪，办结案件1203件。"),
+        ["办结案件（严重暴力犯罪）", "办结案件（严厉打击电信网络诈骗犯罪）"]
+    );
+    // The same figure stated twice is one figure: nothing to tell apart.
+    assert_eq!(labels("办结案件691件。办结案件691件。"), ["办结案件", "办结案件"]);
+}
+
+#[test]
+fn a_count_per_so_many_says_per_what() {
+    assert_eq!(
+        figs("工矿商贸企业就业人员10万人生产安全事故死亡人数1.244人。道路交通事故万车死亡人数1.38人。"),
+        vec![
+            f("工矿商贸企业就业人员10万人生产安全事故死亡人数", 1.244, "人/10万人", Count, false),
+            f("道路交通事故万车死亡人数", 1.38, "人/万车", Count, false),
+        ]
+    );
+    assert_eq!(figs("每十万人命案发生数0.5起。")[0].2, "起/十万人");
+    // 万人次 is a unit of its own, not a base.
+    assert_eq!(figs("接待游客1200万人次。")[0].2, "人次");
 }

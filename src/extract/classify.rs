@@ -66,6 +66,12 @@ fn kind_and_value(f: &Found, r: &Reading, label: &str, unit: String) -> Option<(
         Some(PerMille) => Kind::Percent,
         Some(PerRatio | Times | Points) => Kind::Ratio,
         Some(Money) => Kind::Money,
+        // 道路交通事故万车死亡人数1.38人: a count per so many — its unit says per what, so
+        // no view draws it on the scale of the plain counts.
+        Some(Count) if per_base(label).is_some() => {
+            let base = per_base(label).unwrap_or_default();
+            return Some((Kind::Count, f.value, format!("{unit}/{base}")));
+        }
         Some(Count | Duration | Age) => Kind::Count,
         None => return amount_kind(f, r, label, unit),
     };
@@ -86,6 +92,27 @@ fn amount_kind(f: &Found, r: &Reading, label: &str, unit: String) -> Option<(Kin
         return None;
     };
     Some((kind, f.value, unit))
+}
+
+/// What a rate is counted per, as labels name it ("每十万人", "万车", "百万吨").
+static PER_BASES: &[&str] = &[
+    "每十万人",
+    "每10万人",
+    "每百万人",
+    "每万人",
+    "每千人",
+    "每百人",
+    "十万人",
+    "10万人",
+    "万车",
+    "百万吨",
+    "亿元GDP",
+];
+
+/// The base a label counts its figure per ("万车" of "道路交通事故万车死亡人数"), if any.
+fn per_base(label: &str) -> Option<&'static str> {
+    let at = |w: &str| label.find(w).filter(|&k| !label[k + w.len()..].starts_with('次'));
+    PER_BASES.iter().find(|w| at(w).is_some()).map(|w| w.trim_start_matches('每'))
 }
 
 /// 日均扫码比, 产销比: a ratio (but not 同比, 占比).

@@ -102,6 +102,20 @@ impl Scanner<'_> {
         back_digits(k - 1)
     }
 
+    /// "10万人生产安全事故死亡人数1.244人": the digits ending before `k` are the base of
+    /// a rate (a round number of people, vehicles or tonnes, then the rate's name and its
+    /// figure), not a figure.
+    pub fn is_rate_base(&self, k: usize) -> bool {
+        let doc = self.doc;
+        let Some(base) = doc.longest_at(k, &["万人", "万车", "百万吨", "千人"]) else { return false };
+        let mut p = k + base.chars().count();
+        let from = p;
+        while p < doc.len() && p - from <= MAX_POST && !is_boundary(doc.c(p)) && !doc.c(p).is_ascii_digit() {
+            p += 1;
+        }
+        p > from + 1 && doc.c(p).is_ascii_digit() && doc.norm_str(from, p).ends_with(['数', '率'])
+    }
+
     /// 价格指数（CPI）, 重点镇(街道): where the short parenthetical whose `)` is at `q`
     /// opens, if it is one (part of the words, not a boundary).
     fn paren_start(&self, q: usize) -> Option<usize> {
@@ -134,7 +148,7 @@ impl Scanner<'_> {
         }
         let year_cmp = q + 1 - a == 4 && doc.c(q + 1) == '年';
         let code = doc.before(a).is_ascii_alphabetic() || doc.c(q + 1).is_ascii_alphabetic();
-        (year_cmp || code).then_some(a)
+        (year_cmp || code || self.is_rate_base(q + 1)).then_some(a)
     }
 
     /// The noun after a counter ("390人电话流调队伍"), if one follows.

@@ -78,6 +78,13 @@ impl Scanner<'_> {
         if suf.threshold || !f.value.is_finite() || f.value.abs() > MAX_ABS_VALUE {
             return self.skip_to(resume);
         }
+        // "10万人生产安全事故死亡人数1.244人": the base of the rate after it, part of its
+        // words (no floor).
+        let doc = self.doc;
+        let digits_end = (f.start..f.end).find(|&k| !(doc.c(k).is_ascii_digit() || doc.c(k) == '.')).unwrap_or(f.end);
+        if !f.chinese && !f.rank && self.is_rate_base(digits_end) {
+            return resume;
+        }
         let Some(mut r) = self.read(&f, suf) else { return self.skip_to(resume) };
         let label = self.label_and_quote(&f, &mut r);
         let c = match classify(&f, &r, &label.text) {

@@ -368,10 +368,43 @@ fn other_base(doc: &Doc, start: usize, e: usize) -> Option<usize> {
     None
 }
 
+/// Parts of a year a figure may be of ("一季度增长4.1%"), longest first where one starts
+/// another.
+pub(crate) static PERIODS: &[&str] = &[
+    "第一季度",
+    "第二季度",
+    "第三季度",
+    "第四季度",
+    "一季度",
+    "二季度",
+    "三季度",
+    "四季度",
+    "前三季度",
+    "前两季度",
+    "上半年",
+    "下半年",
+];
+
+/// The part of a year `words` start with ("一季度", "1-9月"), if any.
+pub(crate) fn period_at_start(doc: &Doc, s: usize, end: usize) -> Option<String> {
+    if let Some(n) = months_at(doc, s, end) {
+        return Some(doc.raw_str(s, s + n));
+    }
+    doc.longest_at(s, PERIODS).map(str::to_string)
+}
+
 static LEADING: &[&str] = &[
     "一季度",
+    "二季度",
+    "三季度",
+    "四季度",
+    "第一季度",
+    "第二季度",
+    "第三季度",
+    "第四季度",
     "去年",
     "上半年",
+    "下半年",
     "前三季度",
     "实现",
     "完成",

@@ -26,6 +26,7 @@
 
 mod classify;
 mod clause;
+mod distinguish;
 mod figure;
 mod labels;
 mod link;
@@ -136,7 +137,8 @@ pub fn scan(text: &str, opts: &ExtractOptions) -> Extraction {
     let spans = sections::detect(&mut doc);
     let mut sc = Scanner::new(&doc, &spans, report_year);
     sc.run();
-    let cands = sc.finish();
+    let mut cands = sc.finish();
+    distinguish::distinguish(&doc, &mut cands);
     let sections: Vec<Section> = spans
         .iter()
         .map(|s| Section {

@@ -3,7 +3,7 @@
 
 use super::clause::MAX_LABEL_BACK;
 use super::figure::Reading;
-use super::labels::{strip_leading, strip_trailing};
+use super::labels::{period_at_start, strip_leading, strip_trailing, PERIODS};
 use super::qualify::{verb_prefix, CASE_VERBS};
 use super::scanner::{Found, Scanner};
 use super::text::is_boundary;
@@ -37,9 +37,19 @@ pub(super) const START_TAG: &str = "（期初）";
 /// See [`START_TAG`].
 pub(super) const YEARLY_TAG: &str = "（年均）";
 
-/// `label` without the marks of [`START_TAG`] and [`YEARLY_TAG`].
+/// "一季度", "1-9月": a label that is only a part of the year.
+fn is_period(label: &str) -> bool {
+    PERIODS.contains(&label) || (label.ends_with('月') && label.chars().next().is_some_and(|c| c.is_ascii_digit()))
+}
+
+/// `label` without the marks of [`START_TAG`] and [`YEARLY_TAG`], or of a part of the year
+/// ("（一季度）").
 pub(super) fn untagged(label: &str) -> &str {
-    label.trim_end_matches(YEARLY_TAG).trim_end_matches(START_TAG)
+    let label = label.trim_end_matches(YEARLY_TAG).trim_end_matches(START_TAG);
+    match label.strip_suffix('）').and_then(|l| l.rsplit_once('（')) {
+        Some((base, tag)) if !base.is_empty() && is_period(tag) => base,
+        _ => label,
+    }
 }
 
 /// A figure's label and quote.
@@ -67,9 +77,12 @@ impl Scanner<'_> {
     pub fn label_and_quote(&mut self, f: &Found, r: &mut Reading) -> Label {
         let mut label = self.lists(f, r);
         self.own_label(f, r, &mut label);
+        // "二季度增长5.3%": a figure of a part of the year, with no other subject.
+        let period = period_at_start(self.doc, self.doc.skip_spaces(r.ps, 2), f.pre_end)
+            .filter(|_| r.core.is_empty() && !r.cont && label.run_names.is_none());
         if self.borrows_subject(f, r, &label) {
             if let Some(l) = &self.last {
-                label.text = l.label.clone();
+                label.text = untagged(&l.label).to_string();
                 label.qs = label.qs.min(l.qs);
                 // "农村居民人均可支配收入达到38462元，增长6.6%": a level, then its growth.
                 if r.flags.bulletin_verb && !r.flags.chain {
@@ -92,6 +105,13 @@ impl Scanner<'_> {
                 label.text =
                     if cumulative { format!("{}累计", l.strip_prefix("新增").unwrap_or(l)) } else { l.to_string() };
             }
+        }
+        if let Some(p) = period {
+            // "一季度增长4.1%，二季度增长5.3%": the part before names no quantity either.
+            if is_period(&label.text) {
+                label.text.clear();
+            }
+            label.text = if label.text.trim().is_empty() { p } else { format!("{}（{p}）", label.text.trim()) };
         }
         if label.text.trim().is_empty() {
             if let Some((text, start)) = self.clause_before_label(r.ps) {

@@ -23,8 +23,28 @@ const MAX_SUBJECT_VERB: usize = 8;
 const ALL_KINDS: &str = "各类";
 
 /// Attributes of the cases the figure before counts ("罚没金额" of "查办食品案件").
-static ATTRIBUTES: &[&str] =
-    &["罚没金额", "罚没款", "涉案货值金额", "涉案货值", "货值金额", "涉案金额", "罚款金额", "挽回损失", "案值"];
+static ATTRIBUTES: &[&str] = &[
+    "罚没金额",
+    "罚没款",
+    "涉案货值金额",
+    "涉案货值",
+    "货值金额",
+    "涉案金额",
+    "罚款金额",
+    "挽回损失",
+    "案值",
+    "涉案标的额",
+    "诉讼标的额",
+    "标的额",
+    "标的金额",
+];
+
+/// What an event cost, named bare after the count of the events ("发生事故45起、死亡38人"):
+/// the label takes the events' name.
+static TOLLS: &[&str] = &["死亡", "受伤", "失踪", "死亡失踪", "遇难", "伤亡", "死伤"];
+
+/// Verbs before the name of events, dropped when a toll takes the name ("发生事故" → 事故死亡).
+static EVENT_VERBS: &[&str] = &["共发生", "发生", "共接报", "接报"];
 
 /// Labels that say only which rate of a quantity: the figure before names the quantity.
 static RATES_OF: &[&str] = &["增速", "增幅", "降幅", "比重", "占比", "增长率", "增长速度"];
@@ -98,6 +118,11 @@ impl Scanner<'_> {
         }
         if text.starts_with('占') && !l.label.starts_with('占') && !l.label.is_empty() {
             return Some(format!("{}{text}", l.label));
+        }
+        if TOLLS.contains(&text) {
+            let events = EVENT_VERBS.iter().find_map(|v| l.label.strip_prefix(v)).unwrap_or(&l.label);
+            let own_toll = TOLLS.iter().any(|t| events.ends_with(t));
+            return (events.chars().count() >= 2 && !own_toll).then(|| format!("{events}{text}"));
         }
         if ATTRIBUTES.contains(&text) {
             let (k, v) = verb_in_before?;
