@@ -13,7 +13,7 @@ export type Kind =
   | 'yoy_change'
   /** An amount in yuan (追赃挽损1.4亿元 → 140000000, unit 元). */
   | 'money'
-  /** A ratio in per cent that may pass 100 (日均扫码比达111% → 111). */
+  /** A ratio that may pass 100: in per cent, unit `%` (日均扫码比达111% → 111), or in its own unit or none (城乡居民收入比2.45 → 2.45, unit ""). */
   | 'ratio'
   /** A change that is not year-over-year, signed (通行效率最高提升15% → 15). */
   | 'change'

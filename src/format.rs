@@ -214,7 +214,7 @@ pub fn magnitude(v: f64, locale: Locale) -> String {
             } else if a >= 1e4 {
                 format!("{}万", trim_decimals(a / 1e4, 2))
             } else {
-                trim_decimals(a, 2)
+                trim_decimals(a, small_decimals(a))
             }
         }
         Locale::En => {
@@ -225,7 +225,7 @@ pub fn magnitude(v: f64, locale: Locale) -> String {
             } else if a >= 1e6 {
                 format!("{} million", trim_decimals(a / 1e6, 2))
             } else {
-                group_thousands(a, 2)
+                group_thousands(a, small_decimals(a))
             }
         }
     };
@@ -236,6 +236,16 @@ pub fn magnitude(v: f64, locale: Locale) -> String {
         return body;
     }
     sign + &body
+}
+
+/// Decimals for a plain figure: two, three below 1 (a rate of 0.094 per million tonnes
+/// would read 0.09).
+fn small_decimals(a: f64) -> usize {
+    if a < 1.0 {
+        3
+    } else {
+        2
+    }
 }
 
 /// A short label for an axis tick: 0, 2万, 1.5亿 / 0, 20k, 1.5M, 2B.
@@ -255,7 +265,7 @@ pub fn tick(v: f64, locale: Locale, percent: bool) -> String {
             } else if a >= 1e3 {
                 format!("{}k", trim_decimals(a / 1e3, 1))
             } else {
-                trim_decimals(a, 2)
+                trim_decimals(a, small_decimals(a))
             }
         }
     };
@@ -331,9 +341,17 @@ pub fn unit_en(unit: &str) -> Option<&'static str> {
 pub fn value_text(ind: &Indicator, locale: Locale, verbose: bool) -> String {
     let v = ind.value;
     match (ind.kind, locale) {
-        (Kind::Percent | Kind::Ratio, _) => {
+        (Kind::Percent, _) => {
             let s = format!("{}%", trim_decimals(v, 2));
             approx_mark(s, ind.approx, locale)
+        }
+        // 日均扫码比111% in per cent; 城乡居民收入比2.45 and 1.5倍 in their own unit.
+        (Kind::Ratio, _) => {
+            let unit = match (locale, ind.unit.as_str()) {
+                (Locale::En, "倍") => "×",
+                (_, u) => u,
+            };
+            approx_mark(format!("{}{unit}", trim_decimals(v, 2)), ind.approx, locale)
         }
         (Kind::YoyChange, Locale::Zh) if verbose => {
             let dir = if v < 0.0 {
@@ -620,6 +638,10 @@ mod tests {
         assert_eq!(value_text(&ind(2.0, "名次", Kind::Rank, false), Locale::En, false), "No. 2 in the province");
         assert_eq!(value_text(&ind(952.0, "个", Kind::Count, false), Locale::En, false), "952");
         assert_eq!(value_text(&ind(111.0, "%", Kind::Ratio, false), Locale::En, false), "111%");
+        assert_eq!(value_text(&ind(2.45, "", Kind::Ratio, false), Locale::Zh, false), "2.45");
+        assert_eq!(value_text(&ind(1.5, "倍", Kind::Ratio, false), Locale::Zh, false), "1.5倍");
+        // Below 1, three decimals: 0.094 per million tonnes is not 0.09.
+        assert_eq!(value_text(&ind(0.094, "人/百万吨", Kind::Count, false), Locale::Zh, false), "0.094人/百万吨");
     }
 
     #[test]

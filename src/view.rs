@@ -409,9 +409,11 @@ fn build_view(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartS
         ViewKind::Headline => headline::headline(ds, opts, locale, empty, &scope),
         ViewKind::Compare => compare::compare(ds, opts, locale, empty, &scope),
         ViewKind::Rates => {
-            let mut rows: Vec<Row> = pick(ds, opts, |i| matches!(i.kind, Kind::Percent | Kind::Ratio))
-                .map(|i| row_for(ds, i, locale))
-                .collect();
+            // Per cent only: a ratio in its own unit (1.5倍) has no place by a 100% line.
+            let mut rows: Vec<Row> =
+                pick(ds, opts, |i| i.kind == Kind::Percent || (i.kind == Kind::Ratio && i.unit == "%"))
+                    .map(|i| row_for(ds, i, locale))
+                    .collect();
             sort_rows(&mut rows, opts.sort, false);
             let n = rows.len();
             let over = rows.iter().filter(|r| r.value > 100.0).count();

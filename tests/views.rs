@@ -630,3 +630,25 @@ fn english_count_groups_name_their_unit_and_no_two_share_a_title() {
         assert!(values.iter().any(|v| v.ends_with(want)), "a value in {want}: {values:?}");
     }
 }
+
+#[test]
+fn a_ratio_not_in_per_cent_has_a_scale_of_its_own() {
+    let ds = figures(&[
+        ("化解率", 99.4, "%", Kind::Percent),
+        ("日均扫码比", 111.0, "%", Kind::Ratio),
+        ("城乡居民收入比", 2.45, "", Kind::Ratio),
+        ("道路交通事故万车死亡人数", 1.38, "人/万车", Kind::Count),
+        ("常住人口", 949_000.0, "人", Kind::Count),
+    ]);
+    let spec = build(&ds, &opts(ViewKind::Section), Locale::Zh);
+    let titles: Vec<Option<&str>> = spec.groups.iter().map(|g| g.title.as_deref()).collect();
+    assert_eq!(titles, vec![Some("比率（%）"), Some("比值"), Some("单位：人/万车"), Some("单位：人")]);
+    let ratio = &spec.groups[1];
+    assert!(!ratio.percent, "a ratio of 2.45 gets plain ticks, not %");
+    assert_eq!(ratio.rows[0].value_text, "2.45", "not 2.45%");
+    // The rates view is per cent against a 100% line: the plain ratio is not in it.
+    let rates = build(&ds, &opts(ViewKind::Rates), Locale::Zh);
+    let labels: Vec<&str> = rates.groups.iter().flat_map(|g| g.rows.iter().map(|r| r.label.as_str())).collect();
+    assert_eq!(labels.len(), 2, "{labels:?}");
+    assert!(!labels.contains(&"城乡居民收入比"));
+}

@@ -82,7 +82,9 @@ function viewFor(ds, ind) {
   };
   switch (ind.kind) {
     case 'yoy_change': return ['headline', {}];
-    case 'percent': case 'ratio': return ['rates', {}];
+    case 'percent': return ['rates', {}];
+    // A ratio in its own unit (2.45, 1.5倍) is not drawn by the 100% line.
+    case 'ratio': return ind.unit === '%' ? ['rates', {}] : ['section', { section: top(ind.section) }];
     case 'money': return ['money', {}];
     default: return ['section', { section: top(ind.section) }];
   }

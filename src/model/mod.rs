@@ -33,7 +33,8 @@ pub enum Kind {
     YoyChange,
     /// An amount of money, in yuan (8900万元 → 89000000, unit 元).
     Money,
-    /// A ratio in per cent that may pass 100 (日均扫码比达111%).
+    /// A ratio that may pass 100: in per cent, unit `%` (日均扫码比达111%), or in its own unit
+    /// or none (城乡居民收入比2.45).
     Ratio,
     /// A change that is not year-over-year, signed, in `unit` (通行效率最高提升15%).
     Change,

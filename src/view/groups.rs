@@ -10,7 +10,10 @@ pub(super) fn group_key(ind: &Indicator) -> (u8, String) {
     match ind.kind {
         Kind::YoyChange => (1, String::new()),
         Kind::Change => (2, ind.unit.clone()),
-        Kind::Percent | Kind::Ratio => (3, String::new()),
+        Kind::Percent => (3, String::new()),
+        Kind::Ratio if ind.unit == "%" => (3, String::new()),
+        // 城乡居民收入比2.45, 1.5倍: not per cent, a scale of their own.
+        Kind::Ratio => (6, ind.unit.clone()),
         // Each currency its own scale: 亿元 and 亿美元 on one axis would mislead by 7×.
         Kind::Money => match format::currency(&ind.unit) {
             "元" => (4, String::new()),
@@ -34,6 +37,10 @@ pub(super) fn group_title(key: &(u8, String), locale: Locale) -> String {
         (4, Locale::En) if !key.1.is_empty() => format!("Money ({})", format::unit_en(&key.1).unwrap_or(&key.1)),
         (4, _) => t(locale, "金额（元）", "Money (yuan)"),
         (5, _) => t(locale, "全省排名", "Rank in the province"),
+        (6, Locale::Zh) if key.1.is_empty() => "比值".to_string(),
+        (6, Locale::Zh) => format!("比值（{}）", key.1),
+        (6, Locale::En) if key.1.is_empty() => "Ratios".to_string(),
+        (6, Locale::En) => format!("Ratios ({})", format::unit_en(&key.1).unwrap_or(&key.1)),
         (_, Locale::Zh) => format!("单位：{}", key.1),
         (_, Locale::En) => match format::unit_en(&key.1) {
             Some(u) => format!("Counts of {u}"),
