@@ -948,3 +948,12 @@ fn a_count_per_so_many_says_per_what() {
     // 万人次 is a unit of its own, not a base.
     assert_eq!(figs("接待游客1200万人次。")[0].2, "人次");
 }
+
+#[test]
+fn a_running_total_is_every_listed_figure_s_and_one_char_names_nothing() {
+    assert_eq!(labels("累计接待游客17.52亿人次、旅游花费1.27万亿元。"), ["累计接待游客", "累计旅游花费"]);
+    assert_eq!(
+        labels("实施生态及地质灾害避险搬迁一期工程，让13.07万户46万群众远离了危险。"),
+        ["生态及地质灾害避险搬迁一期工程", "生态及地质灾害避险搬迁一期工程"]
+    );
+}

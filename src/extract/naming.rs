@@ -113,7 +113,10 @@ impl Scanner<'_> {
             }
             label.text = if label.text.trim().is_empty() { p } else { format!("{}（{p}）", label.text.trim()) };
         }
-        if label.text.trim().is_empty() {
+        // "实施…避险搬迁一期工程，让13.07万户…": one char (让, 使) names nothing; the clause
+        // before does.
+        let fragment = label.text.trim().chars().count() == 1 && !r.cont;
+        if label.text.trim().is_empty() || fragment {
             if let Some((text, start)) = self.clause_before_label(r.ps) {
                 label.text = text;
                 label.qs = label.qs.min(start);

@@ -102,6 +102,12 @@ impl Scanner<'_> {
                 return Some(format!("{verb}{text}"));
             }
         }
+        // "累计接待游客17.52亿人次、旅游花费1.27万亿元": the running total is every item's.
+        if doc.norm_str(l.end, r.ps).trim() == "、" {
+            if let Some(w) = ["累计", "年末"].iter().find(|w| l.label.starts_with(*w) && !text.starts_with(*w)) {
+                return Some(format!("{w}{text}"));
+            }
+        }
         if CASE_VERBS.contains(&text) && same_unit {
             let (k, v) = verb_in_before?;
             // "全市法院受理各类案件…，办结…": 各类 is the first count's word; the cases
