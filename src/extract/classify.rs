@@ -111,6 +111,10 @@ static PER_BASES: &[&str] = &[
 
 /// The base a label counts its figure per ("万车" of "道路交通事故万车死亡人数"), if any.
 fn per_base(label: &str) -> Option<&'static str> {
+    // Most labels hold none of the bases' characters: a cheap test first.
+    if !label.contains(['万', '千', '百', 'G']) {
+        return None;
+    }
     let at = |w: &str| label.find(w).filter(|&k| !label[k + w.len()..].starts_with('次'));
     PER_BASES.iter().find(|w| at(w).is_some()).map(|w| w.trim_start_matches('每'))
 }

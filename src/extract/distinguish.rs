@@ -7,7 +7,6 @@
 use super::labels::{period_at_start, strip_leading, strip_trailing};
 use super::scanner::Cand;
 use super::text::{is_boundary, Doc};
-use std::collections::HashMap;
 
 /// The longest qualifier taken whole, in chars; a longer one keeps what follows its last
 /// 等 or its last this many chars.
@@ -18,7 +17,9 @@ const MAX_BACK: usize = 60;
 
 /// Gives the figures of each group that collides a qualifier that tells them apart.
 pub(super) fn distinguish(doc: &Doc, cands: &mut [Cand]) {
-    let mut groups: HashMap<(usize, &str, crate::model::Kind, &str), Vec<usize>> = HashMap::new();
+    // The crate's one hash-map type (see RawDataset::validated).
+    let mut groups: rustc_hash::FxHashMap<(usize, &str, crate::model::Kind, &str), Vec<usize>> =
+        rustc_hash::FxHashMap::default();
     for (i, c) in cands.iter().enumerate() {
         groups.entry((c.section, c.label.as_str(), c.kind, c.unit.as_str())).or_default().push(i);
     }

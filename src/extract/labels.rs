@@ -528,9 +528,10 @@ pub(crate) fn strip_leading(doc: &Doc, start: usize, end: usize) -> usize {
             continue;
         }
         let mut best: Option<&str> = None;
-        for &p in LEADING {
+        // Counted only on a match: most words do not match, and this runs for every figure.
+        for &p in LEADING.iter().filter(|p| doc.starts_with(s, p)) {
             let m = p.chars().count();
-            if s + m <= end && doc.starts_with(s, p) && best.is_none_or(|b| m > b.chars().count()) {
+            if s + m <= end && best.is_none_or(|b| m > b.chars().count()) {
                 best = Some(p);
             }
         }

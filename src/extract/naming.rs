@@ -45,7 +45,8 @@ fn is_period(label: &str) -> bool {
 /// `label` without the marks of [`START_TAG`] and [`YEARLY_TAG`], or of a part of the year
 /// ("（一季度）").
 pub(super) fn untagged(label: &str) -> &str {
-    let label = label.trim_end_matches(YEARLY_TAG).trim_end_matches(START_TAG);
+    let label = label.strip_suffix(YEARLY_TAG).unwrap_or(label);
+    let label = label.strip_suffix(START_TAG).unwrap_or(label);
     match label.strip_suffix('）').and_then(|l| l.rsplit_once('（')) {
         Some((base, tag)) if !base.is_empty() && is_period(tag) => base,
         _ => label,
