@@ -931,6 +931,11 @@ fn colliding_labels_take_a_qualifier_from_their_sentence() {
         labels("严惩杀人、抢劫、强奸等严重暴力犯罪，办结案件691件。严厉打击电信网络诈骗犯罪，办结案件1203件。"),
         ["办结案件（严重暴力犯罪）", "办结案件（严厉打击电信网络诈骗犯罪）"]
     );
+    // The clause before states a figure of its own: the words before it.
+    assert_eq!(
+        labels("乙烯45万吨，产量增长8.7%；聚乙烯30万吨，产量增长5.8%。"),
+        ["乙烯", "产量（乙烯）", "聚乙烯", "产量（聚乙烯）"]
+    );
     // The same figure stated twice is one figure: nothing to tell apart.
     assert_eq!(labels("办结案件691件。办结案件691件。"), ["办结案件", "办结案件"]);
 }

@@ -88,14 +88,16 @@ fn lead_of(doc: &Doc, c: &Cand) -> Option<String> {
     short(doc.raw_str(s, t.core_end).trim())
 }
 
-/// The clause before the figure's ("严惩严重暴力犯罪" of "…严重暴力犯罪，办结案件691件").
+/// The clause before the figure's ("严惩严重暴力犯罪" of "…严重暴力犯罪，办结案件691件"), up
+/// to its own figure if it has one.
 fn clause_before(doc: &Doc, c: &Cand) -> Option<String> {
     let a = clause_start(doc, c.qs);
     if a == 0 || matches!(doc.before(a), '。' | '\n' | '\r') {
         return None;
     }
-    let b = a - 1;
-    let s = clause_start(doc, b);
+    let s = clause_start(doc, a - 1);
+    // "乙烯45万吨，产量增长8.7%": the words before the clause's own figure.
+    let b = (s..a - 1).find(|&k| doc.c(k).is_ascii_digit()).unwrap_or(a - 1);
     let t = strip_trailing(doc, s, b, 0);
     let s = strip_leading(doc, s, t.core_end).min(t.core_end);
     short(doc.raw_str(s, t.core_end).trim())
