@@ -8,6 +8,7 @@
 use crate::format::{self, Locale};
 use crate::model::{Dataset, Indicator, Kind};
 
+mod apart;
 mod compare;
 mod groups;
 mod headline;
@@ -445,6 +446,10 @@ fn build_view(ds: &Dataset, opts: &ViewOptions, locale: Locale) -> Result<ChartS
         ViewKind::Section => section::section_view(ds, opts, locale, empty)?,
         ViewKind::Overview => overview::overview(ds, opts, locale, empty),
     };
+    // A view across sections may put two bars that read the same on one scale.
+    if !matches!(spec.view, ViewKind::Overview | ViewKind::Compare) {
+        apart::tell_sections_apart(ds, &mut spec.groups, locale);
+    }
     if spec.view != ViewKind::Overview {
         let approx = spec.rows().any(|r| match r.target {
             Target::Indicator(i) => ds.indicators().get(i).is_some_and(|ind| ind.approx),

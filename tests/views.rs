@@ -652,3 +652,22 @@ fn a_ratio_not_in_per_cent_has_a_scale_of_its_own() {
     assert_eq!(labels.len(), 2, "{labels:?}");
     assert!(!labels.contains(&"城乡居民收入比"));
 }
+
+#[test]
+fn bars_of_one_scale_from_two_sections_that_read_the_same_say_their_section() {
+    let mut raw = figures(&[
+        ("产量", 87.0, "%", Kind::YoyChange),
+        ("产量", 35.8, "%", Kind::YoyChange),
+        ("生产总值", 5.6, "%", Kind::YoyChange),
+    ])
+    .into_raw();
+    raw.indicators[0].section = "s1-1".to_string();
+    raw.indicators[1].section = "s2".to_string();
+    let ds = raw.validated().unwrap();
+    let spec = build(&ds, &opts(ViewKind::Headline), Locale::Zh);
+    let labels: Vec<&str> = spec.groups.iter().flat_map(|g| g.rows.iter().map(|r| r.label.as_str())).collect();
+    assert_eq!(labels, ["产量（高效流调溯源）", "产量（坚持主动担当）", "生产总值"]);
+    // One section's view of one section: no name to add.
+    let one = build(&ds, &ViewOptions { section: Some("s2".into()), ..opts(ViewKind::Section) }, Locale::Zh);
+    assert_eq!(one.groups[0].rows[0].label, "产量");
+}
