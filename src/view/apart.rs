@@ -45,14 +45,19 @@ fn section_of<'a>(ds: &'a Dataset, target: &Target, tone: Tone) -> Option<&'a st
 /// A section title without its numbering ("三、", "（一）", "1."), its first phrase, cut to
 /// [`MAX_SECTION_NAME`] chars.
 fn short_name(title: &str) -> String {
-    let numbering = |c: char| c.is_ascii_digit() || "一二三四五六七八九十、（）().． ".contains(c);
+    // Slices of chars, not str::contains: that pulls 5 kB of searcher into the wasm.
+    const NUMBERING: [char; 17] =
+        ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '、', '（', '）', '(', ')', '.', '．'];
+    const CLOSERS: [char; 5] = ['、', '）', ')', '.', '．'];
+    const PHRASE_ENDS: [char; 8] = [',', '，', '、', ':', '：', ';', '；', '。'];
+    let numbering = |c: char| c.is_ascii_digit() || c == ' ' || NUMBERING.contains(&c);
     let rest = title.trim_start_matches(numbering);
     // Only a numbering that closes (三、, （一）, 1.) is one: 一季度 keeps its 一.
-    let number = &title[..title.len() - rest.len()];
-    let name = if number.contains(['、', '）', ')', '.', '．']) { rest.trim() } else { title.trim() };
+    let number = title.get(..title.len() - rest.len()).unwrap_or("");
+    let name = if number.chars().any(|c| CLOSERS.contains(&c)) { rest.trim() } else { title.trim() };
     let name = if name.is_empty() { title.trim() } else { name };
     // "坚持主动担当,扎实做好…": its first phrase.
-    let name = name.split([',', '，', '、', ':', '：', ';', '；', '。']).next().unwrap_or(name).trim();
+    let name = name.split(|c: char| PHRASE_ENDS.contains(&c)).next().unwrap_or(name).trim();
     if name.chars().count() <= MAX_SECTION_NAME {
         return name.to_string();
     }
