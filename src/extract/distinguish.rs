@@ -46,14 +46,15 @@ fn has_two_values(cands: &[Cand], group: &[usize]) -> bool {
     group.iter().filter_map(|&i| cands.get(i)).any(|c| Some(c.value) != first)
 }
 
-/// Every two figures of different values get different qualifiers (at most one none).
+/// Every two figures of different values get different qualifiers (at most one none). One
+/// pass with a map from qualifier to value: a group may be large.
 fn tells_apart(cands: &[Cand], group: &[usize], quals: &[Option<String>]) -> bool {
-    let value = |k: usize| group.get(k).and_then(|&i| cands.get(i)).map(|c| c.value);
-    for a in 0..quals.len() {
-        for b in a + 1..quals.len() {
-            if value(a) != value(b) && quals.get(a) == quals.get(b) {
-                return false;
-            }
+    let mut value_of: rustc_hash::FxHashMap<Option<&str>, u64> = rustc_hash::FxHashMap::default();
+    for (&i, q) in group.iter().zip(quals) {
+        let Some(c) = cands.get(i) else { continue };
+        let v = c.value.to_bits();
+        if *value_of.entry(q.as_deref()).or_insert(v) != v {
+            return false;
         }
     }
     true

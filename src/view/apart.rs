@@ -13,24 +13,36 @@ const MAX_SECTION_NAME: usize = 8;
 /// section, that section's name: "产量（工业生产）".
 pub(super) fn tell_sections_apart(ds: &Dataset, groups: &mut [Group], locale: Locale) {
     for g in groups.iter_mut() {
-        let sections: Vec<Option<&str>> = g.rows.iter().map(|r| section_of(ds, &r.target, r.tone)).collect();
-        let shared: Vec<bool> = (0..g.rows.len())
-            .map(|a| {
-                (0..g.rows.len()).any(|b| {
-                    a != b
-                        && g.rows.get(a).map(|r| &r.label) == g.rows.get(b).map(|r| &r.label)
-                        && sections.get(a).copied().flatten().is_some()
-                        && sections.get(b).copied().flatten().is_some()
-                        && sections.get(a) != sections.get(b)
-                })
-            })
-            .collect();
-        for ((row, shared), sec) in g.rows.iter_mut().zip(shared).zip(&sections) {
-            if let (true, Some(id)) = (shared, sec) {
+        let shared = shared_across_sections(ds, g);
+        for (row, sec) in g.rows.iter_mut().zip(shared) {
+            if let Some(id) = sec {
                 row.label = format!("{}（{}）", row.label, short_name(&section_title(ds, id, locale)));
             }
         }
     }
+}
+
+/// For each row of `g`, its section when another row of `g` reads the same from another
+/// section. One pass with a map from label to the first row that reads it (`usize::MAX`
+/// once a second section reads it): a view may hold 10^6 rows. The map is the crate's one
+/// type (FxHashMap<&str, usize>): another would add hashbrown's code to the wasm again.
+fn shared_across_sections<'a>(ds: &'a Dataset, g: &Group) -> Vec<Option<&'a str>> {
+    let sections: Vec<Option<&str>> = g.rows.iter().map(|r| section_of(ds, &r.target, r.tone)).collect();
+    let mut first: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    for (k, (r, sec)) in g.rows.iter().zip(&sections).enumerate() {
+        let Some(sec) = sec else { continue };
+        match first.get(r.label.as_str()).copied() {
+            None => {
+                first.insert(r.label.as_str(), k);
+            }
+            Some(f) if f != usize::MAX && sections.get(f).copied().flatten() != Some(*sec) => {
+                first.insert(r.label.as_str(), usize::MAX);
+            }
+            Some(_) => {}
+        }
+    }
+    let shared = |r: &super::Row| first.get(r.label.as_str()) == Some(&usize::MAX);
+    g.rows.iter().zip(sections).map(|(r, sec)| sec.filter(|_| shared(r))).collect()
 }
 
 /// The section of a figure's row (none for a derived bar, which repeats its figure's label
