@@ -957,6 +957,11 @@ fn a_count_per_so_many_says_per_what() {
 #[test]
 fn a_running_total_is_every_listed_figure_s_and_one_char_names_nothing() {
     assert_eq!(labels("累计接待游客17.52亿人次、旅游花费1.27万亿元。"), ["累计接待游客", "累计旅游花费"]);
+    // A running total over several years grows on the period before, not on last year.
+    let got = figs("累计接待游客17.52亿人次、旅游花费1.27万亿元，分别增长32.9%、41.6%。");
+    assert_eq!(got[2], f("累计接待游客", 32.9, "%", Change, false));
+    assert_eq!(got[3], f("累计旅游花费", 41.6, "%", Change, false));
+    assert_eq!(figs("累计破获案件120起，同比上升5%。")[1], f("累计破获案件", 5.0, "%", YoyChange, false));
     assert_eq!(
         labels("实施生态及地质灾害避险搬迁一期工程，让13.07万户46万群众远离了危险。"),
         ["生态及地质灾害避险搬迁一期工程", "生态及地质灾害避险搬迁一期工程"]

@@ -124,6 +124,11 @@ impl Scanner<'_> {
             }
         }
         label.text = tidy(&label.text);
+        // "累计接待游客17.52亿人次…，分别增长32.9%": a running total over several years grows
+        // on the period before, not on last year — unless the text says 同比.
+        if label.text.starts_with("累计") && !r.flags.yoy {
+            r.yoy = false;
+        }
         // "地区生产总值达到13697.5亿元，较“十三五”末的9323.1亿元…": the base's own value.
         let words = self.doc.raw_str(r.ps, r.core_start.max(r.ps).min(f.start));
         let words = if words.is_empty() { self.doc.raw_str(r.ps, f.start) } else { words };
