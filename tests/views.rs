@@ -648,7 +648,7 @@ fn a_ratio_not_in_per_cent_has_a_scale_of_its_own() {
     assert_eq!(ratio.rows[0].value_text, "2.45", "not 2.45%");
     // The rates view is per cent against a 100% line: the plain ratio is not in it.
     let rates = build(&ds, &opts(ViewKind::Rates), Locale::Zh);
-    let labels: Vec<&str> = rates.groups.iter().flat_map(|g| g.rows.iter().map(|r| r.label.as_str())).collect();
+    let labels: Vec<&str> = rates.rows().map(|r| r.label.as_str()).collect();
     assert_eq!(labels.len(), 2, "{labels:?}");
     assert!(!labels.contains(&"城乡居民收入比"));
 }
@@ -665,7 +665,7 @@ fn bars_of_one_scale_from_two_sections_that_read_the_same_say_their_section() {
     raw.indicators[1].section = "s2".to_string();
     let ds = raw.validated().unwrap();
     let spec = build(&ds, &opts(ViewKind::Headline), Locale::Zh);
-    let labels: Vec<&str> = spec.groups.iter().flat_map(|g| g.rows.iter().map(|r| r.label.as_str())).collect();
+    let labels: Vec<&str> = spec.rows().map(|r| r.label.as_str()).collect();
     assert_eq!(labels, ["产量（高效流调溯源）", "产量（坚持主动担当）", "生产总值"]);
     // One section's view of one section: no name to add.
     let one = build(&ds, &ViewOptions { section: Some("s2".into()), ..opts(ViewKind::Section) }, Locale::Zh);

@@ -2,7 +2,8 @@
 //! quotations, short parentheticals and the years and codes that are part of the words),
 //! forward over the noun after a counter, and back over the items of a list.
 
-use super::labels::{self, strip_leading};
+use super::labels;
+use super::leading::{is_range_mark, strip_leading};
 use super::scanner::Scanner;
 use super::text::{is_boundary, is_strong_boundary};
 
@@ -96,7 +97,7 @@ impl Scanner<'_> {
             (k < to).then_some(k)
         };
         let k = back_digits(q + 1)?;
-        if k <= self.floor || !matches!(doc.before(k), '-' | '至' | '到' | '—' | '–' | '~' | '～') {
+        if k <= self.floor || !is_range_mark(doc.before(k)) {
             return None;
         }
         back_digits(k - 1)

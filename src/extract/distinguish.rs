@@ -4,9 +4,10 @@
 //! the words its clause starts with before the label ("（基层法院）"), or the clause
 //! before it ("（严重暴力犯罪）") — the first of these that tells every one of them apart.
 
-use super::labels::{period_at_start, strip_leading, strip_trailing};
+use super::leading::{period_at_start, strip_leading};
 use super::scanner::Cand;
 use super::text::{is_boundary, Doc};
+use super::trailing::strip_trailing;
 
 /// The longest qualifier taken whole, in chars; a longer one keeps what follows its last
 /// 等 or its last this many chars.

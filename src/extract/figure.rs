@@ -5,9 +5,11 @@
 
 use super::classify::{classify, Classified, Verdict};
 use super::clause::MAX_LABEL_BACK;
-use super::labels::{self, strip_leading, strip_trailing, Direction, Trail};
+use super::labels;
+use super::leading::strip_leading;
 use super::naming::Label;
 use super::scanner::{Cand, Flags, Found, Last, Run, Scanner};
+use super::trailing::{strip_trailing, Direction, Trail};
 use super::units::{Suffix, UnitClass};
 use crate::model::MAX_ABS_VALUE;
 

@@ -14,8 +14,8 @@
 //!   (四个, 十五项, 两大) and never as a lone 一 (一批, 一条 are articles);
 //! * what follows — [`units`]: 余/多, 万/亿, the unit, 以上/左右; dates and times
 //!   (2022年, 9月27日, 10月初) are left out;
-//! * what precedes — [`labels`]: direction (同比下降 → negative yoy_change), approximation,
-//!   分别 and 均 lists, scope words;
+//! * what precedes — [`trailing`]: direction (同比下降 → negative yoy_change), approximation,
+//!   分别 and 均 lists; [`leading`]: scope words, periods (一季度, 1-9月);
 //! * left out as names: anything in “…” or 《…》, codes (PM2.5, 5G), 第N ordinals unless a
 //!   ranking (列全省第一), 二十大, fixed terms (三次产业), numbered documents
 //!   (八项…清单), definitions (“5”即1名…), thresholds (3人以上的, 10万元以上的) and
@@ -29,6 +29,7 @@ mod clause;
 mod distinguish;
 mod figure;
 mod labels;
+mod leading;
 mod link;
 mod naming;
 mod numbers;
@@ -38,6 +39,7 @@ mod repeats;
 mod scanner;
 mod sections;
 mod text;
+mod trailing;
 mod units;
 
 pub use labels::labels_overlap;

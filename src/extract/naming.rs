@@ -3,10 +3,11 @@
 
 use super::clause::MAX_LABEL_BACK;
 use super::figure::Reading;
-use super::labels::{period_at_start, strip_leading, strip_trailing, PERIODS};
+use super::leading::{period_at_start, strip_leading, PERIODS};
 use super::qualify::{verb_prefix, CASE_VERBS};
 use super::scanner::{Found, Scanner};
 use super::text::is_boundary;
+use super::trailing::strip_trailing;
 use super::units::UnitClass;
 
 /// A label before the number this short is kept as the verb of a noun that follows

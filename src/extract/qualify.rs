@@ -6,6 +6,7 @@
 
 use super::figure::Reading;
 use super::labels::labels_overlap;
+use super::leading::KEPT_LEADING;
 use super::scanner::{Found, Scanner};
 
 /// Verbs of case handling that label a figure with the subject and object of the figure
@@ -64,7 +65,7 @@ impl Scanner<'_> {
         if let (Some(k), Some(l)) = (qizhong, self.last.as_ref()) {
             if l.end <= k && !doc.norm_str(l.end, k).contains(['。', '\n']) {
                 // "年末常住人口…，其中城镇人口": the whole is 常住人口.
-                let whole = ["年末", "年底", "累计"].iter().find_map(|w| l.label.strip_prefix(w));
+                let whole = KEPT_LEADING.iter().find_map(|w| l.label.strip_prefix(w));
                 self.sub = Some((whole.unwrap_or(&l.label).to_string(), k));
             }
         }
@@ -104,7 +105,7 @@ impl Scanner<'_> {
         }
         // "累计接待游客17.52亿人次、旅游花费1.27万亿元": the running total is every item's.
         if doc.norm_str(l.end, r.ps).trim() == "、" {
-            if let Some(w) = ["累计", "年末"].iter().find(|w| l.label.starts_with(*w) && !text.starts_with(*w)) {
+            if let Some(w) = KEPT_LEADING.iter().find(|w| l.label.starts_with(*w) && !text.starts_with(*w)) {
                 return Some(format!("{w}{text}"));
             }
         }

@@ -3,10 +3,11 @@
 //! [`Scanner::figure`]; it owns the state a figure passes on to the next (the last
 //! figure, the 、-joined group, the 分别 list in progress) and the figures found so far.
 
-use super::labels::{self, Direction, Trail};
+use super::labels;
 use super::numbers::{is_cn_numeral, scan_arabic, scan_chinese};
 use super::sections::SectionSpan;
 use super::text::{is_boundary, Doc};
+use super::trailing::{Direction, Trail};
 use super::units::{parse_suffix, Suffix, Unit, UnitClass};
 use crate::model::Kind;
 
