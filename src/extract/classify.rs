@@ -59,6 +59,11 @@ fn kind_and_value(f: &Found, r: &Reading, label: &str, unit: String) -> Option<(
     if is_change {
         return Some((change_kind, r.flags.dir.sign(f.value), unit));
     }
+    // 道路交通事故万车死亡人数1.38人: a count per so many — its unit says per what, so no
+    // view draws it on the scale of the plain counts.
+    if let Some(base) = matches!(r.class, Some(Count)).then(|| per_base(label)).flatten() {
+        return Some((Kind::Count, f.value, format!("{unit}/{base}")));
+    }
     let kind = match r.class {
         Some(Percent) if ratio_label(&r.core) || f.value > 100.0 => Kind::Ratio,
         Some(Percent) => Kind::Percent,
@@ -66,12 +71,6 @@ fn kind_and_value(f: &Found, r: &Reading, label: &str, unit: String) -> Option<(
         Some(PerMille) => Kind::Percent,
         Some(PerRatio | Times | Points) => Kind::Ratio,
         Some(Money) => Kind::Money,
-        // 道路交通事故万车死亡人数1.38人: a count per so many — its unit says per what, so
-        // no view draws it on the scale of the plain counts.
-        Some(Count) if per_base(label).is_some() => {
-            let base = per_base(label).unwrap_or_default();
-            return Some((Kind::Count, f.value, format!("{unit}/{base}")));
-        }
         Some(Count | Duration | Age) => Kind::Count,
         None => return amount_kind(f, r, label, unit),
     };

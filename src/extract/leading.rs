@@ -6,7 +6,7 @@ use super::text::Doc;
 
 /// Parts of a year a figure may be of ("一季度增长4.1%"), longest first where one starts
 /// another.
-pub(crate) static PERIODS: &[&str] = &[
+static PERIODS: &[&str] = &[
     "第一季度",
     "第二季度",
     "第三季度",
@@ -27,6 +27,12 @@ pub(crate) fn period_at_start(doc: &Doc, s: usize, end: usize) -> Option<String>
         return Some(doc.raw_str(s, s + n));
     }
     doc.longest_at(s, PERIODS).map(str::to_string)
+}
+
+/// "一季度", "1-9月": a label that is only a part of the year (the text's twin of
+/// [`period_at_start`]).
+pub(crate) fn is_period(label: &str) -> bool {
+    PERIODS.contains(&label) || (label.ends_with('月') && label.chars().next().is_some_and(|c| c.is_ascii_digit()))
 }
 
 static LEADING: &[&str] = &[

@@ -3,7 +3,7 @@
 
 use super::clause::MAX_LABEL_BACK;
 use super::figure::Reading;
-use super::leading::{period_at_start, strip_leading, PERIODS};
+use super::leading::{is_period, period_at_start, strip_leading};
 use super::qualify::{verb_prefix, CASE_VERBS};
 use super::scanner::{Found, Scanner};
 use super::text::is_boundary;
@@ -37,11 +37,6 @@ const MAX_BASE_NAME: usize = 8;
 pub(super) const START_TAG: &str = "（期初）";
 /// See [`START_TAG`].
 pub(super) const YEARLY_TAG: &str = "（年均）";
-
-/// "一季度", "1-9月": a label that is only a part of the year.
-fn is_period(label: &str) -> bool {
-    PERIODS.contains(&label) || (label.ends_with('月') && label.chars().next().is_some_and(|c| c.is_ascii_digit()))
-}
 
 /// `label` without the marks of [`START_TAG`] and [`YEARLY_TAG`], or of a part of the year
 /// ("（一季度）").
