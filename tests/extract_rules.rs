@@ -60,8 +60,8 @@ fn full_width_digits_and_punctuation() {
 
 #[test]
 fn chinese_numerals_count_before_a_counter() {
-    assert_eq!(figs("四个应用获评好应用。"), vec![f("应用获评好应用", 4.0, "个", Count, false)]);
-    assert_eq!(figs("其中两个应用被全省推广。"), vec![f("应用被全省推广", 2.0, "个", Count, false)]);
+    assert_eq!(figs("四个应用获评好应用。"), vec![f("获评好应用的应用", 4.0, "个", Count, false)]);
+    assert_eq!(figs("其中两个应用被全省推广。"), vec![f("全省推广的应用", 2.0, "个", Count, false)]);
     assert_eq!(figs("出台助企纾困十五项举措。"), vec![f("出台助企纾困举措", 15.0, "项", Count, false)]);
     assert_eq!(figs("出台护航经济稳进提质助企纾困十五项举措。"), vec![f("举措", 15.0, "项", Count, false)]);
     assert_eq!(figs("出台六条支撑机制等文件。"), vec![f("出台支撑机制", 6.0, "条", Count, false)]);
@@ -253,6 +253,17 @@ fn labels_from_the_words_before() {
     assert_eq!(one("农民专业合作社由十年前的不足百个发展到目前的1735个。").label, "农民专业合作社");
     // The noun after the counter ends where its predicate starts.
     assert_eq!(one("11.08万套保交房任务全面完成。").label, "保交房任务");
+    // A counted noun with a predicate of its own counts the things that did it.
+    assert_eq!(one("17家企业通过上市和并购融资，").label, "通过上市和并购融资的企业");
+    assert_eq!(one("11个县被认定为国家义务教育优质均衡发展县。").label, "认定为国家义务教育优质均衡发展县的县");
+    assert_eq!(one("7大要素交易服务平台全部挂牌运营。").label, "挂牌运营的要素交易服务平台");
+    assert_eq!(one("与400余家创新企业建立跟踪服务机制。").label, "建立跟踪服务机制的创新企业");
+    assert_eq!(figs("175家企业发行各类债券1193只。")[0].0, "发行各类债券的企业");
+    // The items of a list share the predicate after the last.
+    let got: Vec<String> = figs("全年共有15个集体、32名个人受到省级以上表彰。").into_iter().map(|f| f.0).collect();
+    assert_eq!(got, ["受到省级以上表彰的集体", "受到省级以上表彰的个人"]);
+    // A bare verb before the next figure is that figure's.
+    assert_eq!(figs("8类严重暴力案件破案率实现100%。")[0].0, "严重暴力案件破案率");
     // Years: at the start of a label they are dropped, inside it they stay.
     assert_eq!(one("2022年全市税务部门组织税费收入1236.8亿元。").label, "税务部门组织税费收入");
     assert_eq!(one("恢复到2019年同期的78.6%；").label, "恢复到2019年");
@@ -296,7 +307,7 @@ fn compound_figures() {
     );
     assert_eq!(
         figs("先后有113个集体和729名个人被记功受奖。"),
-        vec![f("集体", 113.0, "个", Count, false), f("个人被记功受奖", 729.0, "名", Count, false)]
+        vec![f("记功受奖的集体", 113.0, "个", Count, false), f("记功受奖的个人", 729.0, "名", Count, false)]
     );
     assert_eq!(figs("破获涉案金额超千亿的网络虚开案。"), vec![f("破获涉案金额", 1e11, "元", Money, true)]);
     assert_eq!(figs("信访总量为8634件（人）次。"), vec![f("信访总量", 8634.0, "件（人）次", Count, false)]);
@@ -781,7 +792,7 @@ fn a_case_verb_before_a_list_of_figures_is_every_items() {
 }
 
 #[test]
-fn an_enumeration_closed_by_deng_is_one_name() {
+fn an_enumeration_is_one_name() {
     // Short: the whole enumeration.
     assert_eq!(
         one("破获侵犯知识产权、破坏市场经济秩序等案件708起。").label,
@@ -793,6 +804,17 @@ fn an_enumeration_closed_by_deng_is_one_name() {
         one("2023年挂牌督办食品非法添加、制售不合格液化石油气、侵犯他人注册商标专用权等重点案件128件。").label,
         "挂牌督办重点案件"
     );
+    // Without 等: a list of short names sharing one head is one name too.
+    assert_eq!(one("批准逮捕抢劫、抢夺、盗窃犯罪嫌疑人60614人。").label, "批准逮捕抢劫、抢夺、盗窃犯罪嫌疑人");
+    assert_eq!(one("国控、省控地表水断面水质优良比例93.8%。").label, "国控、省控地表水断面水质优良比例");
+    // Two items that are clauses are not: the last one is the figure's.
+    assert_eq!(one("加强防控、发现隐患12个。").label, "发现隐患");
+}
+
+#[test]
+fn a_bare_prosecution_takes_the_object_of_the_arrests_before() {
+    let got = figs("共批准逮捕各类刑事犯罪嫌疑人130611人，提起公诉127579人。");
+    assert_eq!(got[1].0, "提起公诉刑事犯罪嫌疑人");
 }
 
 #[test]
@@ -815,6 +837,15 @@ fn yearly_averages_and_negative_growth() {
     );
     // Not figures of the report's: a bound on a ranking, a number of digits, quarters.
     assert!(figs("增速连续11个季度居全国前10位，保持两位数增长。").is_empty());
+    // Nor numbers that are part of a fixed name.
+    assert!(figs("完成省十四届人大三次会议确定的主要目标。").is_empty());
+    assert_eq!(labels("八类严重暴力案件破案率实现100%，交通事故四项指数同比下降。"), ["严重暴力案件破案率"]);
+    // A span of years is part of the words, and not of the label.
+    assert_eq!(
+        labels("八类严重暴力犯罪案件连续6年年均下降12.1%,入室盗窃等可防性案件连续3年年均下降9.1%。"),
+        ["严重暴力犯罪案件（年均）", "入室盗窃等可防性案件（年均）"]
+    );
+    assert_eq!(labels("命案破案率为99.37%,位居全国前列,连续4年保持98%以上。"), ["命案破案率", "命案破案率（连续4年）"]);
     assert_eq!(figs("工业企业利润总额负增长3.5%。"), vec![f("工业企业利润总额", -3.5, "%", YoyChange, false)]);
     assert_eq!(figs("居民消费价格涨幅回落0.6个百分点。")[0].1, -0.6);
     assert_eq!(figs("亏损企业亏损面收窄3个百分点。"), vec![f("亏损企业亏损面", -3.0, "个百分点", Change, false)]);
@@ -938,6 +969,22 @@ fn colliding_labels_take_a_qualifier_from_their_sentence() {
     );
     // The same figure stated twice is one figure: nothing to tell apart.
     assert_eq!(labels("办结案件691件。办结案件691件。"), ["办结案件", "办结案件"]);
+    // A figure after one that was qualified in its sentence takes the same qualifier.
+    assert_eq!(
+        labels("全年执结案件3000件，执行到位金额12.5亿元。开展集中执行行动3次，执结案件1200件，执行到位金额3.4亿元。"),
+        [
+            "执结案件",
+            "执行到位金额",
+            "集中执行行动",
+            "执结案件（开展集中执行行动）",
+            "执行到位金额（开展集中执行行动）"
+        ]
+    );
+    // No one source tells three apart: one splits off what it can, the next round the rest.
+    assert_eq!(
+        labels("一季度，办结案件100件；一季度，严惩盗窃，办结案件200件。二季度，办结案件300件。"),
+        ["办结案件（一季度）", "办结案件（一季度，严惩盗窃）", "办结案件（二季度）"]
+    );
 }
 
 #[test]

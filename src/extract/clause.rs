@@ -13,6 +13,18 @@ pub(super) const MAX_LABEL_BACK: usize = 32;
 const MAX_POST: usize = 16;
 /// Adverbs that start the predicate after a counted noun ("…任务全面完成", "…平台全部挂牌运营").
 const PREDICATE_STARTS: &[&str] = &["全面", "全部", "如期", "顺利", "全域", "均已", "已经", "首次"];
+/// Verbs that start the predicate of a counted noun ("17家企业通过上市…", "11个县被认定为…",
+/// "32名个人受到表彰"): the figure counts the things that did it.
+const PREDICATE_VERBS: &[&str] = &[
+    "通过", "发行", "给予", "建立", "补充", "实现", "获得", "获批", "入选", "受到", "获评", "纳入", "享受", "签订",
+    "落户", "投产", "竣工", "上市", "入驻", "参加", "参与", "被", "列入", "评为", "荣获", "挂牌", "达标", "认定",
+    "接受", "加入", "完成",
+];
+/// A predicate that only says the counted thing was done names nothing more ("11.08万套
+///保交房任务全面完成" counts 保交房任务).
+const DONE_PREDICATES: &[&str] = &["完成", "实现"];
+/// The longest predicate read after a counted noun, in chars.
+const MAX_PREDICATE: usize = 16;
 /// The longest parenthetical read as part of the words (价格指数（CPI）), in chars.
 const MAX_PAREN: usize = 12;
 /// The longest run of digits passed over as part of the words (比2021年, PM2.5), in chars.
@@ -68,6 +80,12 @@ impl Scanner<'_> {
                         continue;
                     }
                 }
+                // "八类严重暴力犯罪案件连续6年年均下降12.1%": a span of years is part of the words.
+                if let Some(a) = self.years_span_start(q) {
+                    p = a;
+                    steps += q + 1 - a;
+                    continue;
+                }
                 match self.word_digits_start(q) {
                     Some(a) => {
                         p = a;
@@ -101,6 +119,21 @@ impl Scanner<'_> {
             return None;
         }
         back_digits(k - 1)
+    }
+
+    /// "连续6年", "近5年" whose last digit is at `q`: where its words start.
+    fn years_span_start(&self, q: usize) -> Option<usize> {
+        let doc = self.doc;
+        if doc.c(q + 1) != '年' {
+            return None;
+        }
+        let mut k = q;
+        while k > self.floor && q - k < 2 && doc.before(k).is_ascii_digit() {
+            k -= 1;
+        }
+        let w = labels::YEARS_SPAN_WORDS.iter().find(|w| doc.ends_with(k, w))?;
+        let a = k - w.chars().count();
+        (a >= self.floor).then_some(a)
     }
 
     /// "10万人生产安全事故死亡人数1.244人": the digits ending before `k` are the base of
@@ -171,13 +204,62 @@ impl Scanner<'_> {
                 break;
             }
             // "11.08万套保交房任务全面完成": the noun ends where its predicate starts.
-            if p > from && doc.longest_at(p, PREDICATE_STARTS).is_some() {
+            if p > from && doc.longest_at(p, PREDICATE_STARTS).or(doc.longest_at(p, PREDICATE_VERBS)).is_some() {
                 break;
             }
             p += 1;
             n += 1;
         }
         (p > from).then_some((from, p))
+    }
+
+    /// The predicate after a counted noun that ends at `pb` ("通过上市和并购融资" of "17家企业
+    /// 通过上市和并购融资"), read past the other items of a list ("15个集体、32名个人受到省级以上
+    /// 表彰", "113个集体和729名个人被记功受奖") and its adverbs (全部, 已经, 被), up to the clause's end or its next number. None
+    /// when there is none, it is too long, or it only says the thing was done.
+    pub fn post_predicate(&self, pb: usize) -> Option<(usize, usize)> {
+        let doc = self.doc;
+        let mut p = pb;
+        let mut items = 0;
+        while matches!(doc.c(p), '、' | '和' | '及' | '与') && doc.c(p + 1).is_ascii_digit() && items < MAX_LIST_ITEMS
+        {
+            p = self.next_item_end(p + 1)?;
+            items += 1;
+        }
+        let adverb = doc.longest_at(p, PREDICATE_STARTS);
+        p += adverb.map_or(0, |a| a.chars().count());
+        let verb = doc.longest_at(p, PREDICATE_VERBS)?;
+        if verb == "被" {
+            p += 1;
+        }
+        if DONE_PREDICATES.contains(&verb) && adverb.is_some() {
+            return None;
+        }
+        let start = p;
+        while p < doc.len() && !is_boundary(doc.c(p)) && !doc.c(p).is_ascii_digit() && doc.c(p) != ' ' {
+            p += 1;
+            if p - start > MAX_PREDICATE {
+                return None;
+            }
+        }
+        // "8类严重暴力案件破案率实现100%": a verb with nothing after it but the next
+        // figure is that figure's, not a predicate of the counted noun.
+        let bare = p - start <= verb.chars().count() && doc.c(p).is_ascii_digit();
+        (p > start + 1 && !bare).then_some((start, p))
+    }
+
+    /// Passes over one more item of a list of counted nouns ("32名个人"): its number, its
+    /// counter and its noun. Where the noun ends, or None when it is not such an item.
+    fn next_item_end(&self, from: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut p = from;
+        while p < doc.len() && (doc.c(p).is_ascii_digit() || matches!(doc.c(p), '.' | '万' | '亿' | '余' | '多')) {
+            p += 1;
+        }
+        if p == from || p + 1 >= doc.len() || is_boundary(doc.c(p)) {
+            return None;
+        }
+        self.post_noun(p + 1).map(|(_, b)| b)
     }
 
     /// “5”即1名…: the clause of `pos` defines a quoted name.

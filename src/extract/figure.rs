@@ -18,6 +18,8 @@ use crate::model::MAX_ABS_VALUE;
 const MAX_QUOTE: usize = 64;
 /// The longest noun after an amount of money that names it ("国债"), in chars.
 const MAX_MONEY_NOUN: usize = 4;
+/// The farthest a congress's 届 stands before the number of its session ("十四届人大三次会议").
+const MAX_SESSION_GAP: usize = 6;
 /// A 、-joined group of figures longer than this is not a list anyone names one by one.
 const MAX_GROUP: usize = 64;
 
@@ -87,6 +89,7 @@ impl Scanner<'_> {
         if !f.chinese && !f.rank && self.is_rate_base(digits_end) {
             return resume;
         }
+
         let Some(mut r) = self.read(&f, suf) else { return self.skip_to(resume) };
         let label = self.label_and_quote(&f, &mut r);
         let c = match classify(&f, &r, &label.text) {
@@ -110,7 +113,7 @@ impl Scanner<'_> {
     fn read(&self, f: &Found, suf: &Suffix) -> Option<Reading> {
         let doc = self.doc;
         let before = self.words_before(f);
-        if !f.rank && (self.is_definition(f.start) || self.is_rank_bound(f, suf)) {
+        if !f.rank && (self.is_definition(f.start) || self.is_rank_bound(f, suf) || self.is_fixed_name(f, suf)) {
             return None;
         }
         let class = f.unit.as_ref().map(|u| u.class);
@@ -212,6 +215,22 @@ impl Scanner<'_> {
         let top = self.doc.before(f.start) == '前' && matches!(unit, Some("位" | "名"));
         let digits = unit == Some("位") && self.doc.c(suf.unit_end) == '数';
         top || digits
+    }
+
+    /// Numbers that are part of a fixed name: the session of a congress ("省十四届人大三次
+    /// 会议"), the "eight kinds" of serious violent crime ("八类严重暴力犯罪") and the "four
+    /// indices" of road accidents ("交通事故四项指数").
+    fn is_fixed_name(&self, f: &Found, suf: &Suffix) -> bool {
+        let doc = self.doc;
+        let unit = f.unit.as_ref().map(|u| u.text.as_str());
+        let next = |w: &str| doc.starts_with(suf.unit_end, w);
+        let after_jie = (f.start.saturating_sub(MAX_SESSION_GAP)..f.start).any(|k| doc.c(k) == '届');
+        match unit {
+            Some("次") => after_jie && (next("会议") || next("全会")),
+            Some("类") => next("严重"),
+            Some("项") => next("指数"),
+            _ => false,
+        }
     }
 
     /// Name-like uses of a number: a numbered document (八项…清单) or a quoted name after

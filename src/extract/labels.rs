@@ -11,6 +11,9 @@ pub(crate) static POST_BLOCKERS: &[&str] = &[
     "增加", "增长", "提高", "上升", "下降", "减少", "达到", "突破", "增至", "降至",
 ];
 
+/// Words before "N年" that make it a span of years, not a figure ("连续6年", "近5年").
+pub(crate) static YEARS_SPAN_WORDS: &[&str] = &["连续", "近", "过去"];
+
 /// Nouns that make "八项…清单" the name of a document rather than a count.
 pub(crate) static DOCUMENT_WORDS: &[&str] =
     &["清单", "规定", "制度", "办法", "意见", "方案", "条例", "准则", "细则", "守则", "禁令", "纪律", "精神", "要求"];

@@ -26,13 +26,30 @@ pub(crate) fn period_at_start(doc: &Doc, s: usize, end: usize) -> Option<String>
     if let Some(n) = months_at(doc, s, end) {
         return Some(doc.raw_str(s, s + n));
     }
+    if let Some(n) = years_span_at(doc, s, end) {
+        return Some(doc.raw_str(s, s + n));
+    }
     doc.longest_at(s, PERIODS).map(str::to_string)
+}
+
+/// The length of a span of years ("连续4年", "近5年") at `s`, if one starts there.
+fn years_span_at(doc: &Doc, s: usize, end: usize) -> Option<usize> {
+    let w = doc.longest_at(s, super::labels::YEARS_SPAN_WORDS)?;
+    let d = s + w.chars().count();
+    let n = (d..end.min(d + 2)).take_while(|&k| doc.c(k).is_ascii_digit()).count();
+    (n > 0 && doc.c(d + n) == '年').then_some(w.chars().count() + n + 1)
 }
 
 /// "一季度", "1-9月": a label that is only a part of the year (the text's twin of
 /// [`period_at_start`]).
 pub(crate) fn is_period(label: &str) -> bool {
-    PERIODS.contains(&label) || (label.ends_with('月') && label.chars().next().is_some_and(|c| c.is_ascii_digit()))
+    let years_span = label.ends_with('年')
+        && super::labels::YEARS_SPAN_WORDS
+            .iter()
+            .any(|w| label.strip_prefix(w).is_some_and(|n| n.len() > 3 && n.len() <= 5));
+    years_span
+        || PERIODS.contains(&label)
+        || (label.ends_with('月') && label.chars().next().is_some_and(|c| c.is_ascii_digit()))
 }
 
 static LEADING: &[&str] = &[

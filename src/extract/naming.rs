@@ -23,6 +23,8 @@ const MAX_NUMBER_PASSED: usize = 16;
 /// The longest enumeration closed by 等 kept whole as a label, in chars (longer ones are
 /// lists of offences no bar can carry).
 const MAX_ENUMERATION: usize = 20;
+/// The longest inner item of a list without 等 read as one name, in chars.
+const MAX_SHORT_ITEM: usize = 4;
 
 /// How far into the first item of an enumeration its case verb may start ("挂牌督办"), in
 /// chars.
@@ -268,7 +270,13 @@ impl Scanner<'_> {
             label.text = names.first().cloned().unwrap_or_default();
         } else if let Some((pa, pb)) = r.post {
             let pre_len = r.core_end.saturating_sub(r.core_start);
-            if !r.core.is_empty() && pre_len <= SHORT_PRE {
+            // "17家企业通过上市和并购融资": the things that did it.
+            let predicate = if r.count_like { self.post_predicate(pb) } else { None };
+            if let Some((va, vb)) = predicate {
+                label.text = format!("{}的{}", doc.raw_str(va, vb).trim(), doc.raw_str(pa, pb).trim());
+                label.qs = r.core_end.min(f.start);
+                label.qe = label.qe.max(vb);
+            } else if !r.core.is_empty() && pre_len <= SHORT_PRE {
                 label.text = format!("{}{}", r.core, doc.raw_str(pa, pb));
             } else {
                 label.text = doc.raw_str(pa, pb);
@@ -279,13 +287,27 @@ impl Scanner<'_> {
             label.text = r.core.clone();
             // "破获侵犯知识产权、破坏市场经济秩序等案件708起": an enumeration closed by 等
             // is one name, items and all.
-            if r.ps > 0 && doc.before(r.ps) == '、' && r.core.contains('等') {
+            // "批准逮捕抢劫、抢夺、盗窃犯罪嫌疑人60614人": without 等 too, when the items
+            // before the last are short names.
+            if r.ps > 0 && doc.before(r.ps) == '、' && (r.core.contains('等') || self.short_items_before(r)) {
                 if let Some((text, qs)) = self.enumeration(r) {
                     label.text = text;
                     label.qs = label.qs.min(qs);
                 }
             }
         }
+    }
+
+    /// The items of the list that ends in the figure's words, but the first and the last,
+    /// are short names ("抢夺" of "批准逮捕抢劫、抢夺、盗窃犯罪嫌疑人").
+    fn short_items_before(&self, r: &Reading) -> bool {
+        let (_, items) = self.list_items(r.ps, r.core_end);
+        let inner = items.get(1..items.len().saturating_sub(1)).unwrap_or(&[]);
+        // "审、执结": one char is a verb shortened, not a name. Of two items the first is a
+        // name too ("国控、省控…", "庆阳、酒泉…"), not a clause ("加强防控、发现隐患").
+        let first = items.first().map_or(0, |&(a, b)| b - a);
+        let first_fits = if items.len() == 2 { (2..MAX_SHORT_ITEM).contains(&first) } else { first >= 2 };
+        items.len() >= 2 && first_fits && inner.iter().all(|&(a, b)| b - a <= MAX_SHORT_ITEM)
     }
 
     /// "破获侵犯知识产权、破坏市场经济秩序等案件708起": the label of a figure after an
@@ -454,7 +476,8 @@ fn tidy(label: &str) -> String {
     }
     // "建立150项年度任务清单", "实施农村电网升级改造工程13项": what was built is counted,
     // not the building (verbs of case handling stay: 查办违法案件, 起诉…).
-    if let Some(v) = BUILD_VERBS.iter().find(|v| out.starts_with(*v)) {
+    // ("建立跟踪服务机制的创新企业" names the things that did it: the verb stays.)
+    if let Some(v) = BUILD_VERBS.iter().find(|v| out.starts_with(*v) && !out.contains('的')) {
         if out.chars().count() >= v.chars().count() + 3 {
             out.replace_range(..v.len(), "");
         }

@@ -12,8 +12,28 @@ use super::scanner::{Found, Scanner};
 /// Verbs of case handling that label a figure with the subject and object of the figure
 /// before ("办结" after "法院受理各类案件" → "法院办结各类案件").
 pub(super) static CASE_VERBS: &[&str] = &[
-    "受理", "办结", "审结", "执结", "结案", "立案", "新收", "收案", "破获", "侦破", "查处", "查办", "办理", "起诉",
-    "批捕", "逮捕", "抓获", "处理", "审理", "督办",
+    "受理",
+    "办结",
+    "审结",
+    "执结",
+    "结案",
+    "立案",
+    "新收",
+    "收案",
+    "破获",
+    "侦破",
+    "查处",
+    "查办",
+    "办理",
+    "起诉",
+    "公诉",
+    "审、执结",
+    "批捕",
+    "逮捕",
+    "抓获",
+    "处理",
+    "审理",
+    "督办",
 ];
 
 /// The longest subject and case verb that takes an object from the figure before
