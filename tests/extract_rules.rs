@@ -262,6 +262,9 @@ fn labels_from_the_words_before() {
     // The items of a list share the predicate after the last.
     let got: Vec<String> = figs("全年共有15个集体、32名个人受到省级以上表彰。").into_iter().map(|f| f.0).collect();
     assert_eq!(got, ["受到省级以上表彰的集体", "受到省级以上表彰的个人"]);
+    // A 、 inside the predicate joins its words.
+    let got: Vec<String> = figs("有333个集体和469名个人受到中央、省级表彰。").into_iter().map(|f| f.0).collect();
+    assert_eq!(got, ["受到中央、省级表彰的集体", "受到中央、省级表彰的个人"]);
     // A bare verb before the next figure is that figure's.
     assert_eq!(figs("8类严重暴力案件破案率实现100%。")[0].0, "严重暴力案件破案率");
     // Years: at the start of a label they are dropped, inside it they stay.
@@ -809,6 +812,16 @@ fn an_enumeration_is_one_name() {
     assert_eq!(one("国控、省控地表水断面水质优良比例93.8%。").label, "国控、省控地表水断面水质优良比例");
     // Two items that are clauses are not: the last one is the figure's.
     assert_eq!(one("加强防控、发现隐患12个。").label, "发现隐患");
+}
+
+#[test]
+fn a_five_year_report_compares_with_the_five_years_before() {
+    let got = figs("全省法院受理各类案件1743757件,审、执结1721506件,比上一个五年分别上升30.76%和31.64%。");
+    assert_eq!(got[1].0, "全省法院审、执结案件", "审、执结 is one verb");
+    assert_eq!(got[2], f("全省法院受理各类案件", 30.76, "%", Change, false));
+    assert_eq!(got[3], f("全省法院审、执结案件", 31.64, "%", Change, false));
+    let got = figs("城镇登记失业率为3.36%,与去年相比降低0.09个百分点。");
+    assert_eq!(got[1], f("城镇登记失业率", -0.09, "个百分点", Change, false));
 }
 
 #[test]

@@ -18,13 +18,13 @@ const PREDICATE_STARTS: &[&str] = &["全面", "全部", "如期", "顺利", "全
 const PREDICATE_VERBS: &[&str] = &[
     "通过", "发行", "给予", "建立", "补充", "实现", "获得", "获批", "入选", "受到", "获评", "纳入", "享受", "签订",
     "落户", "投产", "竣工", "上市", "入驻", "参加", "参与", "被", "列入", "评为", "荣获", "挂牌", "达标", "认定",
-    "接受", "加入", "完成",
+    "荣立", "接受", "加入", "完成",
 ];
 /// A predicate that only says the counted thing was done names nothing more ("11.08万套
 ///保交房任务全面完成" counts 保交房任务).
 const DONE_PREDICATES: &[&str] = &["完成", "实现"];
 /// The longest predicate read after a counted noun, in chars.
-const MAX_PREDICATE: usize = 16;
+const MAX_PREDICATE: usize = 24;
 /// The longest parenthetical read as part of the words (价格指数（CPI）), in chars.
 const MAX_PAREN: usize = 12;
 /// The longest run of digits passed over as part of the words (比2021年, PM2.5), in chars.
@@ -67,7 +67,10 @@ impl Scanner<'_> {
             let numeral_list = c == '、'
                 && q > self.floor
                 && [doc.before(q), doc.c(q + 1)].iter().all(|&n| "一二三四五六七八九".contains(n));
-            let stop = !numeral_list && if strong_only { is_strong_boundary(c) } else { is_boundary(c) };
+            // 审、执结, 收、结案: one char before 、 is a word shortened, one word with the next.
+            let one_char_item = c == '、' && q >= 2 && q - 1 > self.floor && is_boundary(doc.before(q - 1));
+            let stop =
+                !numeral_list && !one_char_item && if strong_only { is_strong_boundary(c) } else { is_boundary(c) };
             if stop {
                 break;
             }
@@ -236,7 +239,9 @@ impl Scanner<'_> {
             return None;
         }
         let start = p;
-        while p < doc.len() && !is_boundary(doc.c(p)) && !doc.c(p).is_ascii_digit() && doc.c(p) != ' ' {
+        // "被中共中央、国务院授予…", "荣立一、二、三等功": a 、 before words joins them.
+        let joins = |p: usize| doc.c(p) == '、' && !doc.c(p + 1).is_ascii_digit();
+        while p < doc.len() && (!is_boundary(doc.c(p)) || joins(p)) && !doc.c(p).is_ascii_digit() && doc.c(p) != ' ' {
             p += 1;
             if p - start > MAX_PREDICATE {
                 return None;

@@ -168,7 +168,11 @@ impl Scanner<'_> {
     /// in the paragraph (案件, without 各类).
     fn object_from_before(&self, f: &Found, r: &Reading, text: &str) -> Option<String> {
         let short = text.chars().count() <= MAX_SUBJECT_VERB;
-        if !(short && CASE_VERBS.iter().any(|v| text.ends_with(v) && text.len() > v.len())) {
+        // (A bare verb, 审、执结 too, takes the subject as well: below.)
+        if !(short
+            && !CASE_VERBS.contains(&text)
+            && CASE_VERBS.iter().any(|v| text.ends_with(v) && text.len() > v.len()))
+        {
             return None;
         }
         let unit = f.unit.as_ref().map(|u| u.text.as_str()).filter(|u| !u.is_empty())?;

@@ -51,7 +51,18 @@ static TRAILING: &[(&str, Eff)] = &[
     ("比同期", Yoy),
     ("较同期", Yoy),
     ("同期", Yoy),
+    ("与上年相比", Yoy),
+    ("与去年相比", Yoy),
+    ("同上年相比", Yoy),
+    ("同去年相比", Yoy),
+    ("与上年同期相比", Yoy),
+    ("与去年同期相比", Yoy),
     ("环比", Chain),
+    // 比上一个五年分别上升30.76%: a five-year report against the five years before.
+    ("比上一个五年", Chain),
+    ("比上个五年", Chain),
+    ("比前五年", Chain),
+    ("较前五年", Chain),
     // 年均增长5.2%: a yearly average over several years, not the change on last year.
     ("年均", Chain),
     ("年平均", Chain),
