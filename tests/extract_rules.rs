@@ -815,6 +815,14 @@ fn an_enumeration_is_one_name() {
 }
 
 #[test]
+fn footnote_marks_abbreviations_and_ages_are_part_of_the_words() {
+    assert_eq!(labels("全年全区生产总值(2)实现355.2亿元,按可比价计算,比上年增长0.6%。"), ["生产总值", "生产总值"]);
+    assert_eq!(figs("人均GDP45228元(按户籍人口计算)。")[0], f("人均GDP", 45228.0, "元", Money, false));
+    assert_eq!(figs("第二产业拉动GDP3.9个百分点。")[0].1, 3.9);
+    assert_eq!(labels("18岁以下人口占25.8%,18-34岁占22.4%,60岁以上占14.5%。"), ["18岁以下人口", "18-34岁", "60岁以上"]);
+}
+
+#[test]
 fn a_five_year_report_compares_with_the_five_years_before() {
     let got = figs("全省法院受理各类案件1743757件,审、执结1721506件,比上一个五年分别上升30.76%和31.64%。");
     assert_eq!(got[1].0, "全省法院审、执结案件", "审、执结 is one verb");

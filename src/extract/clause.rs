@@ -83,6 +83,14 @@ impl Scanner<'_> {
                         continue;
                     }
                 }
+                // "18-34岁占22.4%": an age or a range of ages is part of the words.
+                if doc.c(q + 1) == '岁' {
+                    if let Some(a) = self.ages_start(q) {
+                        p = a;
+                        steps += q + 1 - a;
+                        continue;
+                    }
+                }
                 // "八类严重暴力犯罪案件连续6年年均下降12.1%": a span of years is part of the words.
                 if let Some(a) = self.years_span_start(q) {
                     p = a;
@@ -124,6 +132,23 @@ impl Scanner<'_> {
         back_digits(k - 1)
     }
 
+    /// "18岁", "18-34岁" whose last digit is at `q`: where the ages start.
+    fn ages_start(&self, q: usize) -> Option<usize> {
+        let doc = self.doc;
+        let back = |mut k: usize| {
+            let to = k;
+            while k > self.floor && to - k < 3 && doc.before(k).is_ascii_digit() {
+                k -= 1;
+            }
+            (k < to).then_some(k)
+        };
+        let k = back(q + 1)?;
+        if k > self.floor + 1 && is_range_mark(doc.before(k)) && doc.before(k - 1).is_ascii_digit() {
+            return back(k - 1);
+        }
+        Some(k)
+    }
+
     /// "连续6年", "近5年" whose last digit is at `q`: where its words start.
     fn years_span_start(&self, q: usize) -> Option<usize> {
         let doc = self.doc;
@@ -163,7 +188,7 @@ impl Scanner<'_> {
             o -= 1;
             k += 1;
             let d = doc.c(o);
-            if d == '(' || is_boundary(d) || d.is_ascii_digit() {
+            if d == '(' || is_boundary(d) || d.is_ascii_digit() && !super::scanner::is_footnote(doc, o, q) {
                 break;
             }
         }

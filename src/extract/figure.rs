@@ -79,6 +79,10 @@ impl Scanner<'_> {
     /// Labels, classifies and records a figure; returns where scanning resumes.
     pub fn figure(&mut self, f: Found, suf: &Suffix) -> usize {
         let resume = f.end;
+        // "18岁以下人口占25.8%": an age bound is part of the words after it (no floor).
+        if suf.threshold && f.unit.as_ref().is_some_and(|u| u.class == UnitClass::Age) {
+            return resume;
+        }
         if suf.threshold || !f.value.is_finite() || f.value.abs() > MAX_ABS_VALUE {
             return self.skip_to(resume);
         }

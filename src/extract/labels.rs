@@ -11,6 +11,9 @@ pub(crate) static POST_BLOCKERS: &[&str] = &[
     "增加", "增长", "提高", "上升", "下降", "减少", "达到", "突破", "增至", "降至",
 ];
 
+/// Abbreviations a figure may follow with no space ("人均GDP45228元"): not a code.
+pub(crate) static GLUED_ABBREVIATIONS: &[&str] = &["GDP", "CPI", "PPI"];
+
 /// Words before "N年" that make it a span of years, not a figure ("连续6年", "近5年").
 pub(crate) static YEARS_SPAN_WORDS: &[&str] = &["连续", "近", "过去"];
 

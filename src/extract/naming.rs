@@ -465,6 +465,15 @@ fn from_to(label: &str) -> Option<usize> {
 /// an amount: 值, 额, 收入, 利润, 产量).
 fn tidy(label: &str) -> String {
     let mut out = label.trim().to_string();
+    // "生产总值(2)": a footnote mark is no part of the name.
+    while let Some(k) = out.find('(') {
+        let inner = out[k + 1..].split(')').next().unwrap_or("");
+        let footnote = !inner.is_empty() && inner.len() <= 2 && inner.bytes().all(|b| b.is_ascii_digit());
+        if !footnote || !out[k + 1 + inner.len()..].starts_with(')') {
+            break;
+        }
+        out.replace_range(k..k + inner.len() + 2, "");
+    }
     // "地区生产总值(GDP)", "居民消费价格指数（CPI）": the abbreviation adds nothing to the name.
     if let Some(open) = out.rfind(['(', '（']) {
         let inner = out[open..].trim_start_matches(['(', '（']);

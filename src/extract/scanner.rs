@@ -297,6 +297,10 @@ impl<'a> Scanner<'a> {
         if let Some(e) = self.code_end(prev, j) {
             return e;
         }
+        // "户籍人口90.55万人(1)", "生产总值(2)实现…": a footnote mark, part of the words.
+        if is_footnote(doc, i, j) {
+            return j + 1;
+        }
         // Times, dates and ranges: 9/27, 8:30, 2021-2025.
         if matches!(prev, ':' | '/' | '~') && doc.before(i - 1).is_ascii_digit() {
             return j;
@@ -357,11 +361,21 @@ impl<'a> Scanner<'a> {
         if !(code(prev) || code(doc.c(j)) && doc.c(j) != '.') {
             return None;
         }
+        // "人均GDP45228元", "拉动GDP1.6个百分点": an abbreviation glued to a figure.
+        let abbreviation = labels::GLUED_ABBREVIATIONS.iter().any(|a| doc.ends_with(j - self.digits_before(j), a));
+        if abbreviation && !code(doc.c(j)) {
+            return None;
+        }
         let mut e = j;
         while doc.c(e).is_ascii_alphanumeric() || doc.c(e) == '+' {
             e += 1;
         }
         Some(e)
+    }
+
+    /// How many digits and decimal points end just before `j`.
+    fn digits_before(&self, j: usize) -> usize {
+        (0..j).rev().take_while(|&k| self.doc.c(k).is_ascii_digit() || self.doc.c(k) == '.').count()
     }
 
     /// A Chinese numeral at `i`: a figure only before a counter word (四个, 十五项).
@@ -481,4 +495,11 @@ impl<'a> Scanner<'a> {
         }
         None
     }
+}
+
+/// The digits `[i, j)` are a footnote mark: one or two of them in ASCII parentheses right
+/// after a word or a unit ("生产总值(2)实现").
+pub(super) fn is_footnote(doc: &Doc, i: usize, j: usize) -> bool {
+    let after_word = i >= 2 && !is_boundary(doc.before(i - 1)) && !doc.before(i - 1).is_ascii_digit();
+    doc.before(i) == '(' && doc.c(j) == ')' && j - i <= 2 && after_word
 }
