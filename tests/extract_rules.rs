@@ -952,6 +952,11 @@ fn a_toll_and_an_amount_take_the_name_of_what_they_belong_to() {
         labels("道路运输事故30起、死亡25人；建筑施工事故6起、死亡5人。"),
         ["道路运输事故", "道路运输事故死亡", "建筑施工事故", "建筑施工事故死亡"]
     );
+    // A toll after a toll, and the counts of events and tolls after them.
+    assert_eq!(
+        labels("辖区发生生产安全事故5起,死亡4人,受伤2人,同比去年起数下降16.67%,死亡人数下降20%。"),
+        ["发生生产安全事故", "生产安全事故死亡", "生产安全事故受伤", "生产安全事故起数", "生产安全事故死亡人数"]
+    );
     assert_eq!(
         labels("审结金融借款合同纠纷案件5600件，涉案标的额32.5亿元；审结民间借贷纠纷案件8100件，涉案标的额21.3亿元。"),
         [

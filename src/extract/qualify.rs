@@ -64,6 +64,12 @@ static ATTRIBUTES: &[&str] = &[
 /// the label takes the events' name.
 static TOLLS: &[&str] = &["死亡", "受伤", "失踪", "死亡失踪", "遇难", "伤亡", "死伤"];
 
+/// The count of events, named bare after them ("…受伤2人，同比去年起数下降16.67%").
+const EVENT_COUNT: &str = "起数";
+
+/// The counts of events or of a toll ("起数" of 火灾起数, "人数" of 死亡人数).
+static TOLL_COUNTS: &[&str] = &["起数", "人数"];
+
 /// Verbs before the name of events, dropped when a toll takes the name ("发生事故" → 事故死亡).
 static EVENT_VERBS: &[&str] = &["共发生", "发生", "共接报", "接报"];
 
@@ -146,8 +152,14 @@ impl Scanner<'_> {
         if text.starts_with('占') && !l.label.starts_with('占') && !l.label.is_empty() {
             return Some(format!("{}{text}", l.label));
         }
-        if TOLLS.contains(&text) {
+        // "发生火灾1200起，死亡5人，受伤8人": the toll takes the events' name; so does
+        // the count of a toll ("…火灾起数下降12.5%，死亡人数下降28.6%").
+        let toll = TOLLS.iter().any(|t| text == *t || text.strip_prefix(*t).is_some_and(|r| TOLL_COUNTS.contains(&r)));
+        if toll || text == EVENT_COUNT {
             let events = EVENT_VERBS.iter().find_map(|v| l.label.strip_prefix(v)).unwrap_or(&l.label);
+            // The figure before may be a toll or a count itself (火灾死亡, 火灾起数).
+            let events = TOLL_COUNTS.iter().find_map(|t| events.strip_suffix(t)).unwrap_or(events);
+            let events = TOLLS.iter().find_map(|t| events.strip_suffix(t)).unwrap_or(events);
             let own_toll = TOLLS.iter().any(|t| events.ends_with(t));
             return (events.chars().count() >= 2 && !own_toll).then(|| format!("{events}{text}"));
         }
