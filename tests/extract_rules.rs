@@ -833,6 +833,24 @@ fn a_five_year_report_compares_with_the_five_years_before() {
 }
 
 #[test]
+fn a_bare_case_verb_after_a_change_takes_the_count_before_it() {
+    assert_eq!(
+        labels("全省各级法院共受理各类案件321146件，同比上升5.2%；审结315210件，同比上升4.8%。"),
+        ["各级法院受理各类案件", "各级法院受理各类案件", "各级法院审结案件", "各级法院审结案件"]
+    );
+    assert_eq!(labels("受理刑事案件21500件，同比下降2.1%，审结21300件。")[2], "审结刑事案件");
+}
+
+#[test]
+fn a_part_after_qizhong_belongs_to_the_whole_in_its_unit() {
+    assert_eq!(
+        labels("全年共发生较大以上事故8起，死亡30人；其中重大事故1起，死亡12人。"),
+        ["发生较大以上事故", "较大以上事故死亡", "重大事故", "重大事故死亡"]
+    );
+    assert_eq!(labels("年末常住人口94.9万人，比上年末增加0.1万人，其中城镇人口41.4万人。")[2], "常住人口中城镇人口");
+}
+
+#[test]
 fn a_bare_prosecution_takes_the_object_of_the_arrests_before() {
     let got = figs("共批准逮捕各类刑事犯罪嫌疑人130611人，提起公诉127579人。");
     assert_eq!(got[1].0, "提起公诉刑事犯罪嫌疑人");

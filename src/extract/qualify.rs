@@ -8,6 +8,7 @@ use super::figure::Reading;
 use super::labels::labels_overlap;
 use super::leading::KEPT_LEADING;
 use super::scanner::{Found, Scanner};
+use crate::model::Kind;
 
 /// Verbs of case handling that label a figure with the subject and object of the figure
 /// before ("办结" after "法院受理各类案件" → "法院办结各类案件").
@@ -97,13 +98,21 @@ impl Scanner<'_> {
         }
         if let Some((whole, k)) = &self.sub {
             let same_sentence = *k <= f.start && !doc.norm_str(*k, f.start).contains(['。', '\n', ';', '；']);
+            // "发生较大以上事故8起，死亡30人；其中重大事故1起": the whole is the figure
+            // before 其中 in this one's unit.
+            let unit = f.unit.as_ref().map(|u| u.text.as_str()).unwrap_or("");
+            let whole = self.whole_in_unit(*k, unit).unwrap_or_else(|| whole.clone());
+            let whole = EVENT_VERBS.iter().find_map(|v| whole.strip_prefix(v)).unwrap_or(&whole);
             if !same_sentence {
                 self.sub = None;
+            } else if TOLLS.contains(&text) {
+                // A toll takes its events' name (below).
             } else if whole.chars().count() <= MAX_WHOLE
-                && !text.contains(whole.as_str())
+                && !text.contains(whole)
                 && !CASE_VERBS.iter().any(|v| text.contains(v))
                 && labels_overlap(whole, text)
                 && shared_tail(whole, text) < MIN_SHARED_HEAD
+                && !KIND_HEADS.iter().any(|h| whole.ends_with(h) && text.ends_with(h))
             {
                 return Some(format!("{whole}中{text}"));
             }
@@ -135,7 +144,15 @@ impl Scanner<'_> {
                 return Some(format!("{w}{text}"));
             }
         }
-        if CASE_VERBS.contains(&text) && same_unit {
+        // "受理各类案件321146件，同比上升5.2%；审结315210件": past the change of the figure
+        // before, to the figure it changes.
+        let changed_same_unit = self
+            .out
+            .iter()
+            .rev()
+            .find(|p| !matches!(p.kind, Kind::YoyChange | Kind::Change))
+            .is_some_and(|p| p.unit == unit && p.label == l.label);
+        if CASE_VERBS.contains(&text) && (same_unit || changed_same_unit) {
             let (k, v) = verb_in_before?;
             // "全市法院受理各类案件…，办结…": 各类 is the first count's word; the cases
             // taken over are just 案件.
@@ -175,6 +192,18 @@ impl Scanner<'_> {
         None
     }
 
+    /// The label of the last figure in `unit` before 其中 at `k`, in its sentence, without
+    /// the kept leading words (年末常住人口 → 常住人口).
+    fn whole_in_unit(&self, k: usize, unit: &str) -> Option<String> {
+        let doc = self.doc;
+        let c = self.out.iter().rev().take(MAX_BACK_RECORDS).find(|c| c.qe <= k && c.unit == unit)?;
+        if doc.norm_str(c.qe, k).contains(['。', '\n']) {
+            return None;
+        }
+        let whole = KEPT_LEADING.iter().find_map(|w| c.label.strip_prefix(w)).unwrap_or(&c.label);
+        Some(whole.to_string())
+    }
+
     /// "受理各类案件25.4万件，办结23.1万件，同比分别上升3.6%和3.1%。其中市中院受理2.8万件":
     /// a subject and a bare case verb take the object of the last figure in their unit
     /// in the paragraph (案件, without 各类).
@@ -199,6 +228,9 @@ impl Scanner<'_> {
 /// A part that ends in this many chars of its whole's name names its kind itself
 /// ("农民专业合作社…，其中现代农机专业合作社"): it is not qualified.
 const MIN_SHARED_HEAD: usize = 3;
+
+/// Head nouns after which a part names its kind itself ("…事故，其中较大事故…").
+const KIND_HEADS: [&str; 3] = ["事故", "案件", "犯罪"];
 
 /// How many chars `a` and `b` share at their ends.
 fn shared_tail(a: &str, b: &str) -> usize {
