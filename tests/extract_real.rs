@@ -54,7 +54,7 @@ const HALVES: [&str; 2] = ["dev", "heldout"];
 
 /// The genre of a corpus file, from the start of its name.
 fn genre_of(name: &str) -> &'static str {
-    const GENRES: [(&str, &str); 8] = [
+    const GENRES: [(&str, &str); 9] = [
         ("gwr-", "政府工作报告"),
         ("tjgb-", "统计公报"),
         ("stats-", "统计分析"),
@@ -63,6 +63,7 @@ fn genre_of(name: &str) -> &'static str {
         ("procuratorate-", "检察院"),
         ("market-regulation-", "部门总结"),
         ("emergency-", "部门总结"),
+        ("civil-affairs-", "部门总结"),
     ];
     GENRES
         .iter()
@@ -341,7 +342,10 @@ fn real_reports() {
         table.push('\n');
     }
     println!("\n{table}");
-    // Today's floors: the figures measured on 2026-12-01 (20 texts) after the second day's
+    // Today's floors: on 2026-12-01 eight short texts were added to dev (28 texts; dev label
+    // agreement fell from 0.792 to 0.632 with them, the new texts' truth being harder), so the
+    // dev label floor is lower than before; the others stand on the figures below.
+    // Before that: the figures measured on 2026-12-01 (20 texts) after the second day's
     // label rules (dev: recall 0.989, precision 0.951, kind 0.985, label 0.758, ambiguous 0.000;
     // heldout: 0.981, 0.968, 0.964, 0.630, 0.072), less about 0.02. Before them, after the
     // labels branch: dev 0.989, 0.934, 0.985, 0.714, 0.000 and heldout 0.981, 0.963, 0.964,
@@ -351,7 +355,7 @@ fn real_reports() {
     // 0.904, 0.947, 0.623, 0.177. Raise them as the extractor improves. Ambiguity is a ceiling.
     // (half, recall, precision, kind, label, ambiguous)
     let floors: [(&str, f64, f64, f64, f64, f64); 2] =
-        [("dev", 0.97, 0.93, 0.96, 0.74, 0.02), ("heldout", 0.96, 0.95, 0.94, 0.61, 0.09)];
+        [("dev", 0.97, 0.95, 0.97, 0.61, 0.02), ("heldout", 0.96, 0.95, 0.95, 0.62, 0.05)];
     for (half, recall, precision, kind, label, ambiguous) in floors {
         let t = totals.get(half).copied().unwrap_or_default();
         let checks = [

@@ -61,7 +61,7 @@ fn full_width_digits_and_punctuation() {
 #[test]
 fn chinese_numerals_count_before_a_counter() {
     assert_eq!(figs("四个应用获评好应用。"), vec![f("获评好应用的应用", 4.0, "个", Count, false)]);
-    assert_eq!(figs("其中两个应用被全省推广。"), vec![f("全省推广的应用", 2.0, "个", Count, false)]);
+    assert_eq!(figs("其中两个应用被全省推广。"), vec![f("被全省推广的应用", 2.0, "个", Count, false)]);
     assert_eq!(figs("出台助企纾困十五项举措。"), vec![f("出台助企纾困举措", 15.0, "项", Count, false)]);
     assert_eq!(figs("出台护航经济稳进提质助企纾困十五项举措。"), vec![f("举措", 15.0, "项", Count, false)]);
     assert_eq!(figs("出台六条支撑机制等文件。"), vec![f("出台支撑机制", 6.0, "条", Count, false)]);
@@ -136,7 +136,12 @@ fn direction_words_give_signed_changes() {
 fn one_direction_shared_by_a_list() {
     assert_eq!(
         figs("火灾起数、受伤人数同比分别上升20.84%、27.9%。"),
-        vec![f("火灾起数", 20.84, "%", YoyChange, false), f("受伤人数", 27.9, "%", YoyChange, false)]
+        vec![f("火灾起数", 20.84, "%", YoyChange, false), f("火灾受伤人数", 27.9, "%", YoyChange, false)]
+    );
+    // A bare measure after the first item is of its subject.
+    assert_eq!(
+        labels("其中，较大事故起数和死亡人数分别下降26.6%和21.7%；重特大事故起数和死亡人数分别下降17.9%和12.3%。"),
+        ["较大事故起数", "较大事故死亡人数", "重特大事故起数", "重特大事故死亡人数"]
     );
     assert_eq!(
         figs("共发生事故58起、死亡49人，同比分别下降17.1%、12.5%。"),
@@ -265,6 +270,8 @@ fn labels_from_the_words_before() {
     // A 、 inside the predicate joins its words.
     let got: Vec<String> = figs("有333个集体和469名个人受到中央、省级表彰。").into_iter().map(|f| f.0).collect();
     assert_eq!(got, ["受到中央、省级表彰的集体", "受到中央、省级表彰的个人"]);
+    // 被 stays before an agent, not before a verb.
+    assert_eq!(one("42项创新做法被公安部通报。").label, "被公安部通报的创新做法");
     // A bare verb before the next figure is that figure's.
     assert_eq!(figs("8类严重暴力案件破案率实现100%。")[0].0, "严重暴力案件破案率");
     // Years: at the start of a label they are dropped, inside it they stay.
@@ -310,7 +317,7 @@ fn compound_figures() {
     );
     assert_eq!(
         figs("先后有113个集体和729名个人被记功受奖。"),
-        vec![f("记功受奖的集体", 113.0, "个", Count, false), f("记功受奖的个人", 729.0, "名", Count, false)]
+        vec![f("被记功受奖的集体", 113.0, "个", Count, false), f("被记功受奖的个人", 729.0, "名", Count, false)]
     );
     assert_eq!(figs("破获涉案金额超千亿的网络虚开案。"), vec![f("破获涉案金额", 1e11, "元", Money, true)]);
     assert_eq!(figs("信访总量为8634件（人）次。"), vec![f("信访总量", 8634.0, "件（人）次", Count, false)]);
@@ -839,6 +846,13 @@ fn a_bare_case_verb_after_a_change_takes_the_count_before_it() {
         ["各级法院受理各类案件", "各级法院受理各类案件", "各级法院审结案件", "各级法院审结案件"]
     );
     assert_eq!(labels("受理刑事案件21500件，同比下降2.1%，审结21300件。")[2], "审结刑事案件");
+}
+
+#[test]
+fn a_bare_rate_after_another_takes_its_subject() {
+    assert_eq!(labels("全年刑事案件破案率上升2.7%，发案率下降8.5%。"), ["刑事案件破案率", "刑事案件发案率"]);
+    // Items that end as the last one does are whole names: no head shared.
+    assert_eq!(labels("破案数、抓获犯罪嫌疑人数同比分别上升6.7%、21%。"), ["破案数", "抓获犯罪嫌疑人数"]);
 }
 
 #[test]

@@ -257,7 +257,9 @@ impl Scanner<'_> {
         let adverb = doc.longest_at(p, PREDICATE_STARTS);
         p += adverb.map_or(0, |a| a.chars().count());
         let verb = doc.longest_at(p, PREDICATE_VERBS)?;
-        if verb == "被" {
+        // "11个县被认定为…" reads "认定为…的县"; "42项创新做法被公安部通报" keeps 被 before
+        // its agent: "被公安部通报…的创新做法".
+        if verb == "被" && doc.longest_at(p + 1, PREDICATE_VERBS).is_some() {
             p += 1;
         }
         if DONE_PREDICATES.contains(&verb) && adverb.is_some() {

@@ -2,8 +2,8 @@
 //! kind and unit with different values are two bars a reader cannot tell apart, so each
 //! takes a qualifier from its own sentence — the part of the year it is of ("（一季度）"),
 //! the words its clause starts with before the label ("（基层法院）"), the clause before
-//! it ("（严重暴力犯罪）"), the qualifier of a figure before it in its sentence, or the
-//! sentence's first clause — the first of these that tells every one of them apart, else
+//! it ("（严重暴力犯罪）"), the qualifier of a figure before it in its sentence, the
+//! sentence's first clause, or the first clause of the sentence before — the first of these that tells every one of them apart, else
 //! the one that tells the most apart, and the next round goes on with the rest.
 
 use super::leading::{period_at_start, strip_leading};
@@ -30,7 +30,7 @@ const MAX_ROUNDS: usize = 3;
 type Finder = fn(&Doc, &[Cand], &[Option<String>], usize) -> Option<String>;
 
 /// The finders, in the order they are tried: the first that tells a group apart wins.
-const FINDERS: [Finder; 5] = [period_of, lead_of, clause_before, mate_of, sentence_lead];
+const FINDERS: [Finder; 6] = [period_of, lead_of, clause_before, mate_of, sentence_lead, sentence_before];
 
 /// Gives the figures of each group that collides a qualifier that tells them apart.
 pub(super) fn distinguish(doc: &Doc, cands: &mut [Cand]) {
@@ -182,6 +182,20 @@ fn sentence_lead(doc: &Doc, cands: &[Cand], _: &[Option<String>], i: usize) -> O
     }
     let e = (s..own).find(|&k| is_boundary(doc.c(k)))?;
     words_of_clause(doc, s, e)
+}
+
+/// The first clause of the sentence before, when the figure's opens its sentence
+/// ("化工行业运行平稳。产量80万吨…"): what the paragraph is about.
+fn sentence_before(doc: &Doc, cands: &[Cand], _: &[Option<String>], i: usize) -> Option<String> {
+    let c = cands.get(i)?;
+    let s = sentence_start(doc, c.qs);
+    if s == 0 || clause_start(doc, c.qs) > s {
+        return None;
+    }
+    let b = sentence_start(doc, s - 1);
+    let e = (b..s).find(|&k| is_boundary(doc.c(k)) || matches!(doc.c(k), '。' | '\n') || doc.c(k).is_ascii_digit())?;
+    // Its words as they stand: "稳步回升" says what it is about, not a change of a figure.
+    short(doc.raw_str(strip_leading(doc, b, e).min(e), e).trim())
 }
 
 /// Where the sentence holding `pos` starts (after 。；, a line break, or `MAX_BACK` chars).

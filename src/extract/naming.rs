@@ -422,7 +422,26 @@ const MAX_MODIFIER: usize = 6;
 /// others share (农村 + 居民人均可支配收入); each other item gets it. The head is what
 /// the last item has beyond the length of the item before it, and is taken only when
 /// every other item is a short modifier that does not already contain it.
+/// "较大事故起数和死亡人数": a bare measure after the first item is of the first item's
+/// subject (较大事故死亡人数).
+fn share_subject(names: &mut [String]) {
+    let Some(first) = names.first() else { return };
+    let Some(subject) = MEASURES.iter().find_map(|m| first.strip_suffix(m)).filter(|s| s.chars().count() >= 2) else {
+        return;
+    };
+    let subject = subject.to_string();
+    for m in names.iter_mut().skip(1) {
+        if MEASURES.contains(&m.as_str()) {
+            m.insert_str(0, &subject);
+        }
+    }
+}
+
+/// Measures named bare in a list after the first item's subject.
+const MEASURES: [&str; 8] = ["起数", "死亡人数", "受伤人数", "人数", "件数", "金额", "户数", "数量"];
+
 fn share_head(names: &mut [String]) {
+    share_subject(names);
     let n = names.len();
     if n < 2 {
         return;
@@ -436,7 +455,9 @@ fn share_head(names: &mut [String]) {
     let head: String = last.iter().skip(prev_len).collect();
     let short = names[..n - 1].iter().all(|m| {
         let k = m.chars().count();
-        k <= MAX_MODIFIER && k + 2 <= last.len() && !m.contains(head.as_str())
+        // "破案数、抓获犯罪嫌疑人数": an item that ends as the last does is a whole name.
+        let whole = m.chars().last() == last.last().copied();
+        k <= MAX_MODIFIER && k + 2 <= last.len() && !m.contains(head.as_str()) && !whole
     });
     if !short || head.chars().count() < 2 {
         return;

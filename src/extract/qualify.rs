@@ -65,6 +65,11 @@ static ATTRIBUTES: &[&str] = &[
 /// the label takes the events' name.
 static TOLLS: &[&str] = &["死亡", "受伤", "失踪", "死亡失踪", "遇难", "伤亡", "死伤"];
 
+/// Rates named after their subject ("刑事案件破案率"): a bare one after another takes
+/// that one's subject.
+static RATE_NOUNS: &[&str] =
+    &["破案率", "发案率", "结案率", "审结率", "执结率", "调解率", "化解率", "采纳率", "达标率", "满意度", "知晓率"];
+
 /// The count of events, named bare after them ("…受伤2人，同比去年起数下降16.67%").
 const EVENT_COUNT: &str = "起数";
 
@@ -159,6 +164,12 @@ impl Scanner<'_> {
             let object = l.label[k + v.len()..].trim_start_matches(ALL_KINDS);
             let q = format!("{}{text}{object}", &l.label[..k]);
             return (q != text).then_some(q);
+        }
+        // "刑事案件破案率上升2.7%，发案率下降8.5%": a bare rate of the same subject.
+        if let Some(subject) = RATE_NOUNS.iter().filter(|r| **r != text).find_map(|r| l.label.strip_suffix(r)) {
+            if RATE_NOUNS.contains(&text) && subject.chars().count() >= 2 {
+                return Some(format!("{subject}{text}"));
+            }
         }
         // "果蔬产值57亿元，占种植业产值的33.9%": a share names what it is a share of, not
         // whose; the figure before says whose.
