@@ -856,6 +856,18 @@ fn a_bare_rate_after_another_takes_its_subject() {
 }
 
 #[test]
+fn a_gap_in_points_is_of_the_growth_before() {
+    assert_eq!(
+        labels("工业投资增长20.3%，比同期增速高5.1个百分点；民间投资增长12.1%，高于全省平均水平2.0个百分点。"),
+        ["工业投资", "工业投资增速比同期高", "民间投资", "民间投资增速高于全省平均水平"]
+    );
+    assert_eq!(
+        labels("第一产业增加值74628万元,增长7.8%,对经济增长的贡献率为18.2%,拉动GDP1.6个百分点。")[3],
+        "第一产业增加值拉动GDP增长"
+    );
+}
+
+#[test]
 fn a_part_after_qizhong_belongs_to_the_whole_in_its_unit() {
     assert_eq!(
         labels("全年共发生较大以上事故8起，死亡30人；其中重大事故1起，死亡12人。"),

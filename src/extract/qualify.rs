@@ -7,7 +7,7 @@
 use super::figure::Reading;
 use super::labels::labels_overlap;
 use super::leading::KEPT_LEADING;
-use super::scanner::{Found, Scanner};
+use super::scanner::{Cand, Found, Scanner};
 use crate::model::Kind;
 
 /// Verbs of case handling that label a figure with the subject and object of the figure
@@ -65,6 +65,18 @@ static ATTRIBUTES: &[&str] = &[
 /// What an event cost, named bare after the count of the events ("发生事故45起、死亡38人"):
 /// the label takes the events' name.
 static TOLLS: &[&str] = &["死亡", "受伤", "失踪", "死亡失踪", "遇难", "伤亡", "死伤"];
+
+/// Words that open a gap between two growths ("比同期增速高", "高于全省平均水平").
+const COMPARISONS: [&str; 5] = ["比", "高于", "低于", "快于", "慢于"];
+
+/// What a growth pulls ("拉动全市工业增长2.9个百分点").
+const PULLS: &str = "拉动";
+
+/// A growth rate's name.
+const GROWTH: &str = "增速";
+
+/// The unit of a gap between rates.
+const POINTS: &str = "个百分点";
 
 /// Rates named after their subject ("刑事案件破案率"): a bare one after another takes
 /// that one's subject.
@@ -129,6 +141,9 @@ impl Scanner<'_> {
         let l = self.last.as_ref()?;
         if l.end > r.ps || r.ps - l.end > MAX_GAP || doc.norm_str(l.end, r.ps).contains(['。', '\n']) {
             return None;
+        }
+        if let Some(q) = self.compared(f, text) {
+            return Some(q);
         }
         let verb_in_before = CASE_VERBS.iter().filter_map(|v| l.label.find(v).map(|k| (k, *v))).min();
         // Only a figure in the unit of the one before counts the same things (抓获15人
@@ -202,6 +217,31 @@ impl Scanner<'_> {
             return (object.chars().count() >= 2).then(|| format!("{object}{text}"));
         }
         None
+    }
+
+    /// "工业投资增长20.3%，比同期增速高5.1个百分点": a gap in points with no subject is the
+    /// gap of the growth before (工业投资增速比同期高); "…，拉动全市工业增长2.9个百分点":
+    /// what the growth before pulled (非油工业增加值拉动全市工业增长).
+    fn compared(&self, f: &Found, text: &str) -> Option<String> {
+        if f.unit.as_ref().map(|u| u.text.as_str()) != Some(POINTS) {
+            return None;
+        }
+        // The growth before in its sentence ("增长7.8%，对经济增长的贡献率为18.2%，拉动GDP…").
+        let growth = |c: &&Cand| c.unit == "%" && matches!(c.kind, Kind::YoyChange | Kind::Change);
+        let before = self.out.iter().rev().take(MAX_BACK_RECORDS).find(growth)?;
+        let sentence_break = self.doc.norm_str(before.qe, f.start.max(before.qe)).contains(['。', '；', ';', '\n']);
+        let subject = super::naming::untagged(&before.label);
+        if subject.chars().count() < 2 || sentence_break {
+            return None;
+        }
+        if let Some(pulled) = text.strip_prefix(PULLS) {
+            let pulled = pulled.strip_suffix("增长").unwrap_or(pulled);
+            return Some(format!("{subject}{PULLS}{pulled}增长"));
+        }
+        COMPARISONS.iter().find(|c| text.starts_with(*c))?;
+        let gap = text.replacen(GROWTH, "", 1);
+        let subject = subject.strip_suffix(GROWTH).unwrap_or(subject);
+        Some(format!("{subject}{GROWTH}{gap}"))
     }
 
     /// The label of the last figure in `unit` before 其中 at `k`, in its sentence, without
