@@ -856,6 +856,11 @@ fn a_bare_rate_after_another_takes_its_subject() {
 }
 
 #[test]
+fn from_a_level_restated_to_another() {
+    assert_eq!(labels("农村低保标准从年标准1680元提高到2760元。"), ["农村低保标准（期初）", "农村低保标准"]);
+}
+
+#[test]
 fn a_gap_in_points_is_of_the_growth_before() {
     assert_eq!(
         labels("工业投资增长20.3%，比同期增速高5.1个百分点；民间投资增长12.1%，高于全省平均水平2.0个百分点。"),

@@ -277,6 +277,19 @@ pub(crate) struct Trail {
 ///
 /// `report_year` (0 if unknown) decides whether 比2021年 is year-over-year: only when
 /// 2021 is the year before the report's.
+/// Where 从 stands when a few words after it end at `e` ("从年标准"): a change told from
+/// a level, the subject restated. Not 从事, 从严… nor 服从, 自从.
+fn restated_from(doc: &Doc, start: usize, e: usize) -> Option<usize> {
+    let k = (e.saturating_sub(MAX_RESTATED + 1).max(start)..e.saturating_sub(1)).rev().find(|&k| doc.c(k) == '从')?;
+    let word = ['事', '业', '严', '快', '重', '速', '而', '中', '来', '未', '此', '头', '小'];
+    let stuck = word.contains(&doc.c(k + 1)) || (k > start && glued(doc.before(k), "从"));
+    let plain = (k + 1..e).all(|p| !super::text::is_boundary(doc.c(p)) && !doc.c(p).is_ascii_digit());
+    (!stuck && plain && k > start).then_some(k)
+}
+
+/// The most words between 从 and a figure that restate its subject, in chars.
+const MAX_RESTATED: usize = 4;
+
 /// The length of a span of years ("连续6年") ending at `e`, if one does.
 fn years_span_before(doc: &Doc, start: usize, e: usize) -> Option<usize> {
     if e < start + 2 || doc.before(e) != '年' || !doc.before(e - 1).is_ascii_digit() {
@@ -327,6 +340,12 @@ pub(crate) fn strip_trailing(doc: &Doc, start: usize, end: usize, report_year: i
             if e >= start + m && doc.ends_with(e, p) && best.is_none_or(|(b, _)| m > b.chars().count()) {
                 best = Some((p, eff));
             }
+        }
+        // "农村低保标准从年标准1680元提高到2760元": 从 and the subject restated after it.
+        if let Some(k) = restated_from(doc, start, e) {
+            t.from = true;
+            e = k;
+            continue;
         }
         let Some((word, eff)) = best else {
             // 较“十三五”末, 比2020年底: another base, named.
