@@ -335,19 +335,21 @@ pub(crate) fn strip_trailing(doc: &Doc, start: usize, end: usize, report_year: i
             continue;
         }
         let mut best: Option<(&str, Eff)> = None;
-        for &(p, eff) in TRAILING {
+        let last = doc.before(e);
+        // The last char first: counting every pattern's chars is most of the cost here.
+        for &(p, eff) in TRAILING.iter().filter(|(p, _)| p.ends_with(last)) {
             let m = p.chars().count();
             if e >= start + m && doc.ends_with(e, p) && best.is_none_or(|(b, _)| m > b.chars().count()) {
                 best = Some((p, eff));
             }
         }
-        // "农村低保标准从年标准1680元提高到2760元": 从 and the subject restated after it.
-        if let Some(k) = restated_from(doc, start, e) {
-            t.from = true;
-            e = k;
-            continue;
-        }
         let Some((word, eff)) = best else {
+            // "农村低保标准从年标准1680元提高到2760元": 从 and the subject restated after it.
+            if let Some(k) = restated_from(doc, start, e) {
+                t.from = true;
+                e = k;
+                continue;
+            }
             // 较“十三五”末, 比2020年底: another base, named.
             match other_base(doc, start, e) {
                 Some(b) => {
