@@ -270,6 +270,8 @@ fn labels_from_the_words_before() {
     // A 、 inside the predicate joins its words.
     let got: Vec<String> = figs("有333个集体和469名个人受到中央、省级表彰。").into_iter().map(|f| f.0).collect();
     assert_eq!(got, ["受到中央、省级表彰的集体", "受到中央、省级表彰的个人"]);
+    // Two nouns joined by 和 before the predicate both did it.
+    assert_eq!(one("全市法院125个集体和个人获市级以上表彰。").label, "获市级以上表彰的集体和个人");
     // 被 stays before an agent, not before a verb.
     assert_eq!(one("42项创新做法被公安部通报。").label, "被公安部通报的创新做法");
     // A bare verb before the next figure is that figure's.

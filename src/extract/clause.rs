@@ -18,11 +18,13 @@ const PREDICATE_STARTS: &[&str] = &["全面", "全部", "如期", "顺利", "全
 const PREDICATE_VERBS: &[&str] = &[
     "通过", "发行", "给予", "建立", "补充", "实现", "获得", "获批", "入选", "受到", "获评", "纳入", "享受", "签订",
     "落户", "投产", "竣工", "上市", "入驻", "参加", "参与", "被", "列入", "评为", "荣获", "挂牌", "达标", "认定",
-    "荣立", "接受", "加入", "完成",
+    "荣立", "接受", "加入", "完成", "获",
 ];
 /// A predicate that only says the counted thing was done names nothing more ("11.08万套
-///保交房任务全面完成" counts 保交房任务).
+/// 保交房任务全面完成" counts 保交房任务).
 const DONE_PREDICATES: &[&str] = &["完成", "实现"];
+/// The longest noun joined to a counted one ("集体和个人"), in chars.
+const MAX_JOINED_NOUN: usize = 4;
 /// The longest predicate read after a counted noun, in chars.
 const MAX_PREDICATE: usize = 24;
 /// The longest parenthetical read as part of the words (价格指数（CPI）), in chars.
@@ -278,6 +280,18 @@ impl Scanner<'_> {
         // figure is that figure's, not a predicate of the counted noun.
         let bare = p - start <= verb.chars().count() && doc.c(p).is_ascii_digit();
         (p > start + 1 && !bare).then_some((start, p))
+    }
+
+    /// "125个集体和个人获…": where a second noun joined to the counted one by 和/与/及
+    /// ends, when a predicate follows it.
+    pub fn joined_noun_end(&self, pb: usize) -> Option<usize> {
+        let doc = self.doc;
+        if !matches!(doc.c(pb), '和' | '与' | '及') {
+            return None;
+        }
+        (pb + 2..=pb + 1 + MAX_JOINED_NOUN)
+            .take_while(|&k| !is_boundary(doc.c(k - 1)) && !doc.c(k - 1).is_ascii_digit())
+            .find(|&k| doc.longest_at(k, PREDICATE_VERBS).is_some())
     }
 
     /// Passes over one more item of a list of counted nouns ("32名个人"): its number, its

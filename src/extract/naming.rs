@@ -271,9 +271,11 @@ impl Scanner<'_> {
         } else if let Some((pa, pb)) = r.post {
             let pre_len = r.core_end.saturating_sub(r.core_start);
             // "17家企业通过上市和并购融资": the things that did it.
-            let predicate = if r.count_like { self.post_predicate(pb) } else { None };
+            // "125个集体和个人获市级以上表彰": both nouns did it.
+            let nb = self.joined_noun_end(pb).filter(|_| r.count_like).unwrap_or(pb);
+            let predicate = if r.count_like { self.post_predicate(nb) } else { None };
             if let Some((va, vb)) = predicate {
-                label.text = format!("{}的{}", doc.raw_str(va, vb).trim(), doc.raw_str(pa, pb).trim());
+                label.text = format!("{}的{}", doc.raw_str(va, vb).trim(), doc.raw_str(pa, nb).trim());
                 label.qs = r.core_end.min(f.start);
                 label.qe = label.qe.max(vb);
             } else if !r.core.is_empty() && pre_len <= SHORT_PRE {
