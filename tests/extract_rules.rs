@@ -875,6 +875,16 @@ fn a_gap_in_points_is_of_the_growth_before() {
 }
 
 #[test]
+fn a_bare_measure_after_another_takes_its_subject() {
+    assert_eq!(labels("农林牧渔业总产值69.93亿元,增长2.5%;增加值37.90亿元,增长2.7%。")[2], "农林牧渔业增加值");
+    assert_eq!(
+        labels("蔬菜播种面积3938公顷,比上年增长1.4%,产量106551吨,下降2.2%;果用瓜1107公顷,增长1.9%,产量28408吨。"),
+        ["蔬菜播种面积", "蔬菜播种面积", "蔬菜产量", "蔬菜产量", "果用瓜", "果用瓜", "果用瓜产量"]
+    );
+    assert_eq!(one("人均生产总值约合20533美元。").label, "人均生产总值");
+}
+
+#[test]
 fn a_part_after_qizhong_belongs_to_the_whole_in_its_unit() {
     assert_eq!(
         labels("全年共发生较大以上事故8起，死亡30人；其中重大事故1起，死亡12人。"),

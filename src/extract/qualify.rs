@@ -83,6 +83,13 @@ const POINTS: &str = "个百分点";
 static RATE_NOUNS: &[&str] =
     &["破案率", "发案率", "结案率", "审结率", "执结率", "调解率", "化解率", "采纳率", "达标率", "满意度", "知晓率"];
 
+/// Measures of an industry or a crop named after it ("农林牧渔业总产值", "蔬菜播种面积"):
+/// a bare one after another takes that one's subject.
+static MEASURE_NOUNS: &[&str] = &["增加值", "总产值", "产值", "产量", "播种面积", "营业收入", "利润总额"];
+
+/// Units of a sown or planted area, whose figure is named by its crop.
+const AREA_UNITS: [&str; 2] = ["公顷", "亩"];
+
 /// The count of events, named bare after them ("…受伤2人，同比去年起数下降16.67%").
 const EVENT_COUNT: &str = "起数";
 
@@ -181,10 +188,20 @@ impl Scanner<'_> {
             let q = format!("{}{text}{object}", &l.label[..k]);
             return (q != text).then_some(q);
         }
-        // "刑事案件破案率上升2.7%，发案率下降8.5%": a bare rate of the same subject.
-        if let Some(subject) = RATE_NOUNS.iter().filter(|r| **r != text).find_map(|r| l.label.strip_suffix(r)) {
-            if RATE_NOUNS.contains(&text) && subject.chars().count() >= 2 {
+        // "刑事案件破案率上升2.7%，发案率下降8.5%", "农林牧渔业总产值…，增加值…": a bare
+        // rate or measure of the same subject.
+        for nouns in [RATE_NOUNS, MEASURE_NOUNS] {
+            if !nouns.contains(&text) {
+                continue;
+            }
+            let subject = nouns.iter().filter(|r| **r != text).find_map(|r| l.label.strip_suffix(r));
+            if let Some(subject) = subject.filter(|s| s.chars().count() >= 2) {
                 return Some(format!("{subject}{text}"));
+            }
+            // "果用瓜1107公顷，增长1.9%，产量28408吨": the crop an area was named by.
+            let crop = self.out.iter().rev().find(|c| !matches!(c.kind, Kind::YoyChange | Kind::Change));
+            if let Some(c) = crop.filter(|c| AREA_UNITS.contains(&c.unit.as_str()) && c.label.chars().count() >= 2) {
+                return Some(format!("{}{text}", c.label));
             }
         }
         // "果蔬产值57亿元，占种植业产值的33.9%": a share names what it is a share of, not

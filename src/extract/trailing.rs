@@ -117,6 +117,8 @@ static TRAILING: &[(&str, Eff)] = &[
     ("接近", Approx),
     ("大约", Approx),
     ("约", Approx),
+    ("约合", Approx),
+    ("折合", Filler),
     ("近", Approx),
     ("逾", Approx),
     ("超", Approx),
