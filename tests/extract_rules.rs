@@ -1067,6 +1067,16 @@ fn colliding_labels_take_a_qualifier_from_their_sentence() {
             "执行到位金额（开展集中执行行动）"
         ]
     );
+    // Two changes of one figure on different bases say which.
+    assert_eq!(
+        labels("城镇登记失业率为3.36%,与去年相比降低0.09个百分点,比2019年降低0.33个百分点。"),
+        ["城镇登记失业率", "城镇登记失业率（与去年相比）", "城镇登记失业率（比2019年）"]
+    );
+    // 其中 opening a sentence: the first clause of the sentence before (not a method's words).
+    assert_eq!(
+        labels("经初步核算,第一产业增加值74628万元。全年民营经济增加值238821万元。其中:第一产业增加值13748万元。"),
+        ["第一产业增加值", "民营经济增加值", "第一产业增加值（民营经济增加值）"]
+    );
     // No one source tells three apart: one splits off what it can, the next round the rest.
     assert_eq!(
         labels("一季度，办结案件100件；一季度，严惩盗窃，办结案件200件。二季度，办结案件300件。"),

@@ -1,6 +1,7 @@
 //! Telling apart figures whose labels still collide: two figures of one section, label,
 //! kind and unit with different values are two bars a reader cannot tell apart, so each
 //! takes a qualifier from its own sentence — the part of the year it is of ("（一季度）"),
+//! the base a change is on ("（比2019年）"),
 //! the words its clause starts with before the label ("（基层法院）"), the clause before
 //! it ("（严重暴力犯罪）"), the qualifier of a figure before it in its sentence, the
 //! sentence's first clause, or the first clause of the sentence before — the first of these that tells every one of them apart, else
@@ -15,8 +16,9 @@ use super::trailing::strip_trailing;
 /// 等 or its last this many chars.
 const MAX_QUALIFIER: usize = 12;
 
-/// Words of a reporter's, not of what was measured ("记者从会议上了解到").
-const REPORTING: [&str; 5] = ["了解到", "获悉", "据悉", "记者", "据介绍"];
+/// Words of a reporter's or of the method, not of what was measured ("记者从会议上了解到",
+/// "经初步核算").
+const REPORTING: [&str; 7] = ["了解到", "获悉", "据悉", "记者", "据介绍", "核算", "计算"];
 
 /// How far back from a label its sentence is searched for words, in chars.
 const MAX_BACK: usize = 60;
@@ -30,7 +32,7 @@ const MAX_ROUNDS: usize = 3;
 type Finder = fn(&Doc, &[Cand], &[Option<String>], usize) -> Option<String>;
 
 /// The finders, in the order they are tried: the first that tells a group apart wins.
-const FINDERS: [Finder; 6] = [period_of, lead_of, clause_before, mate_of, sentence_lead, sentence_before];
+const FINDERS: [Finder; 7] = [period_of, base_of, lead_of, clause_before, mate_of, sentence_lead, sentence_before];
 
 /// Gives the figures of each group that collides a qualifier that tells them apart.
 pub(super) fn distinguish(doc: &Doc, cands: &mut [Cand]) {
@@ -184,12 +186,39 @@ fn sentence_lead(doc: &Doc, cands: &[Cand], _: &[Option<String>], i: usize) -> O
     words_of_clause(doc, s, e)
 }
 
+/// The base a change is on, when its clause names one ("与去年相比降低0.09个百分点，比2019年
+/// 降低0.33个百分点": 与去年相比, 比2019年).
+fn base_of(doc: &Doc, cands: &[Cand], _: &[Option<String>], i: usize) -> Option<String> {
+    let c = cands.get(i)?;
+    if !matches!(c.kind, crate::model::Kind::Change | crate::model::Kind::YoyChange) {
+        return None;
+    }
+    let e = c.qe.min(doc.len());
+    let a = clause_start(doc, e.saturating_sub(1));
+    let k = (a..e).find(|&k| matches!(doc.c(k), '比' | '较' | '与' | '同'))?;
+    let end = if matches!(doc.c(k), '与' | '同') {
+        (k..e.min(k + MAX_BASE)).find(|&p| doc.starts_with(p, "相比")).map(|p| p + 2)?
+    } else {
+        (k + 1..e.min(k + MAX_BASE)).find(|&p| BASE_ENDS.contains(&doc.c(p)))?
+    };
+    let base = doc.raw_str(k, end);
+    (base.chars().count() >= 2).then_some(base)
+}
+
+/// The longest base read, in chars.
+const MAX_BASE: usize = 10;
+
+/// Chars that end a base after 比/较: the direction or size of the change.
+const BASE_ENDS: [char; 12] = ['增', '减', '下', '上', '提', '降', '回', '高', '低', '多', '少', '扩'];
+
 /// The first clause of the sentence before, when the figure's opens its sentence
 /// ("化工行业运行平稳。产量80万吨…"): what the paragraph is about.
 fn sentence_before(doc: &Doc, cands: &[Cand], _: &[Option<String>], i: usize) -> Option<String> {
     let c = cands.get(i)?;
     let s = sentence_start(doc, c.qs);
-    if s == 0 || clause_start(doc, c.qs) > s {
+    // "。其中：第一产业增加值…": words that only lead in still open the sentence.
+    let own = clause_start(doc, c.qs);
+    if s == 0 || own > s && strip_leading(doc, s, own) < own.saturating_sub(1) {
         return None;
     }
     let b = sentence_start(doc, s - 1);
