@@ -1067,6 +1067,11 @@ fn colliding_labels_take_a_qualifier_from_their_sentence() {
             "执行到位金额（开展集中执行行动）"
         ]
     );
+    // 三次产业 with three figures: the three industries in order.
+    assert_eq!(
+        labels("三次产业对经济增长的贡献率分别为6.0%、65.8%、28.2%。"),
+        ["第一产业对经济增长的贡献率", "第二产业对经济增长的贡献率", "第三产业对经济增长的贡献率"]
+    );
     // Two changes of one figure on different bases say which.
     assert_eq!(
         labels("城镇登记失业率为3.36%,与去年相比降低0.09个百分点,比2019年降低0.33个百分点。"),

@@ -409,13 +409,21 @@ const PAIRS: [(&str, [&str; 2]); 3] =
 /// "城乡居民人均可支配收入" → 城镇居民人均可支配收入, 农村居民人均可支配收入: a label whose
 /// paired word a 分别 splits in two.
 fn split_pair(name: &str) -> Option<Vec<String>> {
-    let (word, [a, b]) = PAIRS.iter().find(|(w, _)| name.contains(w))?;
     // 城乡居民收入比: one figure of both, not two.
     if name.ends_with('比') || name.ends_with("差距") {
         return None;
     }
+    // "三次产业对经济增长的贡献率分别为…": the three industries, in order.
+    if name.contains(THREE_INDUSTRIES) {
+        return Some(INDUSTRIES.iter().map(|i| name.replacen(THREE_INDUSTRIES, i, 1)).collect());
+    }
+    let (word, [a, b]) = PAIRS.iter().find(|(w, _)| name.contains(w))?;
     Some(vec![name.replacen(word, a, 1), name.replacen(word, b, 1)])
 }
+
+/// The three industries of a statistics bulletin, named together and one by one.
+const THREE_INDUSTRIES: &str = "三次产业";
+const INDUSTRIES: [&str; 3] = ["第一产业", "第二产业", "第三产业"];
 
 /// The longest list item taken for a bare modifier of the head noun the last item carries.
 const MAX_MODIFIER: usize = 6;
