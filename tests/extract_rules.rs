@@ -882,6 +882,8 @@ fn a_bare_measure_after_another_takes_its_subject() {
         ["蔬菜播种面积", "蔬菜播种面积", "蔬菜产量", "蔬菜产量", "果用瓜", "果用瓜", "果用瓜产量"]
     );
     assert_eq!(one("人均生产总值约合20533美元。").label, "人均生产总值");
+    // A change in points of a share keeps 占比.
+    assert_eq!(one("第一产业占比提高0.3个百分点。").label, "第一产业占比");
 }
 
 #[test]

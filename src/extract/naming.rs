@@ -146,6 +146,11 @@ impl Scanner<'_> {
                 label.text = q;
             }
         }
+        // "第一产业占比提高0.3个百分点": the change is of the share, not of the industry.
+        let points = f.unit.as_ref().is_some_and(|u| u.text == "个百分点");
+        if points && self.doc.starts_with(r.core_end, SHARE_WORD) && !label.text.ends_with(SHARE_WORD) {
+            label.text.push_str(SHARE_WORD);
+        }
         // "有效灌溉面积占农作物总播种面积的33%": a share is a 比重.
         let percent = f.unit.as_ref().is_some_and(|u| u.text == "%");
         if percent && label.text.chars().skip(1).any(|c| c == '占') && !label.text.ends_with("比重") {
@@ -420,6 +425,9 @@ fn split_pair(name: &str) -> Option<Vec<String>> {
     let (word, [a, b]) = PAIRS.iter().find(|(w, _)| name.contains(w))?;
     Some(vec![name.replacen(word, a, 1), name.replacen(word, b, 1)])
 }
+
+/// The word of a share that a change in points keeps.
+const SHARE_WORD: &str = "占比";
 
 /// The three industries of a statistics bulletin, named together and one by one.
 const THREE_INDUSTRIES: &str = "三次产业";
