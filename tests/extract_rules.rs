@@ -270,6 +270,8 @@ fn labels_from_the_words_before() {
     // A 、 inside the predicate joins its words.
     let got: Vec<String> = figs("有333个集体和469名个人受到中央、省级表彰。").into_iter().map(|f| f.0).collect();
     assert_eq!(got, ["受到中央、省级表彰的集体", "受到中央、省级表彰的个人"]);
+    // A place or time phrase after the counted noun is not part of it.
+    assert_eq!(one("2700名公安民警在市委“奔跑起来”的号召声下。").label, "公安民警");
     // Two nouns joined by 和 before the predicate both did it.
     assert_eq!(one("全市法院125个集体和个人获市级以上表彰。").label, "获市级以上表彰的集体和个人");
     // 被 stays before an agent, not before a verb.

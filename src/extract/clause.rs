@@ -234,7 +234,11 @@ impl Scanner<'_> {
                 break;
             }
             // "11.08万套保交房任务全面完成": the noun ends where its predicate starts.
-            if p > from && doc.longest_at(p, PREDICATE_STARTS).or(doc.longest_at(p, PREDICATE_VERBS)).is_some() {
+            // "2700名公安民警在市委…的号召声下": a place or time phrase starts the predicate.
+            let preposition = doc.c(p) == '在' && !doc.starts_with(p, "在建");
+            if p > from
+                && (preposition || doc.longest_at(p, PREDICATE_STARTS).or(doc.longest_at(p, PREDICATE_VERBS)).is_some())
+            {
                 break;
             }
             p += 1;
