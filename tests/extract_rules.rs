@@ -898,6 +898,14 @@ fn a_part_after_qizhong_belongs_to_the_whole_in_its_unit() {
 }
 
 #[test]
+fn a_bare_case_verb_after_a_crackdown_takes_its_object() {
+    assert_eq!(
+        labels("依法打击电信网络诈骗犯罪，起诉385人，同比上升12.5%。"),
+        ["起诉电信网络诈骗犯罪", "起诉电信网络诈骗犯罪"]
+    );
+}
+
+#[test]
 fn a_bare_prosecution_takes_the_object_of_the_arrests_before() {
     let got = figs("共批准逮捕各类刑事犯罪嫌疑人130611人，提起公诉127579人。");
     assert_eq!(got[1].0, "提起公诉刑事犯罪嫌疑人");

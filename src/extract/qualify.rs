@@ -78,6 +78,12 @@ const GROWTH: &str = "增速";
 /// The unit of a gap between rates.
 const POINTS: &str = "个百分点";
 
+/// Verbs of a crackdown whose object a bare case verb after it takes.
+static CAMPAIGNS: &[&str] = &["依法严惩", "严厉打击", "依法打击", "从严惩治", "严惩", "打击", "惩治"];
+
+/// The longest clause of a crackdown, in chars.
+const MAX_CAMPAIGN: usize = 20;
+
 /// Rates named after their subject ("刑事案件破案率"): a bare one after another takes
 /// that one's subject.
 static RATE_NOUNS: &[&str] =
@@ -143,6 +149,9 @@ impl Scanner<'_> {
             }
         }
         if let Some(q) = self.object_from_before(f, r, text) {
+            return Some(q);
+        }
+        if let Some(q) = self.object_of_campaign(r, text) {
             return Some(q);
         }
         let l = self.last.as_ref()?;
@@ -259,6 +268,22 @@ impl Scanner<'_> {
         let gap = text.replacen(GROWTH, "", 1);
         let subject = subject.strip_suffix(GROWTH).unwrap_or(subject);
         Some(format!("{subject}{GROWTH}{gap}"))
+    }
+
+    /// "依法打击电信网络诈骗犯罪，起诉385人": a bare case verb after a clause that names a
+    /// crackdown takes its object (起诉电信网络诈骗犯罪).
+    fn object_of_campaign(&self, r: &Reading, text: &str) -> Option<String> {
+        let doc = self.doc;
+        if !CASE_VERBS.contains(&text) || r.ps == 0 || doc.before(r.ps) != ',' {
+            return None;
+        }
+        let b = r.ps - 1;
+        let a =
+            (b.saturating_sub(MAX_CAMPAIGN)..b).rev().find(|&k| k == 0 || super::text::is_boundary(doc.before(k)))?;
+        let words = doc.norm_str(a, b);
+        let object = CAMPAIGNS.iter().find_map(|c| words.strip_prefix(c))?;
+        let plain = object.chars().count() >= 2 && !object.chars().any(|c| c.is_ascii_digit());
+        plain.then(|| format!("{text}{object}"))
     }
 
     /// The label of the last figure in `unit` before 其中 at `k`, in its sentence, without
