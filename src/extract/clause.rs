@@ -117,36 +117,31 @@ impl Scanner<'_> {
         p
     }
 
+    /// Where the run of at most `most` digits ending just before `end` starts (not past
+    /// the floor), if there is one.
+    fn digits_back(&self, end: usize, most: usize) -> Option<usize> {
+        let mut k = end;
+        while k > self.floor && end - k < most && self.doc.before(k).is_ascii_digit() {
+            k -= 1;
+        }
+        (k < end).then_some(k)
+    }
+
     /// "1-9月" whose last digit is at `q`: where the span starts.
     fn months_start(&self, q: usize) -> Option<usize> {
-        let doc = self.doc;
-        let back_digits = |mut k: usize| {
-            let to = k;
-            while k > self.floor && to - k < 2 && doc.before(k).is_ascii_digit() {
-                k -= 1;
-            }
-            (k < to).then_some(k)
-        };
-        let k = back_digits(q + 1)?;
-        if k <= self.floor || !is_range_mark(doc.before(k)) {
+        let k = self.digits_back(q + 1, 2)?;
+        if k <= self.floor || !is_range_mark(self.doc.before(k)) {
             return None;
         }
-        back_digits(k - 1)
+        self.digits_back(k - 1, 2)
     }
 
     /// "18岁", "18-34岁" whose last digit is at `q`: where the ages start.
     fn ages_start(&self, q: usize) -> Option<usize> {
         let doc = self.doc;
-        let back = |mut k: usize| {
-            let to = k;
-            while k > self.floor && to - k < 3 && doc.before(k).is_ascii_digit() {
-                k -= 1;
-            }
-            (k < to).then_some(k)
-        };
-        let k = back(q + 1)?;
+        let k = self.digits_back(q + 1, 3)?;
         if k > self.floor + 1 && is_range_mark(doc.before(k)) && doc.before(k - 1).is_ascii_digit() {
-            return back(k - 1);
+            return self.digits_back(k - 1, 3);
         }
         Some(k)
     }
@@ -157,10 +152,7 @@ impl Scanner<'_> {
         if doc.c(q + 1) != '年' {
             return None;
         }
-        let mut k = q;
-        while k > self.floor && q - k < 2 && doc.before(k).is_ascii_digit() {
-            k -= 1;
-        }
+        let k = self.digits_back(q + 1, 2)?;
         let w = labels::YEARS_SPAN_WORDS.iter().find(|w| doc.ends_with(k, w))?;
         let a = k - w.chars().count();
         (a >= self.floor).then_some(a)
