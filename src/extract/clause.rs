@@ -1,6 +1,7 @@
 //! Clauses: reading the words around a number — back to the start of its clause (over
-//! quotations, short parentheticals and the years and codes that are part of the words),
-//! forward over the noun after a counter, and back over the items of a list.
+//! quotations, short parentheticals, footnote marks and the years, spans of years, ages
+//! and codes that are part of the words), forward over the noun after a counter and the
+//! predicate after it, and back over the items of a list.
 
 use super::labels;
 use super::leading::{is_range_mark, strip_leading};

@@ -2,7 +2,10 @@
 //! get labels a reader can tell apart: "受理…25.4万件、办结23.1万件" (the verb takes the
 //! subject and object of the figure before), "查办食品案件54.4万件，罚没金额26.3亿元" (an
 //! attribute takes the object it belongs to), "常住人口…，其中城镇人口…" (a part names
-//! its whole).
+//! its whole), "死亡5人，受伤8人" (a toll takes its events' name), "破案率…，发案率…" and
+//! "总产值…；增加值…" (a bare rate or measure takes the subject of the one before),
+//! "工业投资增长20.3%，比同期增速高5.1个百分点" (a gap in points is of the growth before),
+//! "依法打击…犯罪，起诉385人" (a bare case verb takes the object of a crackdown).
 
 use super::figure::Reading;
 use super::labels::labels_overlap;
