@@ -270,6 +270,17 @@ fn labels_from_the_words_before() {
     // A 、 inside the predicate joins its words.
     let got: Vec<String> = figs("有333个集体和469名个人受到中央、省级表彰。").into_iter().map(|f| f.0).collect();
     assert_eq!(got, ["受到中央、省级表彰的集体", "受到中央、省级表彰的个人"]);
+    // Levels listed before one head noun share it.
+    let got: Vec<String> =
+        figs("89项省级、81项市级、138项县级公安政务服务事项进驻政务服务中心。").into_iter().map(|f| f.0).collect();
+    assert_eq!(
+        got,
+        [
+            "进驻政务服务中心的省级公安政务服务事项",
+            "进驻政务服务中心的市级公安政务服务事项",
+            "进驻政务服务中心的县级公安政务服务事项"
+        ]
+    );
     // A place or time phrase after the counted noun is not part of it.
     assert_eq!(one("2700名公安民警在市委“奔跑起来”的号召声下。").label, "公安民警");
     // Two nouns joined by 和 before the predicate both did it.

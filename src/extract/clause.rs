@@ -19,7 +19,7 @@ const PREDICATE_STARTS: &[&str] = &["全面", "全部", "如期", "顺利", "全
 const PREDICATE_VERBS: &[&str] = &[
     "通过", "发行", "给予", "建立", "补充", "实现", "获得", "获批", "入选", "受到", "获评", "纳入", "享受", "签订",
     "落户", "投产", "竣工", "上市", "入驻", "参加", "参与", "被", "列入", "评为", "荣获", "挂牌", "达标", "认定",
-    "荣立", "接受", "加入", "完成", "获",
+    "荣立", "接受", "加入", "完成", "获", "进驻",
 ];
 /// A predicate that only says the counted thing was done names nothing more ("11.08万套
 /// 保交房任务全面完成" counts 保交房任务).
@@ -289,6 +289,25 @@ impl Scanner<'_> {
         (pb + 2..=pb + 1 + MAX_JOINED_NOUN)
             .take_while(|&k| !is_boundary(doc.c(k - 1)) && !doc.c(k - 1).is_ascii_digit())
             .find(|&k| doc.longest_at(k, PREDICATE_VERBS).is_some())
+    }
+
+    /// The noun of the last item of a list of counted nouns that starts at `pb` ("县级公安
+    /// 政务服务事项" of "89项省级、81项市级、138项县级公安政务服务事项…").
+    pub fn last_item_noun(&self, pb: usize) -> Option<(usize, usize)> {
+        let doc = self.doc;
+        let mut last = None;
+        let mut p = pb;
+        for _ in 0..MAX_LIST_ITEMS {
+            if !(matches!(doc.c(p), '、' | '和' | '及' | '与') && doc.c(p + 1).is_ascii_digit()) {
+                break;
+            }
+            let e = self.next_item_end(p + 1)?;
+            let a = (p + 1..e)
+                .find(|&k| !doc.c(k).is_ascii_digit() && !matches!(doc.c(k), '.' | '万' | '亿' | '余' | '多'))?;
+            last = Some((a + 1, e));
+            p = e;
+        }
+        last
     }
 
     /// Passes over one more item of a list of counted nouns ("32名个人"): its number, its

@@ -280,7 +280,15 @@ impl Scanner<'_> {
             let nb = self.joined_noun_end(pb).filter(|_| r.count_like).unwrap_or(pb);
             let predicate = if r.count_like { self.post_predicate(nb) } else { None };
             if let Some((va, vb)) = predicate {
-                label.text = format!("{}的{}", doc.raw_str(va, vb).trim(), doc.raw_str(pa, nb).trim());
+                let noun = doc.raw_str(pa, nb);
+                // "89项省级、81项市级、138项县级公安政务服务事项": a level takes the head noun.
+                let head = self.last_item_noun(nb).and_then(|(a, b)| {
+                    let last = doc.raw_str(a, b);
+                    let k = last.char_indices().find(|&(_, c)| c == LEVEL).map(|(k, c)| k + c.len_utf8());
+                    let head = k.and_then(|k| last.get(k..)).map(str::to_string);
+                    head.filter(|h| noun.ends_with(LEVEL) && h.chars().count() >= 2)
+                });
+                label.text = format!("{}的{}{}", doc.raw_str(va, vb).trim(), noun.trim(), head.unwrap_or_default());
                 label.qs = r.core_end.min(f.start);
                 label.qe = label.qe.max(vb);
             } else if !r.core.is_empty() && pre_len <= SHORT_PRE {
@@ -425,6 +433,9 @@ fn split_pair(name: &str) -> Option<Vec<String>> {
     let (word, [a, b]) = PAIRS.iter().find(|(w, _)| name.contains(w))?;
     Some(vec![name.replacen(word, a, 1), name.replacen(word, b, 1)])
 }
+
+/// The end of a level's name (省级, 国家级), which shares the head noun of a list.
+const LEVEL: char = '级';
 
 /// The word of a share that a change in points keeps.
 const SHARE_WORD: &str = "占比";
