@@ -281,6 +281,7 @@ fn labels_from_the_words_before() {
             "进驻政务服务中心的县级公安政务服务事项"
         ]
     );
+    assert_eq!(one("增发1万亿元国债支持灾后恢复重建。").label, "增发国债");
     // A place or time phrase after the counted noun is not part of it.
     assert_eq!(one("2700名公安民警在市委“奔跑起来”的号召声下。").label, "公安民警");
     // Two nouns joined by 和 before the predicate both did it.
@@ -906,6 +907,8 @@ fn a_part_after_qizhong_belongs_to_the_whole_in_its_unit() {
         ["发生较大以上事故", "较大以上事故死亡", "重大事故", "重大事故死亡"]
     );
     assert_eq!(labels("年末常住人口94.9万人，比上年末增加0.1万人，其中城镇人口41.4万人。")[2], "常住人口中城镇人口");
+    // A part named by a bound on its age only.
+    assert_eq!(labels("攻破40起积案,其中20年以上32起。"), ["攻破积案", "攻破积案（20年以上）"]);
 }
 
 #[test]

@@ -19,7 +19,7 @@ const PREDICATE_STARTS: &[&str] = &["全面", "全部", "如期", "顺利", "全
 const PREDICATE_VERBS: &[&str] = &[
     "通过", "发行", "给予", "建立", "补充", "实现", "获得", "获批", "入选", "受到", "获评", "纳入", "享受", "签订",
     "落户", "投产", "竣工", "上市", "入驻", "参加", "参与", "被", "列入", "评为", "荣获", "挂牌", "达标", "认定",
-    "荣立", "接受", "加入", "完成", "获", "进驻",
+    "荣立", "接受", "加入", "完成", "获", "进驻", "支持", "用于",
 ];
 /// A predicate that only says the counted thing was done names nothing more ("11.08万套
 /// 保交房任务全面完成" counts 保交房任务).
@@ -154,6 +154,10 @@ impl Scanner<'_> {
             return None;
         }
         let k = self.digits_back(q + 1, 2)?;
+        // "其中20年以上32起": a bound on an age in years, part of the words too.
+        if doc.longest_at(q + 2, &["以上", "以下"]).is_some() {
+            return Some(k);
+        }
         let w = labels::YEARS_SPAN_WORDS.iter().find(|w| doc.ends_with(k, w))?;
         let a = k - w.chars().count();
         (a >= self.floor).then_some(a)

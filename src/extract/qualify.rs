@@ -141,6 +141,9 @@ impl Scanner<'_> {
                 self.sub = None;
             } else if TOLLS.contains(&text) {
                 // A toll takes its events' name (below).
+            } else if ["以上", "以下"].iter().any(|b| text.ends_with(b)) && whole.chars().count() >= 2 {
+                // "攻破40起积案，其中20年以上32起": a part named by a bound only.
+                return Some(format!("{whole}（{text}）"));
             } else if whole.chars().count() <= MAX_WHOLE
                 && !text.contains(whole)
                 && !CASE_VERBS.iter().any(|v| text.contains(v))

@@ -328,7 +328,9 @@ impl<'a> Scanner<'a> {
             // 比2021年增长9.6%, 恢复到2019年同期的78.6%: a year is part of the words around a
             // figure (labels read back over it), not a left-out figure.
             // "刑事案件连续6年下降": a span of years too.
-            let years_span = doc.c(j) == '年' && super::labels::YEARS_SPAN_WORDS.iter().any(|w| doc.ends_with(i, w));
+            let bound = doc.longest_at(j + 1, &["以上", "以下"]).is_some();
+            let years_span =
+                doc.c(j) == '年' && (bound || super::labels::YEARS_SPAN_WORDS.iter().any(|w| doc.ends_with(i, w)));
             if matches!(prev, '比' | '较') || (j - i == 4 && doc.c(j) == '年') || years_span {
                 return suf.end.max(j + 1);
             }
