@@ -371,7 +371,7 @@ pub(crate) fn strip_trailing(doc: &Doc, start: usize, end: usize, report_year: i
         }
         t.from = t.from || word == "从";
         t.yearly = t.yearly || matches!(word, "年均" | "年平均");
-        if matches!(word, "稳定在" | "保持在" | "控制在" | "维持在") {
+        if matches!(word, "稳定在" | "保持在" | "控制在" | "维持在" | "保持") {
             t.bound_verb = true;
         }
         match eff {
