@@ -282,6 +282,9 @@ fn labels_from_the_words_before() {
         ]
     );
     assert_eq!(one("增发1万亿元国债支持灾后恢复重建。").label, "增发国债");
+    // An institution's scope stays, as 全市法院 does; 共 before its verb goes.
+    assert_eq!(one("全省检察机关共办理各类案件42248件。").label, "全省检察机关办理各类案件");
+    assert_eq!(one("全国市场监管部门共查办各类违法案件140.62万件。").label, "查办各类违法案件");
     // A place or time phrase after the counted noun is not part of it.
     assert_eq!(one("2700名公安民警在市委“奔跑起来”的号召声下。").label, "公安民警");
     // Two nouns joined by 和 before the predicate both did it.

@@ -208,7 +208,7 @@ pub(crate) fn strip_leading(doc: &Doc, start: usize, end: usize) -> usize {
         }
         // 全市法院, 全省检察机关: the scope is part of the institution's name.
         if ["全市", "全省", "全国", "全区", "全县"].contains(&word)
-            && ["法院", "检察", "公安"].iter().any(|w| doc.starts_with(s + m, w))
+            && INSTITUTIONS.iter().any(|w| doc.starts_with(s + m, w))
         {
             break;
         }
@@ -255,6 +255,9 @@ fn months_at(doc: &Doc, s: usize, end: usize) -> Option<usize> {
 /// How far past 全国/全市… an actor's 部门 may end, in chars.
 const MAX_ACTOR: usize = 10;
 
+/// Institutions whose scope (全市, 全省…) is part of their name.
+const INSTITUTIONS: [&str; 3] = ["法院", "检察", "公安"];
+
 /// "全国市场监管部门共查办…": who acts, at the start of a label; returns its length.
 fn actor_at(doc: &Doc, s: usize, end: usize) -> Option<usize> {
     let scope = ["全国", "全省", "全市", "全区", "全县", "各级"].iter().find(|w| doc.starts_with(s, w))?;
@@ -271,7 +274,9 @@ fn actor_at(doc: &Doc, s: usize, end: usize) -> Option<usize> {
                 || (after + 5 <= end && (0..4).all(|j| doc.c(after + j).is_ascii_digit()) && doc.c(after + 4) == '年')
         };
         if ["部门", "机关"].iter().any(|w| doc.starts_with(k, w)) && after + 2 < end && adverb() {
-            return Some(after - s);
+            // 全省检察机关, 全市公安机关: an institution's name stays, as 全市法院 does.
+            let institution = (from..k).any(|p| INSTITUTIONS.iter().any(|w| doc.starts_with(p, w)));
+            return (!institution).then_some(after - s);
         }
     }
     None

@@ -515,12 +515,13 @@ fn from_to(label: &str) -> Option<usize> {
 /// an amount: 值, 额, 收入, 利润, 产量).
 fn tidy(label: &str) -> String {
     let mut out = label.trim().to_string();
-    // "各级法院共受理各类案件": 共 before a case verb says "in all", no part of the name.
-    if let Some(k) = out
-        .char_indices()
-        .find(|&(k, c)| c == '共' && CASE_VERBS.iter().any(|v| out[k + c.len_utf8()..].starts_with(v)))
-        .map(|(k, _)| k)
-    {
+    // "各级法院共受理各类案件", "共批准逮捕": 共 before a case verb says "in all", no part
+    // of the name.
+    let verb_after = |k: usize| {
+        let rest = out.get(k + '共'.len_utf8()..).unwrap_or("");
+        CASE_VERBS.iter().chain(&["批准", "提起"]).any(|v| rest.starts_with(v))
+    };
+    if let Some(k) = out.char_indices().find(|&(k, c)| c == '共' && verb_after(k)).map(|(k, _)| k) {
         out.replace_range(k..k + '共'.len_utf8(), "");
     }
     // "生产总值(2)": a footnote mark is no part of the name.
