@@ -54,7 +54,7 @@ const HALVES: [&str; 2] = ["dev", "heldout"];
 
 /// The genre of a corpus file, from the start of its name.
 fn genre_of(name: &str) -> &'static str {
-    const GENRES: [(&str, &str); 9] = [
+    const GENRES: [(&str, &str); 10] = [
         ("gwr-", "政府工作报告"),
         ("tjgb-", "统计公报"),
         ("stats-", "统计分析"),
@@ -64,6 +64,7 @@ fn genre_of(name: &str) -> &'static str {
         ("market-regulation-", "部门总结"),
         ("emergency-", "部门总结"),
         ("civil-affairs-", "部门总结"),
+        ("human-resources-", "部门总结"),
     ];
     GENRES
         .iter()

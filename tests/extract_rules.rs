@@ -1108,9 +1108,14 @@ fn colliding_labels_take_a_qualifier_from_their_sentence() {
         labels("城镇登记失业率为3.36%,与去年相比降低0.09个百分点,比2019年降低0.33个百分点。"),
         ["城镇登记失业率", "城镇登记失业率（与去年相比）", "城镇登记失业率（比2019年）"]
     );
-    // 其中 opening a sentence: the first clause of the sentence before (not a method's words).
+    // Parts after 其中 of two wholes: the whole each belongs to.
     assert_eq!(
-        labels("经初步核算,第一产业增加值74628万元。全年民营经济增加值238821万元。其中:第一产业增加值13748万元。"),
+        labels("全年地区生产总值385627万元。其中:第一产业增加值74628万元。全年民营经济增加值238821万元。其中:第一产业增加值13748万元。"),
+        ["地区生产总值", "第一产业增加值", "民营经济增加值", "第一产业增加值（民营经济）"]
+    );
+    // No 其中: the first clause of the sentence before (not a method's words).
+    assert_eq!(
+        labels("经初步核算,第一产业增加值74628万元。全年民营经济增加值238821万元。第一产业增加值13748万元。"),
         ["第一产业增加值", "民营经济增加值", "第一产业增加值（民营经济增加值）"]
     );
     // No one source tells three apart: one splits off what it can, the next round the rest.

@@ -1,13 +1,14 @@
 //! Telling apart figures whose labels still collide: two figures of one section, label,
 //! kind and unit with different values are two bars a reader cannot tell apart, so each
 //! takes a qualifier from its own sentence — the part of the year it is of ("（一季度）"),
-//! the base a change is on ("（比2019年）"),
+//! the base a change is on ("（比2019年）"), the whole a part after 其中 belongs to,
 //! the words its clause starts with before the label ("（基层法院）"), the clause before
 //! it ("（严重暴力犯罪）"), the qualifier of a figure before it in its sentence, the
 //! sentence's first clause, or the first clause of the sentence before — the first of these that tells every one of them apart, else
 //! the one that tells the most apart, and the next round goes on with the rest.
 
 use super::leading::{period_at_start, strip_leading};
+use super::qualify::MEASURE_NOUNS;
 use super::scanner::Cand;
 use super::text::{is_boundary, Doc};
 use super::trailing::strip_trailing;
@@ -32,7 +33,8 @@ const MAX_ROUNDS: usize = 3;
 type Finder = fn(&Doc, &[Cand], &[Option<String>], usize) -> Option<String>;
 
 /// The finders, in the order they are tried: the first that tells a group apart wins.
-const FINDERS: [Finder; 7] = [period_of, base_of, lead_of, clause_before, mate_of, sentence_lead, sentence_before];
+const FINDERS: [Finder; 8] =
+    [period_of, base_of, whole_of, lead_of, clause_before, mate_of, sentence_lead, sentence_before];
 
 /// Gives the figures of each group that collides a qualifier that tells them apart.
 pub(super) fn distinguish(doc: &Doc, cands: &mut [Cand]) {
@@ -185,6 +187,37 @@ fn sentence_lead(doc: &Doc, cands: &[Cand], _: &[Option<String>], i: usize) -> O
     let e = (s..own).find(|&k| is_boundary(doc.c(k)))?;
     words_of_clause(doc, s, e)
 }
+
+/// The whole a part after 其中 belongs to ("民营经济增加值238821万元。其中：第一产业增加值
+/// 13748万元": 民营经济): the subject of the figure before 其中 in the part's unit.
+fn whole_of(doc: &Doc, cands: &[Cand], _: &[Option<String>], i: usize) -> Option<String> {
+    let c = cands.get(i)?;
+    let floor = c.qs.saturating_sub(MAX_PARTS);
+    let k = (floor..c.qs).rev().find(|&k| doc.starts_with(k, QIZHONG))?;
+    if (k..c.qs).any(|p| matches!(doc.c(p), '。' | '\n')) {
+        return None;
+    }
+    let same = |w: &&Cand| w.qe <= k && w.unit == c.unit && w.kind == c.kind;
+    let whole = (0..i).rev().filter_map(|j| cands.get(j)).find(same)?;
+    if k.saturating_sub(whole.qe) > MAX_BACK {
+        return None;
+    }
+    // The industries of the economy as a whole are read so by default.
+    if ECONOMY.iter().any(|t| whole.label.ends_with(t)) {
+        return None;
+    }
+    let subject = MEASURE_NOUNS.iter().find_map(|m| whole.label.strip_suffix(m)).filter(|s| s.chars().count() >= 2);
+    short(subject.unwrap_or(&whole.label))
+}
+
+/// The totals of the whole economy, whose parts need no qualifier.
+const ECONOMY: [&str; 2] = ["生产总值", "GDP"];
+
+/// How far the parts after 其中 may run, in chars.
+const MAX_PARTS: usize = 200;
+
+/// The word that opens the parts of a whole.
+const QIZHONG: &str = "其中";
 
 /// The base a change is on, when its clause names one ("与去年相比降低0.09个百分点，比2019年
 /// 降低0.33个百分点": 与去年相比, 比2019年).

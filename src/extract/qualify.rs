@@ -94,7 +94,7 @@ static RATE_NOUNS: &[&str] =
 
 /// Measures of an industry or a crop named after it ("农林牧渔业总产值", "蔬菜播种面积"):
 /// a bare one after another takes that one's subject.
-static MEASURE_NOUNS: &[&str] = &["增加值", "总产值", "产值", "产量", "播种面积", "营业收入", "利润总额"];
+pub(super) static MEASURE_NOUNS: &[&str] = &["增加值", "总产值", "产值", "产量", "播种面积", "营业收入", "利润总额"];
 
 /// Units of a sown or planted area, whose figure is named by its crop.
 const AREA_UNITS: [&str; 2] = ["公顷", "亩"];
