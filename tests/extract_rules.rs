@@ -285,6 +285,12 @@ fn labels_from_the_words_before() {
     // An institution's scope stays, as 全市法院 does; 共 before its verb goes.
     assert_eq!(one("全省检察机关共办理各类案件42248件。").label, "全省检察机关办理各类案件");
     assert_eq!(one("全国市场监管部门共查办各类违法案件140.62万件。").label, "查办各类违法案件");
+    // Nothing before and a predicate after: the predicate says what is counted, and a
+    // part after 其中 names itself against it.
+    assert_eq!(
+        labels("全市14035户25559人享受城乡低保,其中城市低保6195户12533人。"),
+        ["享受城乡低保", "享受城乡低保", "城市低保", "城市低保"]
+    );
     // A place or time phrase after the counted noun is not part of it.
     assert_eq!(one("2700名公安民警在市委“奔跑起来”的号召声下。").label, "公安民警");
     // Two nouns joined by 和 before the predicate both did it.

@@ -160,6 +160,13 @@ impl Scanner<'_> {
         if r.flags.yearly && !label.text.trim().is_empty() && !label.text.contains("年均") {
             label.text.push_str(YEARLY_TAG);
         }
+        // "全市14035户25559人享受城乡低保": nothing before, the predicate after says what.
+        if label.text.trim().is_empty() && r.count_like {
+            if let Some((va, vb)) = self.predicate_after(f.end) {
+                label.text = self.doc.raw_str(va, vb).trim().to_string();
+                label.qe = label.qe.max(vb);
+            }
+        }
         if label.text.trim().is_empty() {
             label.text =
                 f.unit.as_ref().map(|u| u.text.clone()).filter(|u| !u.is_empty()).unwrap_or_else(|| "数值".to_string());

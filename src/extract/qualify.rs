@@ -150,6 +150,7 @@ impl Scanner<'_> {
                 && labels_overlap(whole, text)
                 && shared_tail(whole, text) < MIN_SHARED_HEAD
                 && !KIND_HEADS.iter().any(|h| whole.ends_with(h) && text.ends_with(h))
+                && !super::clause::starts_with_predicate(whole)
             {
                 return Some(format!("{whole}中{text}"));
             }
