@@ -291,6 +291,11 @@ fn labels_from_the_words_before() {
         labels("全市14035户25559人享受城乡低保,其中城市低保6195户12533人。"),
         ["享受城乡低保", "享受城乡低保", "城市低保", "城市低保"]
     );
+    // The beneficiaries of a handout: what they were given (and 7月份 is a date, 份 too).
+    assert_eq!(
+        labels("从7月份开始,为243户530人发放农村低保特困家庭救助金12.72万元。"),
+        ["获发农村低保特困家庭救助金", "获发农村低保特困家庭救助金", "发放农村低保特困家庭救助金"]
+    );
     // A place or time phrase after the counted noun is not part of it.
     assert_eq!(one("2700名公安民警在市委“奔跑起来”的号召声下。").label, "公安民警");
     // Two nouns joined by 和 before the predicate both did it.

@@ -29,6 +29,8 @@ pub(super) fn starts_with_predicate(label: &str) -> bool {
 /// A predicate that only says the counted thing was done names nothing more ("11.08万套
 /// 保交房任务全面完成" counts 保交房任务).
 const DONE_PREDICATES: &[&str] = &["完成", "实现"];
+/// The verb of a handout, whose beneficiaries are counted before it ("为243户530人发放…").
+const HANDOUT: &str = "发放";
 /// The longest noun joined to a counted one ("集体和个人"), in chars.
 const MAX_JOINED_NOUN: usize = 4;
 /// The longest predicate read after a counted noun, in chars.
@@ -320,15 +322,25 @@ impl Scanner<'_> {
     }
 
     /// The predicate right after a figure that ends at `end`, past one more figure glued
-    /// to it ("14035户25559人享受城乡低保" → 享受城乡低保).
-    pub fn predicate_after(&self, end: usize) -> Option<(usize, usize)> {
+    /// to it ("14035户25559人享受城乡低保" → 享受城乡低保), and where it ends; for the
+    /// beneficiaries of a handout ("为243户530人发放…救助金"), what they were given
+    /// (获发…救助金).
+    pub fn predicate_after(&self, end: usize, beneficiary: bool) -> Option<(String, usize)> {
         let doc = self.doc;
         let mut p = end;
         let digits = (p..doc.len()).take_while(|&k| doc.c(k).is_ascii_digit() || doc.c(k) == '.').count();
         if digits > 0 {
             p += digits + 1;
         }
-        self.post_predicate(p).filter(|&(a, _)| a == p || doc.c(p) == '被')
+        if beneficiary && doc.starts_with(p, HANDOUT) {
+            let from = p + HANDOUT.chars().count();
+            let e = (from..doc.len().min(from + MAX_PREDICATE))
+                .find(|&k| is_boundary(doc.c(k)) || doc.c(k).is_ascii_digit())
+                .unwrap_or(from);
+            return (e > from + 1).then(|| (format!("获发{}", doc.raw_str(from, e).trim()), e));
+        }
+        let (a, b) = self.post_predicate(p).filter(|&(a, _)| a == p || doc.c(p) == '被')?;
+        Some((doc.raw_str(a, b).trim().to_string(), b))
     }
 
     /// Passes over one more item of a list of counted nouns ("32名个人"): its number, its

@@ -114,6 +114,15 @@ impl Scanner<'_> {
         }
         // "实施…避险搬迁一期工程，让13.07万户…": one char (让, 使) names nothing; the clause
         // before does.
+        // "全市14035户25559人享受城乡低保": nothing before, the predicate after says what;
+        // "为243户530人发放…救助金": what they were given.
+        if label.text.trim().is_empty() && r.count_like && !r.cont {
+            let beneficiary = self.doc.before(f.start) == '为';
+            if let Some((text, end)) = self.predicate_after(f.end, beneficiary) {
+                label.text = text;
+                label.qe = label.qe.max(end);
+            }
+        }
         let fragment = label.text.trim().chars().count() == 1 && !r.cont;
         if label.text.trim().is_empty() || fragment {
             if let Some((text, start)) = self.clause_before_label(r.ps) {
@@ -159,13 +168,6 @@ impl Scanner<'_> {
         // "外贸进出口总值…，年均增长13.2%": not the change on last year.
         if r.flags.yearly && !label.text.trim().is_empty() && !label.text.contains("年均") {
             label.text.push_str(YEARLY_TAG);
-        }
-        // "全市14035户25559人享受城乡低保": nothing before, the predicate after says what.
-        if label.text.trim().is_empty() && r.count_like {
-            if let Some((va, vb)) = self.predicate_after(f.end) {
-                label.text = self.doc.raw_str(va, vb).trim().to_string();
-                label.qe = label.qe.max(vb);
-            }
         }
         if label.text.trim().is_empty() {
             label.text =

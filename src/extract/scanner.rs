@@ -334,7 +334,11 @@ impl<'a> Scanner<'a> {
             if matches!(prev, '比' | '较') || (j - i == 4 && doc.c(j) == '年') || years_span {
                 return suf.end.max(j + 1);
             }
-            return self.skip_to(suf.end.max(j + 1));
+            // "7月份": the whole date word, 份 too, is no part of the next figure's words.
+            let word = doc.longest_at(j, super::units::DATE_WORDS).map_or(1, |w| w.chars().count());
+            let after = j + word;
+            let end = if doc.c(after) == '份' { after + 1 } else { after };
+            return self.skip_to(suf.end.max(end));
         }
         let Some(value) = num.value(suf.mult) else { return suf.end.max(j) };
         let end = suf.end;

@@ -143,7 +143,8 @@ static MULTIPLIERS: &[(&str, i32)] =
     &[("万亿", 12), ("千亿", 11), ("百亿", 10), ("千万", 7), ("百万", 6), ("亿", 8), ("万", 4), ("千", 3), ("百", 2)];
 
 /// Words after a number that make it a date or a time of day, not a quantity.
-static DATE_WORDS: &[&str] = &["年", "月", "日", "号", "时", "点", "分", "秒", "周", "季度", "世纪", "旬", "届", "级"];
+pub(super) static DATE_WORDS: &[&str] =
+    &["年", "月", "日", "号", "时", "点", "分", "秒", "周", "季度", "世纪", "旬", "届", "级"];
 
 /// A unit found after a number.
 #[derive(Debug, Clone)]
