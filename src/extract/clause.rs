@@ -160,14 +160,11 @@ impl Scanner<'_> {
         if doc.c(q + 1) != '年' {
             return None;
         }
-        let k = self.digits_back(q + 1, 2)?;
         // "其中20年以上32起": a bound on an age in years, part of the words too.
         if doc.longest_at(q + 2, &["以上", "以下"]).is_some() {
-            return Some(k);
+            return self.digits_back(q + 1, 2);
         }
-        let w = labels::YEARS_SPAN_WORDS.iter().find(|w| doc.ends_with(k, w))?;
-        let a = k - w.chars().count();
-        (a >= self.floor).then_some(a)
+        super::leading::years_span_ending(doc, self.floor, q + 2)
     }
 
     /// "10万人生产安全事故死亡人数1.244人": the digits ending before `k` are the base of
@@ -313,8 +310,7 @@ impl Scanner<'_> {
                 break;
             }
             let e = self.next_item_end(p + 1)?;
-            let a = (p + 1..e)
-                .find(|&k| !doc.c(k).is_ascii_digit() && !matches!(doc.c(k), '.' | '万' | '亿' | '余' | '多'))?;
+            let a = (p + 1..e).find(|&k| !is_amount_char(doc.c(k)))?;
             last = Some((a + 1, e));
             p = e;
         }
@@ -348,7 +344,7 @@ impl Scanner<'_> {
     fn next_item_end(&self, from: usize) -> Option<usize> {
         let doc = self.doc;
         let mut p = from;
-        while p < doc.len() && (doc.c(p).is_ascii_digit() || matches!(doc.c(p), '.' | '万' | '亿' | '余' | '多')) {
+        while p < doc.len() && is_amount_char(doc.c(p)) {
             p += 1;
         }
         if p == from || p + 1 >= doc.len() || is_boundary(doc.c(p)) {
@@ -425,4 +421,10 @@ impl Scanner<'_> {
         }
         (ls, items)
     }
+}
+
+/// A char of an amount in a list of counted nouns: a digit, a decimal point, a multiplier
+/// or an approximation ("1.5万余").
+fn is_amount_char(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '.' | '万' | '亿' | '余' | '多')
 }

@@ -198,7 +198,9 @@ fn whole_of(doc: &Doc, cands: &[Cand], _: &[Option<String>], i: usize) -> Option
         return None;
     }
     let same = |w: &&Cand| w.qe <= k && w.unit == c.unit && w.kind == c.kind;
-    let whole = (0..i).rev().filter_map(|j| cands.get(j)).find(same)?;
+    // Back only as far as a whole may stand: a group may be large.
+    let near = |w: &&Cand| w.qe + MAX_BACK >= k;
+    let whole = (0..i).rev().filter_map(|j| cands.get(j)).take_while(near).find(same)?;
     if k.saturating_sub(whole.qe) > MAX_BACK {
         return None;
     }

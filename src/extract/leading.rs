@@ -40,6 +40,20 @@ fn years_span_at(doc: &Doc, s: usize, end: usize) -> Option<usize> {
     (n > 0 && doc.c(d + n) == '年').then_some(w.chars().count() + n + 1)
 }
 
+/// Where a span of years ("连续6年", "近5年") that ends at `e` starts, not before `lo`
+/// (the twin of [`years_span_at`], reading backwards).
+pub(crate) fn years_span_ending(doc: &Doc, lo: usize, e: usize) -> Option<usize> {
+    if e < lo + 2 || doc.before(e) != '年' || !doc.before(e - 1).is_ascii_digit() {
+        return None;
+    }
+    let mut k = e - 1;
+    while k > lo && e - 1 - k < 2 && doc.before(k).is_ascii_digit() {
+        k -= 1;
+    }
+    let w = super::labels::YEARS_SPAN_WORDS.iter().find(|w| doc.ends_with(k, w))?;
+    k.checked_sub(w.chars().count()).filter(|&a| a >= lo)
+}
+
 /// "一季度", "1-9月": a label that is only a part of the year (the text's twin of
 /// [`period_at_start`]).
 pub(crate) fn is_period(label: &str) -> bool {

@@ -292,20 +292,6 @@ fn restated_from(doc: &Doc, start: usize, e: usize) -> Option<usize> {
 /// The most words between 从 and a figure that restate its subject, in chars.
 const MAX_RESTATED: usize = 4;
 
-/// The length of a span of years ("连续6年") ending at `e`, if one does.
-fn years_span_before(doc: &Doc, start: usize, e: usize) -> Option<usize> {
-    if e < start + 2 || doc.before(e) != '年' || !doc.before(e - 1).is_ascii_digit() {
-        return None;
-    }
-    let mut k = e - 1;
-    while k > start && e - 1 - k < 2 && doc.before(k).is_ascii_digit() {
-        k -= 1;
-    }
-    let w = crate::extract::labels::YEARS_SPAN_WORDS.iter().find(|w| doc.ends_with(k, w))?;
-    let a = k.checked_sub(w.chars().count()).filter(|&a| a >= start)?;
-    Some(e - a)
-}
-
 pub(crate) fn strip_trailing(doc: &Doc, start: usize, end: usize, report_year: i32) -> Trail {
     let mut t = Trail { core_end: end, ..Trail::default() };
     let mut e = end;
@@ -332,8 +318,8 @@ pub(crate) fn strip_trailing(doc: &Doc, start: usize, end: usize, report_year: i
             continue;
         }
         // "连续6年", "近5年": the span the figure is over, not what it measures.
-        if let Some(n) = years_span_before(doc, start, e) {
-            e -= n;
+        if let Some(a) = super::leading::years_span_ending(doc, start, e) {
+            e = a;
             continue;
         }
         let mut best: Option<(&str, Eff)> = None;
