@@ -16,7 +16,9 @@
 //!   - **label**: matched pairs whose labels agree: equal once punctuation and quote marks are
 //!     dropped, or the same words in another order, where the words are the pieces between
 //!     punctuation and the joining characters 和 与 及 的 ("盗窃和诈骗" = "诈骗和盗窃"; a bag of
-//!     characters would be too loose, so it is not used);
+//!     characters would be too loose, so it is not used), or one label's pieces between
+//!     punctuation joined in another order give the other ("第一产业增加值（民营经济）" =
+//!     "民营经济第一产业增加值": a qualifier in brackets after the name, or written before it);
 //!   - **ambiguous**: extracted records whose section, label, kind and unit are shared by an
 //!     extracted record of another value (a reader cannot tell the two bars apart).
 //!
@@ -182,7 +184,35 @@ fn labels_agree(a: &str, b: &str) -> bool {
         w.sort();
         w
     };
-    words(a) == words(b)
+    words(a) == words(b) || joined_in_another_order(a, b, is_sep) || joined_in_another_order(b, a, is_sep)
+}
+
+/// Whether `a`'s pieces between separators (two to four of them), joined in some order,
+/// spell `b` with its separators dropped.
+fn joined_in_another_order(a: &str, b: &str, is_sep: fn(char) -> bool) -> bool {
+    let pieces: Vec<&str> = a.split(is_sep).filter(|w| !w.is_empty()).collect();
+    let target: String = b.chars().filter(|&c| !is_sep(c)).collect();
+    if !(2..=4).contains(&pieces.len()) {
+        return false;
+    }
+    let mut order: Vec<usize> = (0..pieces.len()).collect();
+    permutations(&mut order, 0, &mut |o| o.iter().map(|&i| pieces[i]).collect::<String>() == target)
+}
+
+/// Whether `test` holds for some ordering of `order[k..]` (orderings made by swapping in place).
+fn permutations(order: &mut [usize], k: usize, test: &mut dyn FnMut(&[usize]) -> bool) -> bool {
+    if k == order.len() {
+        return test(order);
+    }
+    for i in k..order.len() {
+        order.swap(k, i);
+        let found = permutations(order, k + 1, test);
+        order.swap(k, i);
+        if found {
+            return true;
+        }
+    }
+    false
 }
 
 fn kinds_agree(a: Kind, b: Kind) -> bool {
@@ -456,6 +486,10 @@ fn helpers_read_numbers_and_labels() {
     assert_eq!(numbers_in("挽回直接经济损失2300余亿元"), vec![2.3e11]);
     assert!(!labels_agree("城镇居民人均可支配收入", "农村居民人均可支配收入"));
     assert!(!labels_agree("地区生产总值", "生产总值地区"));
+    assert!(labels_agree("第一产业增加值（民营经济）", "民营经济第一产业增加值"));
+    assert!(labels_agree("完成目标任务（失业人员再就业）", "失业人员再就业完成目标任务"));
+    assert!(!labels_agree("第一产业增加值（民营经济）", "民营经济第二产业增加值"));
+    assert!(!labels_agree("退出（城市低保新增）", "城市低保退出"));
     assert!(kinds_agree(Kind::Percent, Kind::Ratio));
     assert!(!kinds_agree(Kind::YoyChange, Kind::Change));
 }
