@@ -97,7 +97,7 @@ fn chinese_numerals_without_a_counter_or_as_names_are_left_out() {
 #[test]
 fn percentages_shares_and_ratios() {
     assert_eq!(figs("化解率达99.4%。"), vec![f("化解率", 99.4, "%", Percent, false)]);
-    assert_eq!(figs("业务警种办理刑事案件占63.2%，"), vec![f("业务警种办理刑事案件", 63.2, "%", Percent, false)]);
+    assert_eq!(figs("业务警种办理刑事案件占63.2%，"), vec![f("业务警种办理刑事案件比重", 63.2, "%", Percent, false)]);
     assert_eq!(figs("日均扫码比达111%；"), vec![f("日均扫码比", 111.0, "%", Ratio, false)]);
     assert_eq!(figs("完成年度计划的108.2%。"), vec![f("完成年度计划", 108.2, "%", Ratio, false)]);
     assert_eq!(figs("婴儿死亡率为1.92‰。"), vec![f("婴儿死亡率", 1.92, "‰", Percent, false)]);
@@ -295,6 +295,11 @@ fn labels_from_the_words_before() {
     assert_eq!(
         labels("从7月份开始,为243户530人发放农村低保特困家庭救助金12.72万元。"),
         ["获发农村低保特困家庭救助金", "获发农村低保特困家庭救助金", "发放农村低保特困家庭救助金"]
+    );
+    // A time before them ("春节期间") names them no more than nothing would; it stays in front.
+    assert_eq!(
+        labels("春节期间为13690户25249人发放一次性生活补贴629万元。")[..2],
+        ["春节期间获发一次性生活补贴", "春节期间获发一次性生活补贴"]
     );
     // A place or time phrase after the counted noun is not part of it.
     assert_eq!(one("2700名公安民警在市委“奔跑起来”的号召声下。").label, "公安民警");
@@ -856,7 +861,10 @@ fn footnote_marks_abbreviations_and_ages_are_part_of_the_words() {
     assert_eq!(labels("全年全区生产总值(2)实现355.2亿元,按可比价计算,比上年增长0.6%。"), ["生产总值", "生产总值"]);
     assert_eq!(figs("人均GDP45228元(按户籍人口计算)。")[0], f("人均GDP", 45228.0, "元", Money, false));
     assert_eq!(figs("第二产业拉动GDP3.9个百分点。")[0].1, 3.9);
-    assert_eq!(labels("18岁以下人口占25.8%,18-34岁占22.4%,60岁以上占14.5%。"), ["18岁以下人口", "18-34岁", "60岁以上"]);
+    assert_eq!(
+        labels("18岁以下人口占25.8%,18-34岁占22.4%,60岁以上占14.5%。"),
+        ["18岁以下人口比重", "18-34岁人口比重", "60岁以上人口比重"]
+    );
 }
 
 #[test]
@@ -1162,4 +1170,17 @@ fn a_running_total_is_every_listed_figure_s_and_one_char_names_nothing() {
         labels("实施生态及地质灾害避险搬迁一期工程，让13.07万户46万群众远离了危险。"),
         ["生态及地质灾害避险搬迁一期工程", "生态及地质灾害避险搬迁一期工程"]
     );
+}
+
+#[test]
+fn groups_of_the_population_and_their_shares_are_named_as_such() {
+    assert_eq!(
+        labels("男性45.76万人，女性44.79万人。分年龄构成看，18岁以下人口占25.8%，18-34岁占22.4%，60岁以上占14.5%。"),
+        ["男性人口", "女性人口", "18岁以下人口比重", "18-34岁人口比重", "60岁以上人口比重"]
+    );
+    // A figure after 占 with no whole named is a share; a label that names a rate stays.
+    assert_eq!(labels("有效灌溉面积占农作物总播种面积的33%。"), ["有效灌溉面积占农作物总播种面积比重"]);
+    assert_eq!(labels("女性占比48.2%。"), ["女性人口比重"]);
+    // Not a group of people: a label that only starts like one.
+    assert_eq!(labels("男性公民参军人数1200人。"), ["男性公民参军人数"]);
 }

@@ -116,10 +116,12 @@ impl Scanner<'_> {
         // before does.
         // "全市14035户25559人享受城乡低保": nothing before, the predicate after says what;
         // "为243户530人发放…救助金": what they were given.
-        if label.text.trim().is_empty() && r.count_like && !r.cont {
+        // "春节期间为13690户…发放一次性生活补贴": a time before them names them no more.
+        let when = names_a_time(label.text.trim()).then(|| label.text.trim().to_string());
+        if (label.text.trim().is_empty() || when.is_some()) && r.count_like && !r.cont {
             let beneficiary = self.doc.before(f.start) == '为';
             if let Some((text, end)) = self.predicate_after(f.end, beneficiary) {
-                label.text = text;
+                label.text = format!("{}{text}", when.unwrap_or_default());
                 label.qe = label.qe.max(end);
             }
         }
@@ -160,10 +162,15 @@ impl Scanner<'_> {
         if points && self.doc.starts_with(r.core_end, SHARE_WORD) && !label.text.ends_with(SHARE_WORD) {
             label.text.push_str(SHARE_WORD);
         }
-        // "有效灌溉面积占农作物总播种面积的33%": a share is a 比重.
+        // "男性45.76万人", "18-34岁占22.4%": a group of the population is named as one.
+        if is_population_group(&label.text) {
+            label.text.push_str(POPULATION);
+        }
+        // "有效灌溉面积占农作物总播种面积的33%", "60岁以上人口占14.5%": a share is a 比重.
         let percent = f.unit.as_ref().is_some_and(|u| u.text == "%");
-        if percent && label.text.chars().skip(1).any(|c| c == '占') && !label.text.ends_with("比重") {
-            label.text.push_str("比重");
+        let share = label.text.chars().skip(1).any(|c| c == '占') || (r.flags.share && !names_a_rate(&label.text));
+        if percent && share && !label.text.ends_with(SHARE) {
+            label.text.push_str(SHARE);
         }
         // "外贸进出口总值…，年均增长13.2%": not the change on last year.
         if r.flags.yearly && !label.text.trim().is_empty() && !label.text.contains("年均") {
@@ -448,6 +455,39 @@ const LEVEL: char = '级';
 
 /// The word of a share that a change in points keeps.
 const SHARE_WORD: &str = "占比";
+
+/// What a share is called in a label ("城镇人口比重").
+const SHARE: &str = "比重";
+
+/// The longest time phrase ("春节期间", "疫情防控期间") taken for a time, in chars.
+const MAX_TIME_PHRASE: usize = 8;
+
+/// "春节期间", "汛期期间", or a part of the year: when, not who or what.
+fn names_a_time(label: &str) -> bool {
+    let during = label.ends_with("期间") && label.chars().count() <= MAX_TIME_PHRASE;
+    during || super::leading::is_period(label)
+}
+
+/// What a group of people by sex or age is a part of.
+const POPULATION: &str = "人口";
+
+/// "男性", "女性", "18岁以下", "18-34岁", "60岁及以上": a group of the population named
+/// without the word 人口.
+fn is_population_group(label: &str) -> bool {
+    if ["男性", "女性"].contains(&label) {
+        return true;
+    }
+    let Some((ages, rest)) = label.split_once("岁") else { return false };
+    let mut bounds = ages.split(super::leading::is_range_mark);
+    let is_age = |b: &str| (1..=3).contains(&b.len()) && b.bytes().all(|c| c.is_ascii_digit());
+    bounds.all(is_age) && ["", "以下", "以上", "及以上", "及以下"].contains(&rest)
+}
+
+/// A label that already names a rate or share ("城镇化率", "占比", "比例"): a 占 before
+/// its figure adds nothing to it.
+fn names_a_rate(label: &str) -> bool {
+    ["率", "比重", "占比", "比例", "份额"].iter().any(|w| label.ends_with(w))
+}
 
 /// The three industries of a statistics bulletin, named together and one by one.
 const THREE_INDUSTRIES: &str = "三次产业";
