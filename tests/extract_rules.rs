@@ -1184,3 +1184,37 @@ fn groups_of_the_population_and_their_shares_are_named_as_such() {
     // Not a group of people: a label that only starts like one.
     assert_eq!(labels("男性公民参军人数1200人。"), ["男性公民参军人数"]);
 }
+
+#[test]
+fn among_is_no_part_of_a_name() {
+    assert_eq!(labels("最高检通报的57项案件质量主要评价指标中，达标12项。")[0], "最高检通报案件质量主要评价指标");
+    // Names that end in 中 keep it.
+    assert_eq!(labels("新建普通高中17所，初中9所。"), ["新建普通高中", "初中"]);
+}
+
+#[test]
+fn a_vehicle_named_by_its_wheels_is_no_count() {
+    assert_eq!(figs("发生1起三轮车侧翻较大事故。").len(), 1);
+    assert_eq!(figs("开展两轮督查，整改隐患12处。").iter().map(|f| f.1).collect::<Vec<_>>(), [2.0, 12.0]);
+}
+
+#[test]
+fn bare_numbers_listed_before_a_unit_share_it() {
+    assert_eq!(
+        figs("破结案率分别同比提高30.8、16.5个百分点。"),
+        vec![f("破案率", 30.8, "个百分点", Change, false), f("结案率", 16.5, "个百分点", Change, false)]
+    );
+    assert_eq!(
+        figs("粮食、油料产量分别为3.2、1.5万吨。"),
+        vec![f("粮食产量", 32000.0, "吨", Count, false), f("油料产量", 15000.0, "吨", Count, false)]
+    );
+    // A list of years is not a list of figures.
+    assert_eq!(figs("2020、2021年连续两年增长5%。").len(), 1);
+}
+
+#[test]
+fn a_quoted_sentence_is_speech_and_its_figures_count() {
+    assert_eq!(labels("“推动扫黑除恶常态开展，紧盯聚众斗殴等案件，破获涉恶案件308起。”刘刚称。"), ["破获涉恶案件"]);
+    // A quoted name or slogan stays a name: its numeral counts nothing.
+    assert_eq!(labels("落实“五包一”措施，排查隐患12处。"), ["排查隐患"]);
+}

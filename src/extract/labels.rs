@@ -21,7 +21,8 @@ pub(crate) static YEARS_SPAN_WORDS: &[&str] = &["连续", "近", "过去"];
 pub(crate) static DOCUMENT_WORDS: &[&str] =
     &["清单", "规定", "制度", "办法", "意见", "方案", "条例", "准则", "细则", "守则", "禁令", "纪律", "精神", "要求"];
 
-/// Fixed political and economic terms that contain a Chinese numeral and a counter.
+/// Fixed terms that contain a Chinese numeral and a counter: political and economic ones, and
+/// vehicles named by their wheels.
 pub(crate) static FIXED_TERMS: &[&str] = &[
     "三次产业",
     "两个确立",
@@ -35,6 +36,14 @@ pub(crate) static FIXED_TERMS: &[&str] = &[
     "两个结合",
     "五个必由之路",
     "三个区分开来",
+    // Vehicles named by their wheels, not a count of rounds (三轮车侧翻).
+    "两轮车",
+    "二轮车",
+    "三轮车",
+    "四轮车",
+    "两轮电动车",
+    "三轮摩托",
+    "两轮摩托",
 ];
 
 /// Words that make an amount with 万/亿 but no unit a sum of money.

@@ -17,6 +17,8 @@ pub(super) const WAN_EXP: i32 = 4;
 const MAX_RANK_VERB_BACK: usize = 10;
 /// The largest ranking: 第1001 is an ordinal, not a place in a list.
 const MAX_RANK: f64 = 1000.0;
+/// The most bare numbers of a 、-list read ahead for the unit they share.
+const MAX_SHARED_UNIT_ITEMS: usize = 6;
 
 /// A figure before ids are given.
 #[derive(Debug, Clone)]
@@ -320,7 +322,15 @@ impl<'a> Scanner<'a> {
             let suf = parse_suffix(doc, j);
             return suf.end.max(j);
         }
-        let suf = parse_suffix(doc, j);
+        let mut suf = parse_suffix(doc, j);
+        // "破结案率分别提高30.8、16.5个百分点": a bare number listed before one with a unit
+        // is in that unit.
+        if suf.unit.is_none() && suf.mult == 0 && !suf.date {
+            if let Some(shared) = self.shared_suffix(j) {
+                suf.unit = shared.unit;
+                suf.mult = shared.mult;
+            }
+        }
         if doc.c(j) == '/' && !suf.unit.as_ref().is_some_and(|u| u.class == UnitClass::PerRatio) {
             return j + 1;
         }
@@ -377,6 +387,27 @@ impl<'a> Scanner<'a> {
             e += 1;
         }
         Some(e)
+    }
+
+    /// The suffix of the first number with a unit in the 、-list of bare numbers that
+    /// goes on at `j` ("30.8、16.5个百分点"), if the list is only numbers up to it.
+    fn shared_suffix(&self, mut j: usize) -> Option<Suffix> {
+        let doc = self.doc;
+        for _ in 0..MAX_SHARED_UNIT_ITEMS {
+            if doc.c(j) != '、' || !doc.c(j + 1).is_ascii_digit() {
+                return None;
+            }
+            let end = scan_arabic(doc, j + 1).end;
+            let suf = parse_suffix(doc, end);
+            if suf.date || (suf.unit.is_none() && suf.mult != 0) {
+                return None;
+            }
+            if suf.unit.is_some() {
+                return Some(suf);
+            }
+            j = end;
+        }
+        None
     }
 
     /// How many digits and decimal points end just before `j`.

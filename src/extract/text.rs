@@ -5,7 +5,7 @@
 //! empty string past either end, so the rules above never index out of range.
 
 /// The largest quotation the extractor treats as a quoted name (“…”, 《…》). An
-/// opening mark with no closing mark this close on the same line is not a quotation.
+/// opening mark with no closing mark this close in the same sentence is not a quotation.
 const MAX_QUOTED: usize = 64;
 
 /// The text, original and normalised, with its quotations and masked spans.
@@ -69,7 +69,8 @@ impl Doc {
                         found = Some(j);
                         break;
                     }
-                    if d == '\n' || d == '\r' {
+                    // “…破获涉恶案件308起。”: a quoted sentence is speech, read as text.
+                    if matches!(d, '\n' | '\r' | '。' | '!' | '?') {
                         break;
                     }
                     j += 1;
