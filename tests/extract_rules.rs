@@ -147,9 +147,9 @@ fn one_direction_shared_by_a_list() {
         figs("共发生事故58起、死亡49人，同比分别下降17.1%、12.5%。"),
         vec![
             f("发生事故", 58.0, "起", Count, false),
-            f("事故死亡", 49.0, "人", Count, false),
+            f("事故死亡人数", 49.0, "人", Count, false),
             f("发生事故", -17.1, "%", YoyChange, false),
-            f("事故死亡", -12.5, "%", YoyChange, false),
+            f("事故死亡人数", -12.5, "%", YoyChange, false),
         ]
     );
     assert_eq!(
@@ -926,7 +926,7 @@ fn a_bare_measure_after_another_takes_its_subject() {
 fn a_part_after_qizhong_belongs_to_the_whole_in_its_unit() {
     assert_eq!(
         labels("全年共发生较大以上事故8起，死亡30人；其中重大事故1起，死亡12人。"),
-        ["发生较大以上事故", "较大以上事故死亡", "重大事故", "重大事故死亡"]
+        ["发生较大以上事故", "较大以上事故死亡人数", "重大事故", "重大事故死亡人数"]
     );
     assert_eq!(labels("年末常住人口94.9万人，比上年末增加0.1万人，其中城镇人口41.4万人。")[2], "常住人口中城镇人口");
     // A part named by a bound on its age only.
@@ -1061,12 +1061,18 @@ fn labels(text: &str) -> Vec<String> {
 fn a_toll_and_an_amount_take_the_name_of_what_they_belong_to() {
     assert_eq!(
         labels("道路运输事故30起、死亡25人；建筑施工事故6起、死亡5人。"),
-        ["道路运输事故", "道路运输事故死亡", "建筑施工事故", "建筑施工事故死亡"]
+        ["道路运输事故", "道路运输事故死亡人数", "建筑施工事故", "建筑施工事故死亡人数"]
     );
     // A toll after a toll, and the counts of events and tolls after them.
     assert_eq!(
         labels("辖区发生生产安全事故5起,死亡4人,受伤2人,同比去年起数下降16.67%,死亡人数下降20%。"),
-        ["发生生产安全事故", "生产安全事故死亡", "生产安全事故受伤", "生产安全事故起数", "生产安全事故死亡人数"]
+        [
+            "发生生产安全事故",
+            "生产安全事故死亡人数",
+            "生产安全事故受伤人数",
+            "生产安全事故起数",
+            "生产安全事故死亡人数"
+        ]
     );
     assert_eq!(
         labels("审结金融借款合同纠纷案件5600件，涉案标的额32.5亿元；审结民间借贷纠纷案件8100件，涉案标的额21.3亿元。"),

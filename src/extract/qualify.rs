@@ -103,7 +103,10 @@ const AREA_UNITS: [&str; 2] = ["公顷", "亩"];
 const EVENT_COUNT: &str = "起数";
 
 /// The counts of events or of a toll ("起数" of 火灾起数, "人数" of 死亡人数).
-static TOLL_COUNTS: &[&str] = &["起数", "人数"];
+static TOLL_COUNTS: &[&str] = &["起数", PEOPLE_COUNT];
+
+/// What a count of people is called after a toll (死亡人数).
+const PEOPLE_COUNT: &str = "人数";
 
 /// Verbs before the name of events, dropped when a toll takes the name ("发生事故" → 事故死亡).
 static EVENT_VERBS: &[&str] = &["共发生", "发生", "共接报", "接报"];
@@ -238,7 +241,10 @@ impl Scanner<'_> {
             let events = TOLL_COUNTS.iter().find_map(|t| events.strip_suffix(t)).unwrap_or(events);
             let events = TOLLS.iter().find_map(|t| events.strip_suffix(t)).unwrap_or(events);
             let own_toll = TOLLS.iter().any(|t| events.ends_with(t));
-            return (events.chars().count() >= 2 && !own_toll).then(|| format!("{events}{text}"));
+            // "死亡5人": the bar counts people, 火灾死亡人数.
+            let people = TOLLS.contains(&text) && f.unit.as_ref().is_some_and(|u| u.text == "人");
+            let count = if people { PEOPLE_COUNT } else { "" };
+            return (events.chars().count() >= 2 && !own_toll).then(|| format!("{events}{text}{count}"));
         }
         if ATTRIBUTES.contains(&text) {
             let (k, v) = verb_in_before?;
