@@ -117,8 +117,9 @@ impl Scanner<'_> {
         // "全市14035户25559人享受城乡低保": nothing before, the predicate after says what;
         // "为243户530人发放…救助金": what they were given.
         // "春节期间为13690户…发放一次性生活补贴": a time before them names them no more.
-        let when = names_a_time(label.text.trim()).then(|| label.text.trim().to_string());
-        if (label.text.trim().is_empty() || when.is_some()) && r.count_like && !r.cont {
+        let words = label.text.trim();
+        let when = names_a_time(words).then(|| words.to_string());
+        if (words.is_empty() || when.is_some()) && r.count_like && !r.cont {
             let beneficiary = self.doc.before(f.start) == '为';
             if let Some((text, end)) = self.predicate_after(f.end, beneficiary) {
                 label.text = format!("{}{text}", when.unwrap_or_default());
@@ -494,7 +495,7 @@ fn is_population_group(label: &str) -> bool {
 /// A label that already names a rate or share ("城镇化率", "占比", "比例"): a 占 before
 /// its figure adds nothing to it.
 fn names_a_rate(label: &str) -> bool {
-    ["率", "比重", "占比", "比例", "份额"].iter().any(|w| label.ends_with(w))
+    ["率", SHARE, SHARE_WORD, "比例", "份额"].iter().any(|w| label.ends_with(w))
 }
 
 /// The three industries of a statistics bulletin, named together and one by one.
@@ -613,8 +614,10 @@ fn tidy(label: &str) -> String {
         out.truncate(k);
     }
     // "设有合理区间的12项指标中，11项…": 中 says "among", no part of the name.
-    if out.ends_with("中") && !NOUNS_IN_ZHONG.iter().any(|w| out.ends_with(w)) && out.chars().count() >= 3 {
-        out.truncate(out.len() - "中".len());
+    if let Some(name) = out.strip_suffix("中") {
+        if !NOUNS_IN_ZHONG.iter().any(|w| out.ends_with(w)) && name.chars().count() >= 2 {
+            out.truncate(name.len());
+        }
     }
     let amount = ["值", "额", "收入", "利润", "产量"].iter().any(|w| out.ends_with(w));
     if amount {
