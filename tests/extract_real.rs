@@ -141,8 +141,8 @@ fn numbers_in(quote: &str) -> Vec<f64> {
             }
             i += 1;
         }
-        // 2300余亿元, 6600多万: the multiplier may follow 余/多.
-        let skip = usize::from(chars.get(i).is_some_and(|c| *c == '余' || *c == '多'));
+        // 2300余亿元, 6600多万, "12.3 万吨": the multiplier may follow 余/多 or a space.
+        let skip = usize::from(chars.get(i).is_some_and(|c| *c == '余' || *c == '多' || *c == ' '));
         let rest: String = chars[i + skip..].iter().take(2).collect();
         let mult = if rest.starts_with("万亿") {
             1e12
