@@ -483,6 +483,17 @@ fn sections_from_headings() {
 }
 
 #[test]
+fn a_heading_run_in_between_spaces_names_no_figure() {
+    // Lines joined with spaces: the heading ends at the space.
+    let ex = scan("全市经济稳步发展。 一、农业 农业总产值135.5亿元。", &ExtractOptions::default());
+    assert_eq!(ex.sections.last().map(|s| s.title.as_str()), Some("农业"));
+    assert_eq!(ex.indicators[0].label, "农业总产值");
+    // A heading at the start of a line keeps its whole title.
+    let ex = scan("一、农业生产 稳中向好\n农业总产值135.5亿元。", &ExtractOptions::default());
+    assert_eq!(ex.sections[0].title, "农业生产 稳中向好");
+}
+
+#[test]
 fn a_report_without_headings_is_all_intro() {
     let ex = scan("全年破获案件212起。", &ExtractOptions::default());
     assert_eq!(ex.sections.len(), 1);
@@ -1186,7 +1197,7 @@ fn groups_of_the_population_and_their_shares_are_named_as_such() {
     );
     // A figure after 占 with no whole named is a share; a label that names a rate stays.
     assert_eq!(labels("有效灌溉面积占农作物总播种面积的33%。"), ["有效灌溉面积占农作物总播种面积比重"]);
-    assert_eq!(labels("女性占比48.2%。"), ["女性人口比重"]);
+    assert_eq!(labels("女性占比48.2%。"), ["女性人口占比"]);
     // Not a group of people: a label that only starts like one.
     assert_eq!(labels("男性公民参军人数1200人。"), ["男性公民参军人数"]);
 }
@@ -1223,4 +1234,54 @@ fn a_quoted_sentence_is_speech_and_its_figures_count() {
     assert_eq!(labels("“推动扫黑除恶常态开展，紧盯聚众斗殴等案件，破获涉恶案件308起。”刘刚称。"), ["破获涉恶案件"]);
     // A quoted name or slogan stays a name: its numeral counts nothing.
     assert_eq!(labels("落实“五包一”措施，排查隐患12处。"), ["排查隐患"]);
+}
+
+#[test]
+fn a_share_keeps_the_texts_word_and_a_change_after_it_is_of_the_quantity() {
+    assert_eq!(
+        figs("采矿业增加值占比达96.05%，同比下降15.6%；制造业增加值占比为2.45%，同比增长9.8%。"),
+        vec![
+            f("采矿业增加值占比", 96.05, "%", Percent, false),
+            f("采矿业增加值", -15.6, "%", YoyChange, false),
+            f("制造业增加值占比", 2.45, "%", Percent, false),
+            f("制造业增加值", 9.8, "%", YoyChange, false),
+        ]
+    );
+    // A change in points after a share is the share's.
+    assert_eq!(labels("第一产业占比为8.5%，比上年提高0.3个百分点。"), ["第一产业占比", "第一产业占比"]);
+    // 占 with no word of its own: 比重.
+    assert_eq!(labels("60岁以上人口占14.5%。"), ["60岁以上人口比重"]);
+}
+
+#[test]
+fn a_change_in_points_after_a_growth_rate_is_the_rates() {
+    assert_eq!(
+        figs("全年生产总值比上年增长14.3%，增速比上年加快2.3个百分点。"),
+        vec![f("生产总值", 14.3, "%", YoyChange, false), f("生产总值增速", 2.3, "个百分点", Change, false)]
+    );
+    assert_eq!(labels("地区生产总值增长-8.7%，回升2.1个百分点。"), ["地区生产总值", "地区生产总值增速"]);
+    assert_eq!(one("工业增速放缓1.2个百分点。").value, -1.2);
+    // After a level, not a rate, the points are of whatever the words name.
+    assert_eq!(labels("城镇化率为60.5%，提高1.2个百分点。"), ["城镇化率", "城镇化率"]);
+}
+
+#[test]
+fn what_a_name_takes_in_is_no_part_of_it() {
+    assert_eq!(one("全县实现农林牧渔业(包括农林牧渔专业及辅助性活动)增加值18100万元。").label, "农林牧渔业增加值");
+    assert_eq!(one("一般公共预算收入（不含土地出让收入）52.3亿元。").label, "一般公共预算收入");
+}
+
+#[test]
+fn a_count_of_kinds_inside_a_name_is_no_figure() {
+    assert_eq!(
+        figs("猪牛羊禽四种肉产量5989.4吨，增长23.2%。"),
+        vec![f("猪牛羊禽四种肉产量", 5989.4, "吨", Count, false), f("猪牛羊禽四种肉产量", 23.2, "%", YoyChange, false)]
+    );
+    // A count of kinds that is the figure stays one.
+    assert_eq!(figs("培育三类新型经营主体。").len(), 1);
+}
+
+#[test]
+fn a_head_noun_the_last_item_names_is_every_items() {
+    assert_eq!(labels("蔬菜及食用菌、瓜果产量分别增长39.3%、-97.7%。"), ["蔬菜及食用菌产量", "瓜果产量"]);
 }

@@ -37,6 +37,10 @@ const MAX_JOINED_NOUN: usize = 4;
 const MAX_PREDICATE: usize = 24;
 /// The longest parenthetical read as part of the words (价格指数（CPI）), in chars.
 const MAX_PAREN: usize = 12;
+/// The longest parenthetical that says what a name takes in (包括…, 含…), in chars.
+const MAX_DEFINITION_PAREN: usize = 24;
+/// The words that open such a parenthetical.
+pub(super) const DEFINITION_STARTS: [&str; 5] = ["包括", "不包括", "含", "不含", "包含"];
 /// The longest run of digits passed over as part of the words (比2021年, PM2.5), in chars.
 const MAX_WORD_DIGITS: usize = 20;
 /// How far back the definition check reads for the clause start, in chars.
@@ -187,7 +191,7 @@ impl Scanner<'_> {
         let doc = self.doc;
         let mut o = q;
         let mut k = 0;
-        while o > self.floor && k < MAX_PAREN {
+        while o > self.floor && k < MAX_DEFINITION_PAREN {
             o -= 1;
             k += 1;
             let d = doc.c(o);
@@ -195,7 +199,10 @@ impl Scanner<'_> {
                 break;
             }
         }
-        (doc.c(o) == '(' && o + 1 < q && o >= self.floor && !doc.is_masked(o)).then_some(o)
+        // "农林牧渔业(包括农林牧渔专业及辅助性活动)增加值": a longer one that says what the
+        // name takes in.
+        let short = k < MAX_PAREN || DEFINITION_STARTS.iter().any(|w| doc.starts_with(o + 1, w));
+        (doc.c(o) == '(' && o + 1 < q && o >= self.floor && !doc.is_masked(o) && short).then_some(o)
     }
 
     /// 比2021年, PM2.5, 5G: where the digits ending at `q` start when they are part of

@@ -1,14 +1,15 @@
 //! Naming a figure: its label (the words before it, the noun after its counter, a name
 //! handed out by a 分别 list, the subject of the figure before) and its quote.
 
-use super::clause::MAX_LABEL_BACK;
+use super::clause::{DEFINITION_STARTS, MAX_LABEL_BACK};
 use super::figure::Reading;
 use super::leading::{is_period, period_at_start, strip_leading};
 use super::qualify::{verb_prefix, CASE_VERBS};
 use super::scanner::{Found, Scanner};
 use super::text::is_boundary;
-use super::trailing::strip_trailing;
+use super::trailing::{strip_trailing, Direction};
 use super::units::UnitClass;
+use crate::model::Kind;
 
 /// A label before the number this short is kept as the verb of a noun that follows
 /// ("组建" + "电话流调队伍").
@@ -83,6 +84,18 @@ impl Scanner<'_> {
             if let Some(l) = &self.last {
                 label.text = untagged(&l.label).to_string();
                 label.qs = label.qs.min(l.qs);
+                // "采矿业增加值占比达96.05%，同比下降15.6%": a change in per cent after a share
+                // is of the quantity; the share's change would be in points.
+                if is_percent_change(f, r) {
+                    if let Some(whole) = [SHARE, SHARE_WORD].iter().find_map(|w| label.text.strip_suffix(w)) {
+                        label.text = whole.to_string();
+                    }
+                }
+                // "比上年同期增长-8.7%，较一季度回升2.1个百分点": a change in points after a
+                // growth rate is the rate's.
+                if r.class == Some(UnitClass::Points) && self.after_growth_rate() && !names_a_rate_of(&label.text) {
+                    label.text.push_str(GROWTH_RATE);
+                }
                 // "农村居民人均可支配收入达到38462元，增长6.6%": a level, then its growth.
                 if r.flags.bulletin_verb && !r.flags.chain {
                     r.yoy = true;
@@ -170,8 +183,10 @@ impl Scanner<'_> {
         // "有效灌溉面积占农作物总播种面积的33%", "60岁以上人口占14.5%": a share is a 比重.
         let percent = f.unit.as_ref().is_some_and(|u| u.text == "%");
         let share = label.text.chars().skip(1).any(|c| c == '占') || (r.flags.share && !names_a_rate(&label.text));
-        if percent && share && !label.text.ends_with(SHARE) {
-            label.text.push_str(SHARE);
+        if percent && share && !names_a_rate(&label.text) {
+            // "采矿业增加值占比达96.05%": the text's own word, else 比重.
+            let word = if self.doc.starts_with(r.core_end, SHARE_WORD) { SHARE_WORD } else { SHARE };
+            label.text.push_str(word);
         }
         // "外贸进出口总值…，年均增长13.2%": not the change on last year.
         if r.flags.yearly && !label.text.trim().is_empty() && !label.text.contains("年均") {
@@ -386,6 +401,11 @@ impl Scanner<'_> {
         l.end <= f.start && f.start - l.end <= MAX_SUBJECT_GAP && same_sentence
     }
 
+    /// The record just before is a change in per cent (增长5.2%).
+    fn after_growth_rate(&self) -> bool {
+        self.out.last().is_some_and(|p| p.unit == "%" && matches!(p.kind, Kind::YoyChange | Kind::Change))
+    }
+
     /// The label of the figure just before, in the same unit and sentence, close by.
     fn same_unit_before(&self, f: &Found, r: &Reading) -> Option<String> {
         let l = self.last.as_ref()?;
@@ -492,6 +512,20 @@ fn is_population_group(label: &str) -> bool {
     bounds.all(is_age) && ["", "以下", "以上", "及以上", "及以下"].contains(&rest)
 }
 
+/// A change in per cent (增长5%, 同比下降15.6%), not a level nor a change in points.
+fn is_percent_change(f: &Found, r: &Reading) -> bool {
+    let percent = f.unit.as_ref().is_some_and(|u| u.text == "%");
+    percent && r.flags.dir != Direction::Unstated && !r.flags.share
+}
+
+/// What the rate of growth of a quantity is called in a label ("地区生产总值增速").
+const GROWTH_RATE: &str = "增速";
+
+/// A label that names a rate of its quantity (增速, 增幅, 比重…) or a rate itself.
+fn names_a_rate_of(label: &str) -> bool {
+    names_a_rate(label) || super::qualify::RATES_OF.iter().any(|w| label.ends_with(w))
+}
+
 /// A label that already names a rate or share ("城镇化率", "占比", "比例"): a 占 before
 /// its figure adds nothing to it.
 fn names_a_rate(label: &str) -> bool {
@@ -530,21 +564,29 @@ const MEASURES: [&str; 8] = ["起数", "死亡人数", "受伤人数", "人数",
 fn share_head(names: &mut [String]) {
     share_subject(names);
     let n = names.len();
-    if n < 2 {
-        return;
-    }
-    let Some(last) = names.last() else { return };
+    let Some(last) = names.last().filter(|_| n >= 2) else { return };
     let last: Vec<char> = last.chars().collect();
     let prev_len = names.get(n - 2).map(|p| p.chars().count()).unwrap_or(0);
-    if prev_len == 0 || last.len() < prev_len + 2 {
-        return;
-    }
-    let head: String = last.iter().skip(prev_len).collect();
+    // "蔬菜及食用菌、瓜果产量": a head noun named, when the items before are longer.
+    let by_length =
+        (prev_len > 0 && last.len() >= prev_len + 2).then(|| last.iter().skip(prev_len).collect::<String>());
+    let named = || {
+        let text: String = last.iter().collect();
+        HEAD_NOUNS.iter().find(|h| text.ends_with(*h) && text.len() > h.len()).map(|h| h.to_string())
+    };
+    // An item shorter than the last by the head's length at least, unless the head is named.
+    let (head, room) = match by_length {
+        Some(h) => (h, 2),
+        None => match named() {
+            Some(h) => (h, 0),
+            None => return,
+        },
+    };
     let short = names[..n - 1].iter().all(|m| {
         let k = m.chars().count();
         // "破案数、抓获犯罪嫌疑人数": an item that ends as the last does is a whole name.
         let whole = m.chars().last() == last.last().copied();
-        k <= MAX_MODIFIER && k + 2 <= last.len() && !m.contains(head.as_str()) && !whole
+        k <= MAX_MODIFIER && (room == 0 || k + room <= last.len()) && !m.contains(head.as_str()) && !whole
     });
     if !short || head.chars().count() < 2 {
         return;
@@ -553,6 +595,9 @@ fn share_head(names: &mut [String]) {
         m.push_str(&head);
     }
 }
+
+/// Head nouns a list's last item names for all of them ("蔬菜及食用菌、瓜果产量").
+const HEAD_NOUNS: [&str; 6] = ["产量", "产值", "增加值", "播种面积", "营业收入", "利润总额"];
 
 /// Verbs of building and organising at the start of a label, before what they made.
 const BUILD_VERBS: [&str; 7] = ["建立", "开展", "设立", "实施", "建设", "发展", "培育"];
@@ -590,6 +635,13 @@ fn tidy(label: &str) -> String {
             break;
         }
         out.replace_range(k..k + inner.len() + 2, "");
+    }
+    // "农林牧渔业(包括农林牧渔专业及辅助性活动)增加值": what the name takes in is no part of it.
+    let opens = |k: usize| DEFINITION_STARTS.iter().any(|w| out[k..].trim_start_matches(['(', '（']).starts_with(w));
+    if let Some(k) = out.find(['(', '（']).filter(|&k| opens(k)) {
+        if let Some((len, c)) = out[k..].char_indices().find(|&(_, c)| c == ')' || c == '）') {
+            out.replace_range(k..k + len + c.len_utf8(), "");
+        }
     }
     // "地区生产总值(GDP)", "居民消费价格指数（CPI）": the abbreviation adds nothing to the name.
     if let Some(open) = out.rfind(['(', '（']) {

@@ -112,7 +112,7 @@ const PEOPLE_COUNT: &str = "人数";
 static EVENT_VERBS: &[&str] = &["共发生", "发生", "共接报", "接报"];
 
 /// Labels that say only which rate of a quantity: the figure before names the quantity.
-static RATES_OF: &[&str] = &["增速", "增幅", "降幅", "比重", "占比", "增长率", "增长速度"];
+pub(super) static RATES_OF: &[&str] = &["增速", "增幅", "降幅", "比重", "占比", "增长率", "增长速度"];
 
 /// The longest label of a whole that parts after 其中 name (longer ones are clauses).
 const MAX_WHOLE: usize = 8;

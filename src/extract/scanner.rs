@@ -173,6 +173,13 @@ static YOY_MARKERS: &[&str] =
 /// Chars before a ranking's 第: the verb (列, 居, 排名…), then a scope (全省, 全国同类城市).
 static RANK_VERBS: &[&str] = &["位列", "位居", "名列", "跃居", "排名", "排在", "居于", "位于", "列", "居", "排"];
 
+/// Counters of kinds (四种, 三类).
+const KIND_COUNTERS: [&str; 2] = ["种", "类"];
+/// The longest name of a quantity after a count of kinds, in chars.
+const MAX_KINDS_NAME: usize = 8;
+/// Last chars of the name of a measured quantity (产量, 产值, 金额, 面积).
+const QUANTITY_ENDS: [char; 4] = ['量', '值', '额', '积'];
+
 impl<'a> Scanner<'a> {
     /// A scanner at the start of `doc`, whose outline is `spans`.
     pub fn new(doc: &'a Doc, spans: &'a [SectionSpan], report_year: i32) -> Self {
@@ -438,7 +445,7 @@ impl<'a> Scanner<'a> {
             // 超千亿: an amount with no unit.
             None => num.big_suffix && after_approx,
         };
-        if !ok_unit {
+        if !ok_unit || self.names_the_next(&suf) {
             return j;
         }
         let end = suf.end;
@@ -457,6 +464,19 @@ impl<'a> Scanner<'a> {
             &suf,
         )
         .max(j)
+    }
+
+    /// "猪牛羊禽四种肉产量5989.4吨": a count of kinds that runs on into the name of the
+    /// quantity a figure in digits measures is part of that name.
+    fn names_the_next(&self, suf: &Suffix) -> bool {
+        let doc = self.doc;
+        if !suf.unit.as_ref().is_some_and(|u| KIND_COUNTERS.contains(&u.text.as_str())) {
+            return false;
+        }
+        let words = (suf.end..suf.end + MAX_KINDS_NAME)
+            .take_while(|&k| k < doc.len() && !is_boundary(doc.c(k)) && !doc.c(k).is_ascii_digit());
+        let e = words.last().map_or(suf.end, |k| k + 1);
+        e > suf.end && doc.c(e).is_ascii_digit() && QUANTITY_ENDS.contains(&doc.before(e))
     }
 
     /// 第N: a ranking after 列/居/排名 (列全省第一), else an ordinal, left out.

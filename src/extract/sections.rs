@@ -190,12 +190,19 @@ pub(crate) fn detect(doc: &mut Doc) -> Vec<SectionSpan> {
         let heading = if line_start || after_stop { heading_at(doc, i) } else { None };
         if let Some(h) = heading.filter(|h| (line_start || outline.continues(h)) && !doc.is_quoted(i)) {
             let mut title = title_from(doc, h.body);
+            // "…稳步推进。 一、农业 农业全年实现…": a heading run in between spaces, in a text
+            // whose lines were joined; it ends at the space and names no figure.
+            let mut end = h.body;
+            if let Some(k) = title.find(' ').filter(|&k| !line_start && !title[..k].contains([',', '，'])) {
+                title.truncate(k);
+                end = h.body + title.chars().count();
+            }
             if title.is_empty() {
                 title = doc.raw_str(i, h.body);
             }
             let (id, parent) = outline.enter(&h);
             first_heading.get_or_insert(i);
-            marks.push((i, h.body));
+            marks.push((i, end));
             out.push(SectionSpan { id, title, parent, start: i });
             line_start = false;
             i = h.body;

@@ -78,6 +78,11 @@ static TRAILING: &[(&str, Eff)] = &[
     ("收窄", Down),
     ("增产", Up),
     ("回落", Down),
+    // 增速比上年加快2.3个百分点, 回升2.1个百分点: a rate's own change.
+    ("放缓", Down),
+    ("减缓", Down),
+    ("回升", Up),
+    ("加快", Up),
     ("下跌", Down),
     ("缩减", Down),
     ("压降", Down),
@@ -206,7 +211,8 @@ fn glued(before: char, word: &str) -> bool {
 /// Words of direction, for the 至/到 check.
 static DIRECTION_WORDS: &[&str] = &[
     "下降", "减少", "降低", "下滑", "回落", "减产", "收窄", "增产", "缩减", "压降", "压减", "缩小", "缩短", "压缩",
-    "减", "降", "上升", "增长", "提升", "提高", "增加", "上涨", "攀升", "扩大", "增", "升",
+    "减", "降", "上升", "增长", "提升", "提高", "增加", "上涨", "攀升", "扩大", "增", "升", "放缓", "减缓", "回升",
+    "加快",
 ];
 
 /// Direction words that bulletins use bare for the change on last year (增长 3.2%).
