@@ -146,9 +146,9 @@ fn one_direction_shared_by_a_list() {
     assert_eq!(
         figs("共发生事故58起、死亡49人，同比分别下降17.1%、12.5%。"),
         vec![
-            f("发生事故", 58.0, "起", Count, false),
+            f("事故", 58.0, "起", Count, false),
             f("事故死亡人数", 49.0, "人", Count, false),
-            f("发生事故", -17.1, "%", YoyChange, false),
+            f("事故", -17.1, "%", YoyChange, false),
             f("事故死亡人数", -12.5, "%", YoyChange, false),
         ]
     );
@@ -937,7 +937,7 @@ fn a_bare_measure_after_another_takes_its_subject() {
 fn a_part_after_qizhong_belongs_to_the_whole_in_its_unit() {
     assert_eq!(
         labels("全年共发生较大以上事故8起，死亡30人；其中重大事故1起，死亡12人。"),
-        ["发生较大以上事故", "较大以上事故死亡人数", "重大事故", "重大事故死亡人数"]
+        ["较大以上事故", "较大以上事故死亡人数", "重大事故", "重大事故死亡人数"]
     );
     assert_eq!(labels("年末常住人口94.9万人，比上年末增加0.1万人，其中城镇人口41.4万人。")[2], "常住人口中城镇人口");
     // A part named by a bound on its age only.
@@ -1078,7 +1078,7 @@ fn a_toll_and_an_amount_take_the_name_of_what_they_belong_to() {
     assert_eq!(
         labels("辖区发生生产安全事故5起,死亡4人,受伤2人,同比去年起数下降16.67%,死亡人数下降20%。"),
         [
-            "发生生产安全事故",
+            "生产安全事故",
             "生产安全事故死亡人数",
             "生产安全事故受伤人数",
             "生产安全事故起数",
@@ -1284,4 +1284,26 @@ fn a_count_of_kinds_inside_a_name_is_no_figure() {
 #[test]
 fn a_head_noun_the_last_item_names_is_every_items() {
     assert_eq!(labels("蔬菜及食用菌、瓜果产量分别增长39.3%、-97.7%。"), ["蔬菜及食用菌产量", "瓜果产量"]);
+}
+
+#[test]
+fn events_are_counted_not_their_happening() {
+    assert_eq!(labels("发生1起森林火灾事故，辖区发生生产安全事故5起。"), ["森林火灾事故", "生产安全事故"]);
+    // A rate of happening stays one.
+    assert_eq!(one("刑事案件发生率下降3%。").label, "刑事案件发生率");
+    assert_eq!(one("发生率为0.5%。").label, "发生率");
+}
+
+#[test]
+fn a_lists_verb_is_its_later_items() {
+    // The verb after a subject opens a 、-list of figures: every item's, without the subject.
+    assert_eq!(
+        labels("济南公安打掉涉黑组织1个、恶势力犯罪集团7个、恶势力团伙6个。")[1..],
+        ["打掉恶势力犯罪集团", "打掉恶势力团伙"]
+    );
+    // In a 分别 list, an item naming a kind of events takes the first item's case verb.
+    assert_eq!(
+        labels("侦破刑事案件、行政案件和刑事打击处理人员数量分别同比上升39.6%、14.7%、46.5%。"),
+        ["侦破刑事案件", "侦破行政案件", "刑事打击处理人员数量"]
+    );
 }

@@ -4,7 +4,7 @@
 use super::clause::{DEFINITION_STARTS, MAX_LABEL_BACK};
 use super::figure::Reading;
 use super::leading::{is_period, period_at_start, strip_leading};
-use super::qualify::{verb_prefix, CASE_VERBS};
+use super::qualify::{verb_prefix, CASE_VERBS, KIND_HEADS};
 use super::scanner::{Found, Scanner};
 use super::text::is_boundary;
 use super::trailing::{strip_trailing, Direction};
@@ -563,6 +563,7 @@ const MEASURES: [&str; 8] = ["起数", "死亡人数", "受伤人数", "人数",
 
 fn share_head(names: &mut [String]) {
     share_subject(names);
+    share_verb(names);
     let n = names.len();
     let Some(last) = names.last().filter(|_| n >= 2) else { return };
     let last: Vec<char> = last.chars().collect();
@@ -585,7 +586,9 @@ fn share_head(names: &mut [String]) {
     let short = names[..n - 1].iter().all(|m| {
         let k = m.chars().count();
         // "破案数、抓获犯罪嫌疑人数": an item that ends as the last does is a whole name.
-        let whole = m.chars().last() == last.last().copied();
+        // "侦破刑事案件、行政案件和刑事打击处理人员数量": an item that ends in a kind of
+        // events is a whole name too.
+        let whole = m.chars().last() == last.last().copied() || KIND_HEADS.iter().any(|h| m.ends_with(h));
         k <= MAX_MODIFIER && (room == 0 || k + room <= last.len()) && !m.contains(head.as_str()) && !whole
     });
     if !short || head.chars().count() < 2 {
@@ -593,6 +596,18 @@ fn share_head(names: &mut [String]) {
     }
     for m in names.iter_mut().take(n - 1) {
         m.push_str(&head);
+    }
+}
+
+/// "侦破刑事案件、行政案件…": the case verb of the first item is that of every item
+/// that names a kind of events without a verb of its own.
+fn share_verb(names: &mut [String]) {
+    let Some(verb) = names.first().map(|m| verb_prefix(m).to_string()).filter(|v| !v.is_empty()) else { return };
+    for m in names.iter_mut().skip(1) {
+        let events = KIND_HEADS.iter().any(|h| m.ends_with(h));
+        if events && !CASE_VERBS.iter().any(|v| m.contains(v)) {
+            m.insert_str(0, &verb);
+        }
     }
 }
 
@@ -626,6 +641,13 @@ fn tidy(label: &str) -> String {
     };
     if let Some(k) = out.char_indices().find(|&(k, c)| c == '共' && verb_after(k)).map(|(k, _)| k) {
         out.replace_range(k..k + '共'.len_utf8(), "");
+    }
+    // "发生生产安全事故5起", "发生1起森林火灾事故": the events are counted, not their
+    // happening (发生率 is a rate and stays).
+    if let Some(events) = ["共发生", "发生"].iter().find_map(|v| out.strip_prefix(v)) {
+        if events.chars().count() >= 2 && !events.ends_with('率') {
+            out = events.to_string();
+        }
     }
     // "生产总值(2)": a footnote mark is no part of the name.
     while let Some(k) = out.find('(') {

@@ -39,6 +39,9 @@ pub(super) static CASE_VERBS: &[&str] = &[
     "处理",
     "审理",
     "督办",
+    "打掉",
+    "捣毁",
+    "摧毁",
 ];
 
 /// The longest subject and case verb that takes an object from the figure before
@@ -178,7 +181,8 @@ impl Scanner<'_> {
         let same_unit = self.out.last().is_some_and(|p| p.unit == unit);
         // "破获传统侵财案件1787起、电信网络诈骗案件1295起": the verb that opens a 、-list
         // of figures is every item's.
-        let verb = verb_prefix(&l.label);
+        // "济南公安打掉涉黑组织1个、恶势力犯罪集团7个": the verb, without its subject.
+        let verb = verb_in_before.map_or("", |(k, _)| verb_prefix(&l.label[k..]));
         if same_unit && !verb.is_empty() && doc.norm_str(l.end, r.ps).trim() == "、" {
             let has_verb = CASE_VERBS.iter().any(|v| text.contains(v));
             if !has_verb && text.chars().count() >= 2 {
@@ -337,7 +341,7 @@ impl Scanner<'_> {
 const MIN_SHARED_HEAD: usize = 3;
 
 /// Head nouns after which a part names its kind itself ("…事故，其中较大事故…").
-const KIND_HEADS: [&str; 3] = ["事故", "案件", "犯罪"];
+pub(super) const KIND_HEADS: [&str; 3] = ["事故", "案件", "犯罪"];
 
 /// How many chars `a` and `b` share at their ends.
 fn shared_tail(a: &str, b: &str) -> usize {
