@@ -1077,13 +1077,7 @@ fn a_toll_and_an_amount_take_the_name_of_what_they_belong_to() {
     // A toll after a toll, and the counts of events and tolls after them.
     assert_eq!(
         labels("辖区发生生产安全事故5起,死亡4人,受伤2人,同比去年起数下降16.67%,死亡人数下降20%。"),
-        [
-            "生产安全事故",
-            "生产安全事故死亡人数",
-            "生产安全事故受伤人数",
-            "生产安全事故起数",
-            "生产安全事故死亡人数"
-        ]
+        ["生产安全事故", "生产安全事故死亡人数", "生产安全事故受伤人数", "生产安全事故起数", "生产安全事故死亡人数"]
     );
     assert_eq!(
         labels("审结金融借款合同纠纷案件5600件，涉案标的额32.5亿元；审结民间借贷纠纷案件8100件，涉案标的额21.3亿元。"),
@@ -1305,5 +1299,25 @@ fn a_lists_verb_is_its_later_items() {
     assert_eq!(
         labels("侦破刑事案件、行政案件和刑事打击处理人员数量分别同比上升39.6%、14.7%、46.5%。"),
         ["侦破刑事案件", "侦破行政案件", "刑事打击处理人员数量"]
+    );
+}
+
+#[test]
+fn a_part_of_counted_cases_takes_the_wholes_verb() {
+    assert_eq!(
+        labels("全省检察机关共办理各类案件42248件,其中刑事案件34528件、民事案件2684件。"),
+        ["全省检察机关办理各类案件", "办理刑事案件", "办理民事案件"]
+    );
+}
+
+#[test]
+fn a_contribution_to_growth_is_of_the_subject_before() {
+    assert_eq!(
+        labels("第一产业增加值74628万元,增长7.8%,对经济增长的贡献率为18.2%。"),
+        ["第一产业增加值", "第一产业增加值", "第一产业对经济增长的贡献率"]
+    );
+    assert_eq!(
+        labels("民营经济增加值238821万元,占GDP比重61.9%,对GDP增长的贡献率61.6%。")[2],
+        "民营经济对GDP增长的贡献率"
     );
 }

@@ -114,6 +114,12 @@ const PEOPLE_COUNT: &str = "人数";
 /// Verbs before the name of events, dropped when a toll takes the name ("发生事故" → 事故死亡).
 static EVENT_VERBS: &[&str] = &["共发生", "发生", "共接报", "接报"];
 
+/// What a share of growth is called ("对经济增长的贡献率").
+const CONTRIBUTION: &str = "贡献率";
+
+/// The measure a subject's contribution drops (第一产业增加值 → 第一产业).
+const VALUE_ADDED: &str = "增加值";
+
 /// Labels that say only which rate of a quantity: the figure before names the quantity.
 pub(super) static RATES_OF: &[&str] = &["增速", "增幅", "降幅", "比重", "占比", "增长率", "增长速度"];
 
@@ -137,6 +143,7 @@ impl Scanner<'_> {
             }
         }
         if let Some((whole, k)) = &self.sub {
+            let verb = CASE_VERBS.iter().filter_map(|v| whole.find(v)).min().map_or("", |k| verb_prefix(&whole[k..]));
             let same_sentence = *k <= f.start && !doc.norm_str(*k, f.start).contains(['。', '\n', ';', '；']);
             // "发生较大以上事故8起，死亡30人；其中重大事故1起": the whole is the figure
             // before 其中 in this one's unit.
@@ -145,6 +152,12 @@ impl Scanner<'_> {
             let whole = EVENT_VERBS.iter().find_map(|v| whole.strip_prefix(v)).unwrap_or(&whole);
             if !same_sentence {
                 self.sub = None;
+            } else if !verb.is_empty()
+                && KIND_HEADS.iter().any(|h| whole.ends_with(h) && text.ends_with(h))
+                && !CASE_VERBS.iter().any(|v| text.contains(v))
+            {
+                // "办理各类案件42248件，其中刑事案件34528件": the whole's verb is the part's.
+                return Some(format!("{verb}{text}"));
             } else if TOLLS.contains(&text) {
                 // A toll takes its events' name (below).
             } else if ["以上", "以下"].iter().any(|b| text.ends_with(b)) && whole.chars().count() >= 2 {
@@ -235,6 +248,14 @@ impl Scanner<'_> {
         }
         if text.starts_with('占') && !l.label.starts_with('占') && !l.label.is_empty() {
             return Some(format!("{}{text}", l.label));
+        }
+        // "第一产业增加值…，增长7.8%，对经济增长的贡献率为18.2%": whose contribution.
+        let to = doc.norm_str(r.ps, f.start).trim_start().starts_with('对');
+        if to && text.ends_with(CONTRIBUTION) && !text.contains('对') {
+            // 民营经济增加值占GDP比重 → 民营经济.
+            let whole = l.label.split('占').next().unwrap_or(&l.label);
+            let subject = whole.strip_suffix(VALUE_ADDED).unwrap_or(whole);
+            return (subject.chars().count() >= 2).then(|| format!("{subject}对{text}"));
         }
         // "发生火灾1200起，死亡5人，受伤8人": the toll takes the events' name; so does
         // the count of a toll ("…火灾起数下降12.5%，死亡人数下降28.6%").
