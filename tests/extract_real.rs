@@ -56,7 +56,7 @@ const HALVES: [&str; 2] = ["dev", "heldout"];
 
 /// The genre of a corpus file, from the start of its name.
 fn genre_of(name: &str) -> &'static str {
-    const GENRES: [(&str, &str); 10] = [
+    const GENRES: [(&str, &str); 11] = [
         ("gwr-", "政府工作报告"),
         ("tjgb-", "统计公报"),
         ("stats-", "统计分析"),
@@ -67,6 +67,7 @@ fn genre_of(name: &str) -> &'static str {
         ("emergency-", "部门总结"),
         ("civil-affairs-", "部门总结"),
         ("human-resources-", "部门总结"),
+        ("transport-", "部门总结"),
     ];
     GENRES
         .iter()
@@ -154,7 +155,8 @@ fn numbers_in(quote: &str) -> Vec<f64> {
             1e8
         } else if rest.starts_with('万') {
             1e4
-        } else if rest.starts_with('千') {
+        } else if rest.starts_with('千') && !rest.ends_with(['米', '克', '瓦', '伏', '卡']) {
+            // 千米, 千克, 千瓦时: a unit, not a thousand.
             1e3
         } else {
             1.0
