@@ -781,13 +781,18 @@ fn a_label_is_qualified_by_the_figure_before_so_two_figures_differ() {
             .collect::<Vec<_>>(),
         vec!["查办食品案件", "食品案件罚没金额", "查办家居质量违法案件", "家居质量违法案件涉案货值"]
     );
-    // 其中: a part names its whole.
+    // 其中: a part that names itself stays as it is; told apart from another part of
+    // that name by the whole it belongs to.
     assert_eq!(
         figs("户籍总人口134.9万人,其中城镇人口25.0万人,乡村人口109.9万人。")
             .into_iter()
             .map(|x| x.0)
             .collect::<Vec<_>>(),
-        vec!["户籍总人口", "户籍总人口中城镇人口", "户籍总人口中乡村人口"]
+        vec!["户籍总人口", "城镇人口", "乡村人口"]
+    );
+    assert_eq!(
+        labels("年末常住人口94.9万人,其中城镇人口41.4万人。户籍总人口134.9万人,其中城镇人口25.0万人。"),
+        ["年末常住人口", "城镇人口（年末常住人口）", "户籍总人口", "城镇人口（户籍总人口）"]
     );
     // A rate names its quantity.
     assert_eq!(figs("第一产业增加值185亿元，同比增长8.5%，增速比上年提高1.5个百分点。")[2].0, "第一产业增加值增速");
@@ -939,7 +944,8 @@ fn a_part_after_qizhong_belongs_to_the_whole_in_its_unit() {
         labels("全年共发生较大以上事故8起，死亡30人；其中重大事故1起，死亡12人。"),
         ["较大以上事故", "较大以上事故死亡人数", "重大事故", "重大事故死亡人数"]
     );
-    assert_eq!(labels("年末常住人口94.9万人，比上年末增加0.1万人，其中城镇人口41.4万人。")[2], "常住人口中城镇人口");
+    assert_eq!(labels("年末常住人口94.9万人，比上年末增加0.1万人，其中城镇人口41.4万人。")[2], "城镇人口");
+    assert_eq!(labels("一般公共预算收入70.11亿元,其中税收收入39.43亿元。")[1], "税收收入");
     // A part named by a bound on its age only.
     assert_eq!(labels("攻破40起积案,其中20年以上32起。"), ["攻破积案", "攻破积案（20年以上）"]);
 }

@@ -21,11 +21,6 @@ const PREDICATE_VERBS: &[&str] = &[
     "落户", "投产", "竣工", "上市", "入驻", "参加", "参与", "被", "列入", "评为", "荣获", "挂牌", "达标", "认定",
     "荣立", "接受", "加入", "完成", "获", "进驻", "支持", "用于",
 ];
-/// Does `label` start with a predicate ("享受城乡低保"): it names what things did, and a
-/// part after 其中 names itself against it.
-pub(super) fn starts_with_predicate(label: &str) -> bool {
-    PREDICATE_VERBS.iter().any(|v| label.starts_with(v))
-}
 /// A predicate that only says the counted thing was done names nothing more ("11.08万套
 /// 保交房任务全面完成" counts 保交房任务).
 const DONE_PREDICATES: &[&str] = &["完成", "实现"];

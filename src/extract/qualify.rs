@@ -1,14 +1,14 @@
 //! Qualifying a label by the figure before it, so that two figures of one kind and unit
 //! get labels a reader can tell apart: "受理…25.4万件、办结23.1万件" (the verb takes the
 //! subject and object of the figure before), "查办食品案件54.4万件，罚没金额26.3亿元" (an
-//! attribute takes the object it belongs to), "常住人口…，其中城镇人口…" (a part names
-//! its whole), "死亡5人，受伤8人" (a toll takes its events' name), "破案率…，发案率…" and
+//! attribute takes the object it belongs to), "办理各类案件…，其中刑事案件…" (a part takes
+//! its whole's verb; a part that names itself, 城镇人口, stays as it is and is told from
+//! another part of that name by distinguish), "死亡5人，受伤8人" (a toll takes its events' name), "破案率…，发案率…" and
 //! "总产值…；增加值…" (a bare rate or measure takes the subject of the one before),
 //! "工业投资增长20.3%，比同期增速高5.1个百分点" (a gap in points is of the growth before),
 //! "依法打击…犯罪，起诉385人" (a bare case verb takes the object of a crackdown).
 
 use super::figure::Reading;
-use super::labels::labels_overlap;
 use super::leading::KEPT_LEADING;
 use super::scanner::{Cand, Found, Scanner};
 use crate::model::Kind;
@@ -123,9 +123,6 @@ const VALUE_ADDED: &str = "增加值";
 /// Labels that say only which rate of a quantity: the figure before names the quantity.
 pub(super) static RATES_OF: &[&str] = &["增速", "增幅", "降幅", "比重", "占比", "增长率", "增长速度"];
 
-/// The longest label of a whole that parts after 其中 name (longer ones are clauses).
-const MAX_WHOLE: usize = 8;
-
 /// The farthest the figure before may end from this clause's start, in chars.
 const MAX_GAP: usize = 40;
 
@@ -163,15 +160,6 @@ impl Scanner<'_> {
             } else if ["以上", "以下"].iter().any(|b| text.ends_with(b)) && whole.chars().count() >= 2 {
                 // "攻破40起积案，其中20年以上32起": a part named by a bound only.
                 return Some(format!("{whole}（{text}）"));
-            } else if whole.chars().count() <= MAX_WHOLE
-                && !text.contains(whole)
-                && !CASE_VERBS.iter().any(|v| text.contains(v))
-                && labels_overlap(whole, text)
-                && shared_tail(whole, text) < MIN_SHARED_HEAD
-                && !KIND_HEADS.iter().any(|h| whole.ends_with(h) && text.ends_with(h))
-                && !super::clause::starts_with_predicate(whole)
-            {
-                return Some(format!("{whole}中{text}"));
             }
         }
         if let Some(q) = self.object_from_before(f, r, text) {
@@ -357,17 +345,8 @@ impl Scanner<'_> {
     }
 }
 
-/// A part that ends in this many chars of its whole's name names its kind itself
-/// ("农民专业合作社…，其中现代农机专业合作社"): it is not qualified.
-const MIN_SHARED_HEAD: usize = 3;
-
-/// Head nouns after which a part names its kind itself ("…事故，其中较大事故…").
+/// Head nouns of kinds of events ("…事故，其中较大事故…", "办理各类案件…，其中刑事案件").
 pub(super) const KIND_HEADS: [&str; 3] = ["事故", "案件", "犯罪"];
-
-/// How many chars `a` and `b` share at their ends.
-fn shared_tail(a: &str, b: &str) -> usize {
-    a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count()
-}
 
 /// How many records back the figure whose object a bare case verb takes may be.
 const MAX_BACK_RECORDS: usize = 4;
