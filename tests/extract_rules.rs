@@ -1327,3 +1327,51 @@ fn a_contribution_to_growth_is_of_the_subject_before() {
         "民营经济对GDP增长的贡献率"
     );
 }
+
+#[test]
+fn a_bulletins_structure_and_contributions_are_each_industrys() {
+    // 依次 hands out names like 分别; ︰ is a ratio's colon, so the ratio is no figure.
+    assert_eq!(
+        labels("三次产业对经济增长的贡献率依次为3.0%、72.5%和24.5%。"),
+        ["第一产业对经济增长的贡献率", "第二产业对经济增长的贡献率", "第三产业对经济增长的贡献率"]
+    );
+    // The changes of a structure ratio's terms, each with its own direction.
+    assert_eq!(
+        figs("三次产业结构比为7.9︰60.2︰31.9,分别较上年下降0.8、提高2.3、下降1.5个百分点。"),
+        vec![
+            f("第一产业比重", -0.8, "个百分点", Change, false),
+            f("第二产业比重", 2.3, "个百分点", Change, false),
+            f("第三产业比重", -1.5, "个百分点", Change, false),
+        ]
+    );
+    // A list before 分别 with a predicate: its items, measuring what the figure before did.
+    assert_eq!(
+        labels("第三产业对经济增长的贡献率为24.5%,其中工业、建筑业、商贸贡献突出,分别为61.4%、11.1%和18.3%。")[1..],
+        ["工业对经济增长的贡献率", "建筑业对经济增长的贡献率", "商贸对经济增长的贡献率"]
+    );
+}
+
+#[test]
+fn a_figure_in_another_unit_in_brackets_is_the_same_figure() {
+    let ex = scan("人均地区生产总值达到42904元(6354美元),同比增长7.1%。", &ExtractOptions::default());
+    let got: Vec<(&str, &str, &str)> =
+        ex.indicators.iter().map(|i| (i.label.as_str(), i.unit.as_str(), i.quote.as_str())).collect();
+    assert_eq!(got[1], ("人均地区生产总值", "美元", "人均地区生产总值达到42904元(6354美元)"));
+    assert_eq!(got[2].0, "人均地区生产总值");
+}
+
+#[test]
+fn a_projects_phase_is_no_count() {
+    assert_eq!(figs("华南快速路二期改扩建工程、7号线二期建成开通。").len(), 0);
+    // Handed out in phases: a count of them.
+    assert_eq!(one("分两期投放消费券。").value, 2.0);
+}
+
+#[test]
+fn a_heading_may_open_with_a_year() {
+    let ex = scan("一、2023年工作总结\n全年完成投资1274.1亿元。", &ExtractOptions::default());
+    assert_eq!(ex.sections.iter().map(|s| s.title.as_str()).collect::<Vec<_>>(), ["2023年工作总结"]);
+    // Other digits after 一、 are a list of figures, not a heading.
+    let ex = scan("一、2项指标下降。", &ExtractOptions::default());
+    assert!(ex.sections.iter().all(|s| s.id == "intro"));
+}

@@ -108,6 +108,14 @@ impl Scanner<'_> {
                 }
             }
         }
+        // "人均地区生产总值达到42904元(6354美元)": the same figure in another unit.
+        if let Some(l) = self.last.as_ref().filter(|l| self.doc.before(f.start) == '(' && l.end + 1 == f.start) {
+            label.text = untagged(&l.label).to_string();
+            label.qs = label.qs.min(l.qs);
+            if self.doc.c(label.qe) == ')' {
+                label.qe += 1;
+            }
+        }
         if label.text.trim().is_empty() {
             // "…增加21万亩，达到近300万亩": a level after its change in one unit is its level.
             if let Some(l) = self.same_unit_before(f, r) {
@@ -254,6 +262,8 @@ impl Scanner<'_> {
                 // "58起、死亡49人，同比分别下降17.1%、12.5%": the names of the figures just before.
                 let names = self.group.iter().filter_map(|&g| self.out.get(g).map(|c| c.label.clone())).collect();
                 label.run_names = Some(names);
+            } else if r.core.is_empty() {
+                label.run_names = self.names_in_clause_before(r.ps);
             }
         }
         label
@@ -283,6 +293,41 @@ impl Scanner<'_> {
     }
 
     /// A group of two or more figures ends right before `ps` (one char between at most).
+    /// "三次产业结构比为7.9:60.2:31.9，分别较上年下降0.8、提高2.3…": the terms of the ratio
+    /// before; "其中工业、建筑业、商贸贡献突出，分别为61.4%、11.1%…": the list before, its
+    /// predicate dropped, with what the figure before measured (对经济增长的贡献率).
+    fn names_in_clause_before(&self, ps: usize) -> Option<Vec<String>> {
+        let doc = self.doc;
+        if ps < 2 || doc.before(ps) != ',' {
+            return None;
+        }
+        // The ratio's colons are boundaries to back_scan: read back to a comma or a stop.
+        let from = (ps.saturating_sub(MAX_LABEL_BACK)..ps - 1)
+            .rev()
+            .find(|&k| matches!(doc.c(k), ',' | '。' | ';' | '\n'))
+            .map_or(ps.saturating_sub(MAX_LABEL_BACK), |k| k + 1);
+        let clause = doc.norm_str(from, ps - 1);
+        let is_ratio = clause.matches(':').count() >= 2 && ["结构", "构成"].iter().any(|w| clause.contains(w));
+        if is_ratio && clause.contains(THREE_INDUSTRIES) {
+            return Some(INDUSTRIES.iter().map(|i| format!("{i}{SHARE}")).collect());
+        }
+        let s = self.back_scan(ps - 1, false, MAX_LABEL_BACK);
+        let (_, items) = self.list_items(s, ps - 1);
+        let mut names: Vec<String> = items.iter().map(|&(a, b)| doc.raw_str(a, b).trim().to_string()).collect();
+        if names.len() < 2 {
+            return None;
+        }
+        let last = names.last_mut()?;
+        let adj = PREDICATE_ADJECTIVES.iter().find_map(|a| last.strip_suffix(a))?;
+        let (subject, noun) = PREDICATE_NOUNS.iter().find_map(|n| adj.strip_suffix(n).map(|s| (s, *n)))?;
+        *last = subject.to_string();
+        // 第三产业对经济增长的贡献率 → 对经济增长的贡献率: what each of them measures.
+        let measure = self.last.as_ref().and_then(|l| l.label.find('对').map(|k| l.label[k..].to_string()));
+        let measure = measure.filter(|m| m.contains(noun)).unwrap_or_default();
+        let plain = names.iter().all(|n| (1..=MAX_MODIFIER).contains(&n.chars().count()));
+        plain.then(|| names.iter().map(|n| format!("{n}{measure}")).collect())
+    }
+
     fn group_just_before(&self, ps: usize) -> bool {
         self.group.len() >= 2 && self.last.as_ref().is_some_and(|l| l.end + 1 >= ps && l.end <= ps)
     }
@@ -610,6 +655,11 @@ fn share_verb(names: &mut [String]) {
         }
     }
 }
+
+/// What a list's predicate says of its items (贡献突出, 增长较快), without a figure.
+const PREDICATE_ADJECTIVES: [&str; 6] = ["突出", "较快", "明显", "显著", "强劲", "领先"];
+/// The noun of such a predicate, what the figures after it measure.
+const PREDICATE_NOUNS: [&str; 4] = ["贡献", "增长", "增速", "表现"];
 
 /// Head nouns a list's last item names for all of them ("蔬菜及食用菌、瓜果产量").
 const HEAD_NOUNS: [&str; 6] = ["产量", "产值", "增加值", "播种面积", "营业收入", "利润总额"];

@@ -401,10 +401,13 @@ impl<'a> Scanner<'a> {
     fn shared_suffix(&self, mut j: usize) -> Option<Suffix> {
         let doc = self.doc;
         for _ in 0..MAX_SHARED_UNIT_ITEMS {
-            if doc.c(j) != '、' || !doc.c(j + 1).is_ascii_digit() {
+            // "下降0.8、提高2.3、下降1.5个百分点": each item may say its own direction.
+            let dir = super::trailing::DIRECTION_WORDS.iter().find(|w| doc.starts_with(j + 1, w));
+            let k = j + 1 + dir.map_or(0, |w| w.chars().count());
+            if doc.c(j) != '、' || !doc.c(k).is_ascii_digit() {
                 return None;
             }
-            let end = scan_arabic(doc, j + 1).end;
+            let end = scan_arabic(doc, k).end;
             let suf = parse_suffix(doc, end);
             if suf.date || (suf.unit.is_none() && suf.mult != 0) {
                 return None;
@@ -445,7 +448,10 @@ impl<'a> Scanner<'a> {
             // 超千亿: an amount with no unit.
             None => num.big_suffix && after_approx,
         };
-        if !ok_unit || self.names_the_next(&suf) {
+        // "华南快速路二期", "7号线二期建成开通": a project's phase, not a count (分两期投放 is).
+        let phase =
+            suf.unit.as_ref().is_some_and(|u| u.text == "期") && !matches!(doc.before(i), '分' | '共' | '办' | '了');
+        if !ok_unit || phase || self.names_the_next(&suf) {
             return j;
         }
         let end = suf.end;

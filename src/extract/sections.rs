@@ -48,7 +48,9 @@ fn heading_at(doc: &Doc, i: usize) -> Option<Heading> {
         while is_cn_numeral(doc.c(j)) && j - i < 4 {
             j += 1;
         }
-        if matches!(doc.c(j), '、' | '.') && !doc.c(j + 1).is_ascii_digit() {
+        // "一、2023年工作总结": a year may open the title; other digits are a list of figures.
+        let year = (j + 1..j + 5).all(|k| doc.c(k).is_ascii_digit()) && doc.c(j + 5) == '年';
+        if matches!(doc.c(j), '、' | '.') && (!doc.c(j + 1).is_ascii_digit() || year) {
             let run: Vec<char> = (i..j).map(|k| doc.c(k)).collect();
             let n = parse_chinese(&run)?.value;
             if (1.0..100.0).contains(&n) {

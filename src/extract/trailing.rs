@@ -132,6 +132,8 @@ static TRAILING: &[(&str, Eff)] = &[
     ("占比", Share),
     ("占到", Share),
     ("分别", Each),
+    // 贡献率依次为3.0%、72.5%和24.5%: in the order the names were given.
+    ("依次", Each),
     ("均", All),
     // fillers
     ("了", Filler),
@@ -209,7 +211,7 @@ fn glued(before: char, word: &str) -> bool {
 }
 
 /// Words of direction, for the 至/到 check.
-static DIRECTION_WORDS: &[&str] = &[
+pub(super) static DIRECTION_WORDS: &[&str] = &[
     "下降", "减少", "降低", "下滑", "回落", "减产", "收窄", "增产", "缩减", "压降", "压减", "缩小", "缩短", "压缩",
     "减", "降", "上升", "增长", "提升", "提高", "增加", "上涨", "攀升", "扩大", "增", "升", "放缓", "减缓", "回升",
     "加快",
