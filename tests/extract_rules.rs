@@ -1375,3 +1375,9 @@ fn a_heading_may_open_with_a_year() {
     let ex = scan("一、2项指标下降。", &ExtractOptions::default());
     assert!(ex.sections.iter().all(|s| s.id == "intro"));
 }
+
+#[test]
+fn an_estimate_and_a_projects_stages_name_their_quantity() {
+    assert_eq!(one("预计全县完成地区生产总值336.23亿元。").label, "地区生产总值");
+    assert_eq!(labels("工业项目新开工110个、竣工投产60个。"), ["工业项目新开工", "工业项目竣工投产"]);
+}

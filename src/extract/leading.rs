@@ -93,6 +93,8 @@ static LEADING: &[&str] = &[
     "我区",
     "尚有",
     "现有",
+    // 预计全县完成地区生产总值336.23亿元: an estimate, of the same quantity.
+    "预计",
     "全市",
     "全省",
     "全区",

@@ -114,6 +114,9 @@ const PEOPLE_COUNT: &str = "人数";
 /// Verbs before the name of events, dropped when a toll takes the name ("发生事故" → 事故死亡).
 static EVENT_VERBS: &[&str] = &["共发生", "发生", "共接报", "接报"];
 
+/// Verbs of a project's stages, after the projects they count (工业项目新开工110个).
+const PROJECT_VERBS: [&str; 9] = ["新开工", "开工", "竣工", "建成", "投产", "完工", "开通", "签约", "落地"];
+
 /// What a share of growth is called ("对经济增长的贡献率").
 const CONTRIBUTION: &str = "贡献率";
 
@@ -188,6 +191,13 @@ impl Scanner<'_> {
             let has_verb = CASE_VERBS.iter().any(|v| text.contains(v));
             if !has_verb && text.chars().count() >= 2 {
                 return Some(format!("{verb}{text}"));
+            }
+        }
+        // "工业项目新开工110个、竣工投产60个": the subject of the item before is this one's.
+        if doc.norm_str(l.end, r.ps).trim() == "、" && PROJECT_VERBS.iter().any(|v| text.starts_with(v)) {
+            let k = PROJECT_VERBS.iter().filter_map(|v| l.label.find(v)).min();
+            if let Some(subject) = k.map(|k| &l.label[..k]).filter(|s| s.chars().count() >= 2) {
+                return Some(format!("{subject}{text}"));
             }
         }
         // "累计接待游客17.52亿人次、旅游花费1.27万亿元": the running total is every item's.
