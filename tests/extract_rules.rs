@@ -1381,3 +1381,28 @@ fn an_estimate_and_a_projects_stages_name_their_quantity() {
     assert_eq!(one("预计全县完成地区生产总值336.23亿元。").label, "地区生产总值");
     assert_eq!(labels("工业项目新开工110个、竣工投产60个。"), ["工业项目新开工", "工业项目竣工投产"]);
 }
+
+#[test]
+fn an_enumerations_marks_and_its_count_are_no_part_of_a_label() {
+    assert_eq!(
+        labels("工作实现了六大突破:一是命案连续8年实现100%侦破;二是抢劫案件破案率连续4年实现100%;三是入室盗窃案件破案率创83.7%历史新高。"),
+        ["命案侦破率", "抢劫案件破案率", "入室盗窃案件破案率"]
+    );
+    // 有罪 is a word, not 有 + 罪.
+    assert_eq!(one("有罪判决851人。").label, "有罪判决");
+}
+
+#[test]
+fn a_modifier_with_de_says_which_things_are_counted() {
+    assert_eq!(one("省高院评估考核的51项指标中，").label, "省高院评估考核的指标");
+    // 结案 already names the cases: no object from the figure before.
+    assert_eq!(labels("受理各类案件18323件,一线法官人均结案483.99件。")[1], "一线法官人均结案");
+}
+
+#[test]
+fn a_qualifier_never_breaks_a_quotation() {
+    let got = labels(
+        "共侦破“环球 360”等跨境赌博案件1100余起，抓获犯罪嫌疑人3300余名。破获案件1.28万余起，抓获犯罪嫌疑人2万余名。",
+    );
+    assert!(got.iter().all(|l| l.matches('“').count() == l.matches('”').count()), "{got:?}");
+}

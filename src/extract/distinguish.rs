@@ -73,7 +73,8 @@ fn tell_apart(doc: &Doc, cands: &mut [Cand], given: &mut [Option<String>], group
         let quals: Vec<Option<String>> = group
             .iter()
             .map(|&i| {
-                find(doc, cands, given, i).filter(|q| cands.get(i).is_some_and(|c| !c.label.contains(q.as_str())))
+                find(doc, cands, given, i)
+                    .filter(|q| balanced(q) && cands.get(i).is_some_and(|c| !c.label.contains(q.as_str())))
             })
             .collect();
         let left = still_colliding(cands, group, &quals);
@@ -100,6 +101,12 @@ fn tell_apart(doc: &Doc, cands: &mut [Cand], given: &mut [Option<String>], group
         }
     }
     true
+}
+
+/// A qualifier that closes every quotation mark and bracket it opens ("侦破“环球" does not).
+fn balanced(q: &str) -> bool {
+    let count = |c: char| q.chars().filter(|&x| x == c).count();
+    [('“', '”'), ('(', ')'), ('（', '）'), ('《', '》')].iter().all(|&(a, b)| count(a) == count(b))
 }
 
 /// Two of the group's figures differ in value.

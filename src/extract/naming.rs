@@ -184,6 +184,14 @@ impl Scanner<'_> {
         if points && self.doc.starts_with(r.core_end, SHARE_WORD) && !label.text.ends_with(SHARE_WORD) {
             label.text.push_str(SHARE_WORD);
         }
+        // "命案连续8年100%侦破": the rate of what the verb after the figure did.
+        if let Some(v) = RATE_VERBS.iter().find(|v| self.doc.starts_with(f.end, v)) {
+            let percent = f.unit.as_ref().is_some_and(|u| u.text == "%");
+            if percent && !label.text.is_empty() && !names_a_rate_of(&label.text) {
+                label.text = format!("{}{v}率", label.text);
+                label.qe = label.qe.max(f.end + v.chars().count());
+            }
+        }
         // "男性45.76万人", "18-34岁占22.4%": a group of the population is named as one.
         if is_population_group(&label.text) {
             label.text.push_str(POPULATION);
@@ -370,6 +378,9 @@ impl Scanner<'_> {
                 label.qe = label.qe.max(vb);
             } else if !r.core.is_empty() && pre_len <= SHORT_PRE {
                 label.text = format!("{}{}", r.core, doc.raw_str(pa, pb));
+            } else if self.modifies_the_noun(f, r) {
+                // "省高院评估考核的51项指标": which of them.
+                label.text = format!("{}的{}", r.core, doc.raw_str(pa, pb));
             } else {
                 label.text = doc.raw_str(pa, pb);
                 label.qs = r.core_end.min(f.start);
@@ -388,6 +399,14 @@ impl Scanner<'_> {
                 }
             }
         }
+    }
+
+    /// The words before the number end in 的 and are short: they say which of the counted
+    /// things ("与质量效率密切相关的18项指标").
+    fn modifies_the_noun(&self, f: &Found, r: &Reading) -> bool {
+        let before = self.doc.norm_str(r.core_start.min(f.pre_end), f.pre_end);
+        let n = r.core.chars().count();
+        before.trim_end().ends_with('的') && (2..=MAX_DE_MODIFIER).contains(&n) && !r.core.ends_with('的')
     }
 
     /// The items of the list that ends in the figure's words, but the first and the last,
@@ -562,6 +581,12 @@ fn is_percent_change(f: &Found, r: &Reading) -> bool {
     let percent = f.unit.as_ref().is_some_and(|u| u.text == "%");
     percent && r.flags.dir != Direction::Unstated && !r.flags.share
 }
+
+/// The longest modifier with 的 kept before a counted noun, in chars.
+const MAX_DE_MODIFIER: usize = 14;
+
+/// Verbs after a percentage that make it the rate of their doing (命案100%侦破).
+const RATE_VERBS: [&str; 6] = ["侦破", "破案", "结案", "办结", "覆盖", "达标"];
 
 /// What the rate of growth of a quantity is called in a label ("地区生产总值增速").
 const GROWTH_RATE: &str = "增速";

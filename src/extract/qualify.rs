@@ -351,7 +351,10 @@ impl Scanner<'_> {
         let near = c.qe <= r.ps && r.ps - c.qe <= 2 * MAX_GAP && !self.doc.norm_str(c.qe, r.ps).contains('\n');
         let (k, v) = CASE_VERBS.iter().filter_map(|v| c.label.find(v).map(|k| (k, *v))).min()?;
         let object = c.label[k + v.len()..].trim_start_matches(ALL_KINDS);
-        (near && object.chars().count() >= 2 && !text.contains(object)).then(|| format!("{text}{object}"))
+        // "一线法官人均结案483.99件": 结案, 立案 already name the cases.
+        let names_cases = text.ends_with('案') && object.ends_with("案件");
+        (near && object.chars().count() >= 2 && !text.contains(object) && !names_cases)
+            .then(|| format!("{text}{object}"))
     }
 }
 

@@ -451,7 +451,7 @@ impl<'a> Scanner<'a> {
         // "华南快速路二期", "7号线二期建成开通": a project's phase, not a count (分两期投放 is).
         let phase =
             suf.unit.as_ref().is_some_and(|u| u.text == "期") && !matches!(doc.before(i), '分' | '共' | '办' | '了');
-        if !ok_unit || phase || self.names_the_next(&suf) {
+        if !ok_unit || phase || self.names_the_next(&suf) || self.opens_an_enumeration(suf.end) {
             return j;
         }
         let end = suf.end;
@@ -483,6 +483,15 @@ impl<'a> Scanner<'a> {
             .take_while(|&k| k < doc.len() && !is_boundary(doc.c(k)) && !doc.c(k).is_ascii_digit());
         let e = words.last().map_or(suf.end, |k| k + 1);
         e > suf.end && doc.c(e).is_ascii_digit() && QUANTITY_ENDS.contains(&doc.before(e))
+    }
+
+    /// "实现了六大突破：一是…": the count of the text's own list that follows.
+    fn opens_an_enumeration(&self, j: usize) -> bool {
+        let doc = self.doc;
+        let stop = (j..(j + MAX_KINDS_NAME).min(doc.len())).find(|&k| is_boundary(doc.c(k)));
+        stop.is_some_and(|k| {
+            doc.c(k) == ':' && ["一是", "一、", "(一)", "1."].iter().any(|w| doc.starts_with(k + 1, w))
+        })
     }
 
     /// 第N: a ranking after 列/居/排名 (列全省第一), else an ordinal, left out.
