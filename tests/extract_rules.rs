@@ -362,9 +362,9 @@ fn compound_figures() {
 
 #[test]
 fn ranks() {
-    assert_eq!(figs("打击总量列全省第一；"), vec![f("打击总量", 1.0, "名次", Rank, false)]);
-    assert_eq!(figs("查处总数居全省第二。"), vec![f("查处总数", 2.0, "名次", Rank, false)]);
-    assert_eq!(figs("增速位居全国同类城市第3位。"), vec![f("增速", 3.0, "名次", Rank, false)]);
+    assert_eq!(figs("打击总量列全省第一；"), vec![f("打击总量全省排名", 1.0, "名次", Rank, false)]);
+    assert_eq!(figs("查处总数居全省第二。"), vec![f("查处总数全省排名", 2.0, "名次", Rank, false)]);
+    assert_eq!(figs("增速位居全国同类城市第3位。"), vec![f("增速全国同类城市排名", 3.0, "名次", Rank, false)]);
     assert_eq!(
         figs("全市机动车、行人守法率,及斑马线礼让率均列全省第一。"),
         vec![
@@ -376,11 +376,11 @@ fn ranks() {
     // A ranking with no subject of its own ranks what the clause before measured.
     assert_eq!(
         figs("群众安全感满意率达98.7%，连续五年位列全市第一。"),
-        vec![f("群众安全感满意率", 98.7, "%", Percent, false), f("群众安全感满意率", 1.0, "名次", Rank, false)]
+        vec![f("群众安全感满意率", 98.7, "%", Percent, false), f("群众安全感满意率全市排名", 1.0, "名次", Rank, false)]
     );
     assert_eq!(
         figs("全市空气质量综合指数为3.42，排名全省第四；"),
-        vec![f("空气质量综合指数", 4.0, "名次", Rank, false)]
+        vec![f("空气质量综合指数全省排名", 4.0, "名次", Rank, false)]
     );
     // Ordinals that are not rankings.
     for text in ["坚持党委会第一议题制度。", "第一时间推送属地落实。", "连续第五年实现双下降。", "第二产业结构优化。"]

@@ -192,6 +192,15 @@ impl Scanner<'_> {
                 label.qe = label.qe.max(f.end + v.chars().count());
             }
         }
+        // "经营主体总量居全国第四": a rank among whom (经营主体总量全国排名).
+        if f.rank && !label.text.is_empty() && !label.text.ends_with(RANKING) {
+            let words = self.doc.norm_str(f.pre_end, f.start);
+            let verb = super::scanner::RANK_VERBS.iter().filter(|v| words.starts_with(*v)).max_by_key(|v| v.len());
+            let scope = verb.map_or("", |v| &words[v.len()..]).trim();
+            if (2..=MAX_RANK_SCOPE).contains(&scope.chars().count()) && !label.text.contains(scope) {
+                label.text = format!("{}{scope}{RANKING}", label.text);
+            }
+        }
         // "男性45.76万人", "18-34岁占22.4%": a group of the population is named as one.
         if is_population_group(&label.text) {
             label.text.push_str(POPULATION);
@@ -584,6 +593,11 @@ fn is_percent_change(f: &Found, r: &Reading) -> bool {
 
 /// The longest modifier with 的 kept before a counted noun, in chars.
 const MAX_DE_MODIFIER: usize = 14;
+
+/// What a rank is called in a label, after whom it is among (全省排名).
+const RANKING: &str = "排名";
+/// The longest scope of a rank (全国, 全省, 中部地区), in chars.
+const MAX_RANK_SCOPE: usize = 6;
 
 /// Verbs after a percentage that make it the rate of their doing (命案100%侦破).
 const RATE_VERBS: [&str; 6] = ["侦破", "破案", "结案", "办结", "覆盖", "达标"];
