@@ -1406,3 +1406,57 @@ fn a_qualifier_never_breaks_a_quotation() {
     );
     assert!(got.iter().all(|l| l.matches('“').count() == l.matches('”').count()), "{got:?}");
 }
+
+#[test]
+fn a_list_of_changes_after_a_list_of_levels_pairs_up_with_it() {
+    assert_eq!(
+        labels("电气机械制造业、金属制品业和纺织行业分别实现增加值63.46亿元、17.77亿元和67.07亿元,增长36.9%、24.5%和12.3%。")[3..],
+        ["电气机械制造业增加值", "金属制品业增加值", "纺织行业增加值"]
+    );
+    // One change after two levels, without 分别: of the last, as before.
+    assert_eq!(
+        labels("受理案件25.4万件,办结23.1万件,同比上升3.6%。")[2],
+        labels("受理案件25.4万件,办结23.1万件,同比上升3.6%。")[1]
+    );
+}
+
+#[test]
+fn a_change_in_a_unit_is_of_the_level_in_that_unit() {
+    assert_eq!(
+        figs("发生一般事故110起、死亡105人,同比减少39起下降26.17%、减少53人下降33.54%。")[2..],
+        [
+            f("一般事故", -39.0, "起", Change, false),
+            f("一般事故", -26.17, "%", YoyChange, false),
+            f("一般事故死亡人数", -53.0, "人", Change, false),
+            f("一般事故死亡人数", -33.54, "%", YoyChange, false),
+        ]
+    );
+}
+
+#[test]
+fn an_average_over_years_and_a_change_on_an_earlier_quarter_are_named() {
+    assert_eq!(
+        figs("上半年全市生产总值735.4亿元,同比增长12.8%,比一季度回落4.8个百分点;两年平均增长6.0%,比一季度加快0.7个百分点。")[2..],
+        [
+            f("生产总值增速", -4.8, "个百分点", Change, false),
+            f("生产总值（年均）", 6.0, "%", Change, false),
+            f("生产总值增速（年均）", 0.7, "个百分点", Change, false),
+        ]
+    );
+}
+
+#[test]
+fn parallel_subjects_growing_share_the_quantity_before() {
+    assert_eq!(
+        labels("采矿业增加值同比增长14.5%,制造业增长15.7%,电力、热力、燃气及水生产和供应业增长17.1%。"),
+        ["采矿业增加值", "制造业增加值", "电力、热力、燃气及水生产和供应业增加值"]
+    );
+    // A subject that names its own measure keeps it.
+    assert_eq!(labels("规上工业增加值增长8.2%,规上服务业营收增长11.4%。")[1], "规上服务业营收");
+}
+
+#[test]
+fn groupings_and_durations_of_what_follows_are_no_figures() {
+    assert_eq!(figs("分三大门类看,采矿业增加值同比增长14.5%。").len(), 1);
+    assert_eq!(figs("成功应对2个多月的历史性高温干旱。").len(), 0);
+}

@@ -240,8 +240,12 @@ impl Scanner<'_> {
     /// Name-like uses of a number: a numbered document (八项…清单) or a quoted name after
     /// a Chinese numeral's counter, and a duration that names something (15分钟办证圈).
     fn names_something(&self, f: &Found, class: Option<UnitClass>, post: Option<(usize, usize)>) -> bool {
-        let Some((pa, pb)) = post else { return false };
         let doc = self.doc;
+        // "2个多月的历史性高温干旱": how long what follows lasted.
+        if class == Some(UnitClass::Duration) && doc.c(f.end) == '的' {
+            return true;
+        }
+        let Some((pa, pb)) = post else { return false };
         let post_text = doc.norm_str(pa, pb);
         let cut = post_text.split('等').next().unwrap_or("");
         let names_document =

@@ -84,10 +84,17 @@ impl Scanner<'_> {
             if let Some(l) = &self.last {
                 label.text = untagged(&l.label).to_string();
                 label.qs = label.qs.min(l.qs);
+                // "发生一般事故110起、死亡105人，同比减少39起…": a change in a unit is of the
+                // figure of the group before in that unit.
+                if let Some(c) = self.same_unit_in_group(f) {
+                    label.text = untagged(&c).to_string();
+                }
                 // "采矿业增加值占比达96.05%，同比下降15.6%": a change in per cent after a share
                 // is of the quantity; the share's change would be in points.
                 if is_percent_change(f, r) {
-                    if let Some(whole) = [SHARE, SHARE_WORD].iter().find_map(|w| label.text.strip_suffix(w)) {
+                    // "…回落4.8个百分点；两年平均增长6.0%": the quantity, not its rate.
+                    let rates = [SHARE, SHARE_WORD, GROWTH_RATE];
+                    if let Some(whole) = rates.iter().find_map(|w| label.text.strip_suffix(w)) {
                         label.text = whole.to_string();
                     }
                 }
@@ -95,6 +102,10 @@ impl Scanner<'_> {
                 // growth rate is the rate's.
                 if r.class == Some(UnitClass::Points) && self.after_growth_rate() && !names_a_rate_of(&label.text) {
                     label.text.push_str(GROWTH_RATE);
+                    // "两年平均增长6.0%，比一季度加快0.7个百分点": the average's rate.
+                    if l.flags.yearly {
+                        label.text.push_str(YEARLY_TAG);
+                    }
                 }
                 // "农村居民人均可支配收入达到38462元，增长6.6%": a level, then its growth.
                 if r.flags.bulletin_verb && !r.flags.chain {
@@ -239,6 +250,13 @@ impl Scanner<'_> {
             all_items: Vec::new(),
             plain: None,
         };
+        if !(r.flags.each || r.all) && self.pairs_with_group_before(f, r) {
+            // "A、B和C分别实现增加值63.46亿元、17.77亿元和67.07亿元，增长36.9%、24.5%和
+            // 12.3%": a list of changes right after a list of levels, one for each.
+            let names = self.group.iter().filter_map(|&g| self.out.get(g).map(|c| c.label.clone())).collect();
+            label.run_names = Some(names);
+            return label;
+        }
         if !(r.flags.each || r.all) {
             // "A、B与C试点分别发放贷款671亿元、86亿元": 分别 then a verb, before the figures.
             if let Some((ls, names, alt)) = self.each_then_verb(r) {
@@ -345,6 +363,16 @@ impl Scanner<'_> {
         plain.then(|| names.iter().map(|n| format!("{n}{measure}")).collect())
     }
 
+    /// The figure starts a list of per-cent changes (增长36.9%、24.5%…) right after a list of
+    /// levels in one unit, with no words of its own.
+    fn pairs_with_group_before(&self, f: &Found, r: &Reading) -> bool {
+        let doc = self.doc;
+        let starts_list = matches!(doc.c(f.end), '、' | '和') && doc.c(f.end + 1).is_ascii_digit();
+        let units: Vec<&str> = self.group.iter().filter_map(|&g| self.out.get(g)).map(|c| c.unit.as_str()).collect();
+        let levels = units.first().is_some_and(|u| *u != "%" && units.iter().all(|x| x == u));
+        starts_list && levels && r.core.is_empty() && !r.cont && is_percent_change(f, r) && self.group_just_before(r.ps)
+    }
+
     fn group_just_before(&self, ps: usize) -> bool {
         self.group.len() >= 2 && self.last.as_ref().is_some_and(|l| l.end + 1 >= ps && l.end <= ps)
     }
@@ -360,6 +388,9 @@ impl Scanner<'_> {
             label.text = l.map(|l| l.label.clone()).unwrap_or_default();
             if let Some(name) = self.run.as_ref().and_then(|run| run.names.get(run.members.len())) {
                 label.text = name.clone();
+            } else if let Some(c) = self.same_unit_in_group(f).filter(|_| r.flags.dir != Direction::Unstated) {
+                // "…死亡105人，同比减少39起下降26.17%、减少53人…": the level in this unit.
+                label.text = untagged(&c).to_string();
             }
             if let (true, Some((pa, pb))) = (label.text.is_empty(), r.post) {
                 label.text = doc.raw_str(pa, pb);
@@ -470,8 +501,24 @@ impl Scanner<'_> {
         }
         let Some(l) = &self.last else { return false };
         let between = self.doc.norm_str(l.end, f.start);
-        let same_sentence = !between.chars().any(|c| matches!(c, '。' | ';' | '\n' | '!' | '?'));
+        // "…回落4.8个百分点；两年平均增长6.0%": a change with no subject after a semicolon
+        // is still of the sentence's subject.
+        let same_sentence = !between.chars().any(|c| matches!(c, '。' | '\n' | '!' | '?'));
         l.end <= f.start && f.start - l.end <= MAX_SUBJECT_GAP && same_sentence
+    }
+
+    /// The label of the level in `f`'s unit among the group of figures just before, when
+    /// the last of them is in another unit.
+    fn same_unit_in_group(&self, f: &Found) -> Option<String> {
+        let unit = f.unit.as_ref().map(|u| u.text.as_str()).filter(|u| !["%", "个百分点", ""].contains(u))?;
+        if self.out.last().is_none_or(|p| p.unit == unit) {
+            return None;
+        }
+        let levels = self.group.iter().rev().filter_map(|&g| self.out.get(g));
+        levels
+            .filter(|c| !matches!(c.kind, Kind::YoyChange | Kind::Change))
+            .find(|c| c.unit == unit)
+            .map(|c| c.label.clone())
     }
 
     /// The record just before is a change in per cent (增长5.2%).
@@ -701,7 +748,7 @@ const PREDICATE_ADJECTIVES: [&str; 6] = ["突出", "较快", "明显", "显著",
 const PREDICATE_NOUNS: [&str; 4] = ["贡献", "增长", "增速", "表现"];
 
 /// Head nouns a list's last item names for all of them ("蔬菜及食用菌、瓜果产量").
-const HEAD_NOUNS: [&str; 6] = ["产量", "产值", "增加值", "播种面积", "营业收入", "利润总额"];
+pub(super) const HEAD_NOUNS: [&str; 6] = ["产量", "产值", "增加值", "播种面积", "营业收入", "利润总额"];
 
 /// Verbs of building and organising at the start of a label, before what they made.
 const BUILD_VERBS: [&str; 7] = ["建立", "开展", "设立", "实施", "建设", "发展", "培育"];

@@ -117,6 +117,9 @@ static EVENT_VERBS: &[&str] = &["共发生", "发生", "共接报", "接报"];
 /// Verbs of a project's stages, after the projects they count (工业项目新开工110个).
 const PROJECT_VERBS: [&str; 9] = ["新开工", "开工", "竣工", "建成", "投产", "完工", "开通", "签约", "落地"];
 
+/// Last chars of a label that names a measure already (增加值, 产量, 金额, 收入, 投资…).
+const MEASURE_ENDS: &str = "值量额入出资数率积价费润税款重比收";
+
 /// What a share of growth is called ("对经济增长的贡献率").
 const CONTRIBUTION: &str = "贡献率";
 
@@ -174,6 +177,9 @@ impl Scanner<'_> {
         let l = self.last.as_ref()?;
         if l.end > r.ps || r.ps - l.end > MAX_GAP || doc.norm_str(l.end, r.ps).contains(['。', '\n']) {
             return None;
+        }
+        if let Some(q) = self.parallel_head(f, r, text) {
+            return Some(q);
         }
         if let Some(q) = self.compared(f, text) {
             return Some(q);
@@ -320,6 +326,19 @@ impl Scanner<'_> {
         let object = CAMPAIGNS.iter().find_map(|c| words.strip_prefix(c))?;
         let plain = object.chars().count() >= 2 && !object.chars().any(|c| c.is_ascii_digit());
         plain.then(|| format!("{text}{object}"))
+    }
+
+    /// "采矿业增加值同比增长14.5%，制造业增长15.7%": a bare subject growing right after a
+    /// quantity's growth is that quantity of its own (制造业增加值).
+    fn parallel_head(&self, f: &Found, r: &Reading, text: &str) -> Option<String> {
+        let l = self.last.as_ref()?;
+        let p = self.out.last()?;
+        let growths = p.unit == "%" && matches!(p.kind, Kind::YoyChange | Kind::Change);
+        let percent =
+            f.unit.as_ref().is_some_and(|u| u.text == "%") && r.flags.dir != super::trailing::Direction::Unstated;
+        let head = super::naming::HEAD_NOUNS.iter().find(|h| l.label.ends_with(*h) && l.label.len() > h.len())?;
+        let bare = text.chars().count() >= 2 && !text.ends_with(|c| MEASURE_ENDS.contains(c)) && !text.contains(head);
+        (growths && percent && bare).then(|| format!("{text}{head}"))
     }
 
     /// The label of the last figure in `unit` before 其中 at `k`, in its sentence, without

@@ -452,7 +452,12 @@ impl<'a> Scanner<'a> {
         // "华南快速路二期", "7号线二期建成开通": a project's phase, not a count (分两期投放 is).
         let phase =
             suf.unit.as_ref().is_some_and(|u| u.text == "期") && !matches!(doc.before(i), '分' | '共' | '办' | '了');
-        if !ok_unit || phase || self.names_the_next(&suf) || self.opens_an_enumeration(suf.end) {
+        // "分三大门类看": how the figures after it are grouped.
+        let grouping = doc.before(i) == '分'
+            && (suf.end..(suf.end + MAX_KINDS_NAME).min(doc.len()))
+                .take_while(|&k| !is_boundary(doc.c(k)))
+                .any(|k| doc.c(k) == '看');
+        if !ok_unit || phase || grouping || self.names_the_next(&suf) || self.opens_an_enumeration(suf.end) {
             return j;
         }
         let end = suf.end;

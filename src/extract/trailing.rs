@@ -66,6 +66,18 @@ static TRAILING: &[(&str, Eff)] = &[
     // 年均增长5.2%: a yearly average over several years, not the change on last year.
     ("年均", Chain),
     ("年平均", Chain),
+    // 两年平均增长6.0%: the average over the two years since the base.
+    ("两年平均", Chain),
+    ("三年平均", Chain),
+    // 比一季度回落4.8个百分点: against an earlier part of the year.
+    ("比一季度", Chain),
+    ("较一季度", Chain),
+    ("比上半年", Chain),
+    ("较上半年", Chain),
+    ("比前三季度", Chain),
+    ("较前三季度", Chain),
+    ("比上月", Chain),
+    ("较上月", Chain),
     ("较年初", Chain),
     ("比年初", Chain),
     // directions
@@ -366,7 +378,7 @@ pub(crate) fn strip_trailing(doc: &Doc, start: usize, end: usize, report_year: i
             break;
         }
         t.from = t.from || word == "从";
-        t.yearly = t.yearly || matches!(word, "年均" | "年平均");
+        t.yearly = t.yearly || matches!(word, "年均" | "年平均" | "两年平均" | "三年平均");
         if matches!(word, "稳定在" | "保持在" | "控制在" | "维持在" | "保持") {
             t.bound_verb = true;
         }

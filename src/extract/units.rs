@@ -298,6 +298,15 @@ pub(crate) fn parse_suffix(doc: &Doc, j: usize) -> Suffix {
     if class == Age && matches!(doc.c(k), '至' | '到' | '-' | '~') {
         threshold = true;
     }
+    // "2个多月": a duration, the month after 多.
+    let mut class = class;
+    let mut unit_end = unit_end;
+    if pat == "个" && approx && doc.c(k) == '月' {
+        text.push('月');
+        class = Duration;
+        k += 1;
+        unit_end = k;
+    }
     let unit = Unit { text, class, cn_ok, da: pat == "大" };
     Suffix { mult, approx, unit: Some(unit), unit_end, end: k, date: false, threshold }
 }
