@@ -56,7 +56,7 @@ const HALVES: [&str; 2] = ["dev", "heldout"];
 
 /// The genre of a corpus file, from the start of its name.
 fn genre_of(name: &str) -> &'static str {
-    const GENRES: [(&str, &str); 11] = [
+    const GENRES: [(&str, &str); 12] = [
         ("gwr-", "政府工作报告"),
         ("tjgb-", "统计公报"),
         ("stats-", "统计分析"),
@@ -68,6 +68,8 @@ fn genre_of(name: &str) -> &'static str {
         ("civil-affairs-", "部门总结"),
         ("human-resources-", "部门总结"),
         ("transport-", "部门总结"),
+        // A sector's statistics bulletin (教育事业发展统计公报).
+        ("education-", "统计公报"),
     ];
     GENRES
         .iter()
