@@ -465,9 +465,9 @@ fn truth_files_are_sound() {
             if r.value < 0.0 && !matches!(r.kind, Kind::YoyChange | Kind::Change) {
                 problems.push(format!("{at}: negative value {} for kind {:?}", r.value, r.kind));
             }
-            let approx_word = ["余", "超", "近", "约", "多", "上千"].iter().any(|w| r.quote.contains(w));
+            let approx_word = ["余", "超", "近", "约", "多", "上千", "突破", "逾"].iter().any(|w| r.quote.contains(w));
             if r.approx && !approx_word {
-                problems.push(format!("{at}: approx, but the quote has no 余/超/近/约/多"));
+                problems.push(format!("{at}: approx, but the quote has no 余/超/近/约/多/突破/逾"));
             }
             for o in &t.truth[..i] {
                 if o.label == r.label && o.kind == r.kind && o.unit == r.unit && !same_value(o.value, r.value) {
