@@ -1460,3 +1460,45 @@ fn groupings_and_durations_of_what_follows_are_no_figures() {
     assert_eq!(figs("分三大门类看,采矿业增加值同比增长14.5%。").len(), 1);
     assert_eq!(figs("成功应对2个多月的历史性高温干旱。").len(), 0);
 }
+
+#[test]
+fn a_toll_of_people_and_a_meeting_list_are_named_whole() {
+    assert_eq!(one("因灾死亡78人。").label, "因灾死亡人数");
+    assert_eq!(one("召开23次市政府常务会议以及专题会议。").label, "召开市政府常务会议");
+    // 在园 is a word, not 在 + 园.
+    assert_eq!(one("在园(班)幼儿987853人。").label, "在园(班)幼儿");
+}
+
+#[test]
+fn a_figure_on_another_basis_restates_the_one_before() {
+    assert_eq!(
+        figs("地方一般公共预算收入3.5亿元,自然增幅2%,同口径完成3.67亿元,增幅6.1%。"),
+        vec![
+            f("地方一般公共预算收入", 3.5e8, "元", Money, false),
+            f("地方一般公共预算收入", 2.0, "%", YoyChange, false),
+            f("地方一般公共预算收入（同口径）", 3.67e8, "元", Money, false),
+            f("地方一般公共预算收入（同口径）", 6.1, "%", YoyChange, false),
+        ]
+    );
+    // A rate that opens with 按 is no basis.
+    assert_eq!(labels("化解率100%，按期办结率100%。")[1], "按期办结率");
+}
+
+#[test]
+fn what_is_new_is_every_items_of_its_list() {
+    assert_eq!(labels("新培育农民合作社52家、家庭农场75个。"), ["新培育农民合作社", "新培育家庭农场"]);
+    // An item with a verb of its own keeps it.
+    assert_eq!(labels("新增公交线路12条、更新新能源公交车320辆。")[1], "更新新能源公交车");
+}
+
+#[test]
+fn two_items_joined_by_he_share_the_last_ones_unit() {
+    assert_eq!(
+        figs("第二、第三产业占地区生产总值的比重分别回落2.16和1.66个百分点。"),
+        vec![
+            f("第二产业占地区生产总值的比重", -2.16, "个百分点", Change, false),
+            f("第三产业占地区生产总值的比重", -1.66, "个百分点", Change, false),
+        ]
+    );
+    assert_eq!(figs("守住发展和生态两条底线。").len(), 0);
+}

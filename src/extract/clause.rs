@@ -233,7 +233,9 @@ impl Scanner<'_> {
                 continue;
             }
             let c = doc.c(p);
-            if is_boundary(c) || c.is_ascii_digit() || c == ' ' || matches!(c, '和' | '及' | '与' | '等') {
+            // "市政府常务会议以及专题会议": 以及 joins as 及 does.
+            let joins = matches!(c, '和' | '及' | '与' | '等') || doc.starts_with(p, "以及");
+            if is_boundary(c) || c.is_ascii_digit() || c == ' ' || joins {
                 break;
             }
             // "11.08万套保交房任务全面完成": the noun ends where its predicate starts.

@@ -127,6 +127,13 @@ impl Scanner<'_> {
                 label.qe += 1;
             }
         }
+        // "地方一般公共预算收入3.5亿元，…，同口径完成3.67亿元": the figure before, measured so.
+        let q = label.text.trim();
+        if is_qualifier(q) && !names_a_rate_of(q) && r.flags.dir == Direction::Unstated {
+            if let Some(l) = self.level_in_unit_before(f) {
+                label.text = format!("{}（{}）", untagged(&l), label.text.trim());
+            }
+        }
         if label.text.trim().is_empty() {
             // "…增加21万亩，达到近300万亩": a level after its change in one unit is its level.
             if let Some(l) = self.same_unit_before(f, r) {
@@ -211,6 +218,12 @@ impl Scanner<'_> {
             if (2..=MAX_RANK_SCOPE).contains(&scope.chars().count()) && !label.text.contains(scope) {
                 label.text = format!("{}{scope}{RANKING}", label.text);
             }
+        }
+        // "因灾死亡78人": a toll of people counts people (因灾死亡人数).
+        let people = f.unit.as_ref().is_some_and(|u| u.text == "人");
+        let toll = super::qualify::TOLLS.iter().any(|t| label.text.ends_with(t) && label.text.len() > t.len());
+        if people && toll && !r.cont {
+            label.text.push_str(super::qualify::PEOPLE_COUNT);
         }
         // "男性45.76万人", "18-34岁占22.4%": a group of the population is named as one.
         if is_population_group(&label.text) {
@@ -521,6 +534,16 @@ impl Scanner<'_> {
             .map(|c| c.label.clone())
     }
 
+    /// The label of the last level in `f`'s unit among the few records just before, in
+    /// the same sentence.
+    fn level_in_unit_before(&self, f: &Found) -> Option<String> {
+        let unit = f.unit.as_ref().map(|u| u.text.as_str()).filter(|u| !u.is_empty())?;
+        let c = self.out.iter().rev().take(MAX_LEVEL_BACK).find(|c| c.unit == unit)?;
+        let levels = !matches!(c.kind, Kind::YoyChange | Kind::Change);
+        let same_sentence = c.qe <= f.start && !self.doc.norm_str(c.qe, f.start).contains(['。', '\n']);
+        (levels && same_sentence).then(|| c.label.clone())
+    }
+
     /// The record just before is a change in per cent (增长5.2%).
     fn after_growth_rate(&self) -> bool {
         self.out.last().is_some_and(|p| p.unit == "%" && matches!(p.kind, Kind::YoyChange | Kind::Change))
@@ -563,7 +586,9 @@ impl Scanner<'_> {
 
 /// 按不变价格计算, 扣除留抵退税因素后: a condition on the figure, not what it counts.
 fn is_qualifier(core: &str) -> bool {
-    ["按", "扣除", "剔除", "若", "如果", "以", "不含", "含"].iter().any(|w| core.starts_with(w))
+    // 自然增幅2%: the growth before adjustments.
+    core == "自然"
+        || ["按", "扣除", "剔除", "若", "如果", "以", "不含", "含"].iter().any(|w| core.starts_with(w))
         || ["计算", "后", "口径", "来看", "而言"].iter().any(|w| core.ends_with(w))
 }
 
@@ -637,6 +662,9 @@ fn is_percent_change(f: &Found, r: &Reading) -> bool {
     let percent = f.unit.as_ref().is_some_and(|u| u.text == "%");
     percent && r.flags.dir != Direction::Unstated && !r.flags.share
 }
+
+/// How many records back the level a qualified figure restates may be.
+const MAX_LEVEL_BACK: usize = 3;
 
 /// The longest modifier with 的 kept before a counted noun, in chars.
 const MAX_DE_MODIFIER: usize = 14;

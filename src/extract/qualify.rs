@@ -70,7 +70,7 @@ static ATTRIBUTES: &[&str] = &[
 
 /// What an event cost, named bare after the count of the events ("发生事故45起、死亡38人"):
 /// the label takes the events' name.
-static TOLLS: &[&str] = &["死亡", "受伤", "失踪", "死亡失踪", "遇难", "伤亡", "死伤"];
+pub(super) static TOLLS: &[&str] = &["死亡", "受伤", "失踪", "死亡失踪", "遇难", "伤亡", "死伤"];
 
 /// Words that open a gap between two growths ("比同期增速高", "高于全省平均水平").
 const COMPARISONS: [&str; 5] = ["比", "高于", "低于", "快于", "慢于"];
@@ -109,7 +109,7 @@ const EVENT_COUNT: &str = "起数";
 static TOLL_COUNTS: &[&str] = &["起数", PEOPLE_COUNT];
 
 /// What a count of people is called after a toll (死亡人数).
-const PEOPLE_COUNT: &str = "人数";
+pub(super) const PEOPLE_COUNT: &str = "人数";
 
 /// Verbs before the name of events, dropped when a toll takes the name ("发生事故" → 事故死亡).
 static EVENT_VERBS: &[&str] = &["共发生", "发生", "共接报", "接报"];
@@ -119,6 +119,12 @@ const PROJECT_VERBS: [&str; 9] = ["新开工", "开工", "竣工", "建成", "�
 
 /// Last chars of a label that names a measure already (增加值, 产量, 金额, 收入, 投资…).
 const MEASURE_ENDS: &str = "值量额入出资数率积价费润税款重比收";
+
+/// Verbs an item of a 新增 list may open with, which make it no new thing.
+const OWN_VERBS: [&str; 10] = ["新", "更新", "带动", "推动", "改造", "培育", "建成", "完成", "实现", "提升"];
+
+/// Verbs of what is new, at the start of a 、-list's first item (新增…、…).
+const NEW_VERBS: [&str; 7] = ["新增", "新培育", "新建", "新认定", "新设立", "新引进", "新开工"];
 
 /// What a share of growth is called ("对经济增长的贡献率").
 const CONTRIBUTION: &str = "贡献率";
@@ -193,7 +199,13 @@ impl Scanner<'_> {
         // of figures is every item's.
         // "济南公安打掉涉黑组织1个、恶势力犯罪集团7个": the verb, without its subject.
         let verb = verb_in_before.map_or("", |(k, _)| verb_prefix(&l.label[k..]));
-        if same_unit && !verb.is_empty() && doc.norm_str(l.end, r.ps).trim() == "、" {
+        // "新培育农民合作社52家、家庭农场75个": what is new is every item's.
+        let new = NEW_VERBS.iter().find(|v| l.label.starts_with(*v)).copied().filter(|_| verb.is_empty());
+        let verb = new.unwrap_or(verb);
+        // "新增…、更新新能源公交车320辆": an item with a verb of its own keeps it.
+        let own_verb = OWN_VERBS.iter().any(|v| text.starts_with(v));
+        let fits = same_unit || (new.is_some() && !own_verb);
+        if fits && !verb.is_empty() && doc.norm_str(l.end, r.ps).trim() == "、" {
             let has_verb = CASE_VERBS.iter().any(|v| text.contains(v));
             if !has_verb && text.chars().count() >= 2 {
                 return Some(format!("{verb}{text}"));

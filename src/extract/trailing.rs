@@ -233,7 +233,7 @@ pub(super) static DIRECTION_WORDS: &[&str] = &[
 
 /// Direction words that bulletins use bare for the change on last year (增长 3.2%).
 pub(crate) static BULLETIN_VERBS: &[&str] =
-    &["增长", "负增长", "下降", "上升", "减少", "增加", "回落", "下滑", "上涨", "下跌", "减产", "增产"];
+    &["增长", "负增长", "下降", "上升", "减少", "增加", "回落", "下滑", "上涨", "下跌", "减产", "增产", "增幅", "降幅"];
 
 /// Which way a change goes, as the words before the figure say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
