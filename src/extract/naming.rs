@@ -80,60 +80,8 @@ impl Scanner<'_> {
         // "二季度增长5.3%": a figure of a part of the year, with no other subject.
         let period = period_at_start(self.doc, self.doc.skip_spaces(r.ps, 2), f.pre_end)
             .filter(|_| r.core.is_empty() && !r.cont && label.run_names.is_none());
-        if self.borrows_subject(f, r, &label) {
-            if let Some(l) = &self.last {
-                label.text = untagged(&l.label).to_string();
-                label.qs = label.qs.min(l.qs);
-                // "发生一般事故110起、死亡105人，同比减少39起…": a change in a unit is of the
-                // figure of the group before in that unit.
-                if let Some(c) = self.same_unit_in_group(f) {
-                    label.text = untagged(&c).to_string();
-                }
-                // "采矿业增加值占比达96.05%，同比下降15.6%": a change in per cent after a share
-                // is of the quantity; the share's change would be in points.
-                if is_percent_change(f, r) {
-                    // "…回落4.8个百分点；两年平均增长6.0%": the quantity, not its rate.
-                    let rates = [SHARE, SHARE_WORD, GROWTH_RATE];
-                    if let Some(whole) = rates.iter().find_map(|w| label.text.strip_suffix(w)) {
-                        label.text = whole.to_string();
-                    }
-                }
-                // "比上年同期增长-8.7%，较一季度回升2.1个百分点": a change in points after a
-                // growth rate is the rate's.
-                if r.class == Some(UnitClass::Points) && self.after_growth_rate() && !names_a_rate_of(&label.text) {
-                    label.text.push_str(GROWTH_RATE);
-                    // "两年平均增长6.0%，比一季度加快0.7个百分点": the average's rate.
-                    if l.flags.yearly {
-                        label.text.push_str(YEARLY_TAG);
-                    }
-                }
-                // "农村居民人均可支配收入达到38462元，增长6.6%": a level, then its growth.
-                if r.flags.bulletin_verb && !r.flags.chain {
-                    r.yoy = true;
-                }
-                // "较“十三五”末的9323.1亿元增加4374.4亿元，增长33.6%": the change on the
-                // base the figure before named.
-                if l.flags.chain && !r.flags.yoy {
-                    r.flags.chain = true;
-                    r.yoy = false;
-                }
-            }
-        }
-        // "人均地区生产总值达到42904元(6354美元)": the same figure in another unit.
-        if let Some(l) = self.last.as_ref().filter(|l| self.doc.before(f.start) == '(' && l.end + 1 == f.start) {
-            label.text = untagged(&l.label).to_string();
-            label.qs = label.qs.min(l.qs);
-            if self.doc.c(label.qe) == ')' {
-                label.qe += 1;
-            }
-        }
-        // "地方一般公共预算收入3.5亿元，…，同口径完成3.67亿元": the figure before, measured so.
-        let q = label.text.trim();
-        if is_qualifier(q) && !names_a_rate_of(q) && r.flags.dir == Direction::Unstated {
-            if let Some(l) = self.level_in_unit_before(f) {
-                label.text = format!("{}（{}）", untagged(&l), label.text.trim());
-            }
-        }
+        self.borrow_subject(f, r, &mut label);
+        self.restated(f, r, &mut label);
         if label.text.trim().is_empty() {
             // "…增加21万亩，达到近300万亩": a level after its change in one unit is its level.
             if let Some(l) = self.same_unit_before(f, r) {
@@ -197,6 +145,81 @@ impl Scanner<'_> {
                 label.text = q;
             }
         }
+        self.name_the_measure(f, r, &mut label);
+        if label.text.trim().is_empty() {
+            label.text =
+                f.unit.as_ref().map(|u| u.text.clone()).filter(|u| !u.is_empty()).unwrap_or_else(|| "数值".to_string());
+        }
+        label
+    }
+
+    /// A change with no subject of its own (增长6.6%, 回升2.1个百分点) takes the figure
+    /// before's, told as what it changes: the quantity of a share or rate, a rate's points.
+    fn borrow_subject(&self, f: &Found, r: &mut Reading, label: &mut Label) {
+        if !self.borrows_subject(f, r, label) {
+            return;
+        }
+        let Some(l) = &self.last else { return };
+        label.text = untagged(&l.label).to_string();
+        label.qs = label.qs.min(l.qs);
+        // "发生一般事故110起、死亡105人，同比减少39起…": a change in a unit is of the
+        // figure of the group before in that unit.
+        if let Some(c) = self.same_unit_in_group(f) {
+            label.text = untagged(&c).to_string();
+        }
+        // "采矿业增加值占比达96.05%，同比下降15.6%": a change in per cent after a share
+        // is of the quantity; the share's change would be in points.
+        if is_percent_change(f, r) {
+            // "…回落4.8个百分点；两年平均增长6.0%": the quantity, not its rate.
+            let rates = [SHARE, SHARE_WORD, GROWTH_RATE];
+            if let Some(whole) = rates.iter().find_map(|w| label.text.strip_suffix(w)) {
+                label.text = whole.to_string();
+            }
+        }
+        // "比上年同期增长-8.7%，较一季度回升2.1个百分点": a change in points after a
+        // growth rate is the rate's.
+        if r.class == Some(UnitClass::Points) && self.after_growth_rate() && !names_a_rate_of(&label.text) {
+            label.text.push_str(GROWTH_RATE);
+            // "两年平均增长6.0%，比一季度加快0.7个百分点": the average's rate.
+            if l.flags.yearly {
+                label.text.push_str(YEARLY_TAG);
+            }
+        }
+        // "农村居民人均可支配收入达到38462元，增长6.6%": a level, then its growth.
+        if r.flags.bulletin_verb && !r.flags.chain {
+            r.yoy = true;
+        }
+        // "较“十三五”末的9323.1亿元增加4374.4亿元，增长33.6%": the change on the
+        // base the figure before named.
+        if l.flags.chain && !r.flags.yoy {
+            r.flags.chain = true;
+            r.yoy = false;
+        }
+    }
+
+    /// A figure that restates the one before: in another unit in brackets, or on another
+    /// basis (同口径).
+    fn restated(&self, f: &Found, r: &Reading, label: &mut Label) {
+        // "人均地区生产总值达到42904元(6354美元)": the same figure in another unit.
+        if let Some(l) = self.last.as_ref().filter(|l| self.doc.before(f.start) == '(' && l.end + 1 == f.start) {
+            label.text = untagged(&l.label).to_string();
+            label.qs = label.qs.min(l.qs);
+            if self.doc.c(label.qe) == ')' {
+                label.qe += 1;
+            }
+        }
+        // "地方一般公共预算收入3.5亿元，…，同口径完成3.67亿元": the figure before, measured so.
+        let q = label.text.trim();
+        if is_qualifier(q) && !names_a_rate_of(q) && r.flags.dir == Direction::Unstated {
+            if let Some(l) = self.level_in_unit_before(f) {
+                label.text = format!("{}（{}）", untagged(&l), label.text.trim());
+            }
+        }
+    }
+
+    /// What the figure measures, said in the label: a share's word, a rate of a verb, a
+    /// rank's scope, a toll's people, a group of the population, a yearly average.
+    fn name_the_measure(&self, f: &Found, r: &Reading, label: &mut Label) {
         // "第一产业占比提高0.3个百分点": the change is of the share, not of the industry.
         let points = f.unit.as_ref().is_some_and(|u| u.text == "个百分点");
         if points && self.doc.starts_with(r.core_end, SHARE_WORD) && !label.text.ends_with(SHARE_WORD) {
@@ -241,11 +264,6 @@ impl Scanner<'_> {
         if r.flags.yearly && !label.text.trim().is_empty() && !label.text.contains("年均") {
             label.text.push_str(YEARLY_TAG);
         }
-        if label.text.trim().is_empty() {
-            label.text =
-                f.unit.as_ref().map(|u| u.text.clone()).filter(|u| !u.is_empty()).unwrap_or_else(|| "数值".to_string());
-        }
-        label
     }
 
     /// The quote's first bounds, and the list the figure's words name: 分别 hands out
