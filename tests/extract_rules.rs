@@ -1502,3 +1502,23 @@ fn two_items_joined_by_he_share_the_last_ones_unit() {
     );
     assert_eq!(figs("守住发展和生态两条底线。").len(), 0);
 }
+
+#[test]
+fn a_span_of_months_with_a_dash_is_a_base_not_a_ratio() {
+    let got = figs("1—10月份,全市规模以上工业增加值同比增长3.4%,增速比1—9月份加快0.5个百分点。");
+    assert_eq!(
+        got,
+        vec![
+            f("规模以上工业增加值", 3.4, "%", YoyChange, false),
+            f("规模以上工业增加值增速", 0.5, "个百分点", Change, false)
+        ]
+    );
+}
+
+#[test]
+fn a_named_head_noun_reaches_longer_items() {
+    assert_eq!(
+        labels("其中,金属制品业、农副食品加工业、纺织服装服饰业、专用设备制造业增加值同比分别增长43.8%、18.5%、12.2%、11.9%。"),
+        ["金属制品业增加值", "农副食品加工业增加值", "纺织服装服饰业增加值", "专用设备制造业增加值"]
+    );
+}

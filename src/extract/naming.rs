@@ -745,18 +745,16 @@ fn share_head(names: &mut [String]) {
     let Some(last) = names.last().filter(|_| n >= 2) else { return };
     let last: Vec<char> = last.chars().collect();
     let prev_len = names.get(n - 2).map(|p| p.chars().count()).unwrap_or(0);
-    // "蔬菜及食用菌、瓜果产量": a head noun named, when the items before are longer.
-    let by_length =
-        (prev_len > 0 && last.len() >= prev_len + 2).then(|| last.iter().skip(prev_len).collect::<String>());
-    let named = || {
-        let text: String = last.iter().collect();
-        HEAD_NOUNS.iter().find(|h| text.ends_with(*h) && text.len() > h.len()).map(|h| h.to_string())
-    };
+    // "蔬菜及食用菌、瓜果产量", "金属制品业、农副食品加工业…专用设备制造业增加值": a head
+    // noun named is every item's; else what the last has beyond the item before's length.
+    let text: String = last.iter().collect();
+    let named = HEAD_NOUNS.iter().find(|h| text.ends_with(*h) && text.len() > h.len()).map(|h| h.to_string());
+    let by_length = || (prev_len > 0 && last.len() >= prev_len + 2).then(|| last.iter().skip(prev_len).collect());
     // An item shorter than the last by the head's length at least, unless the head is named.
-    let (head, room) = match by_length {
-        Some(h) => (h, 2),
-        None => match named() {
-            Some(h) => (h, 0),
+    let (head, room, longest): (String, usize, usize) = match named {
+        Some(h) => (h, 0, MAX_NAMED_ITEM),
+        None => match by_length() {
+            Some(h) => (h, 2, MAX_MODIFIER),
             None => return,
         },
     };
@@ -766,7 +764,7 @@ fn share_head(names: &mut [String]) {
         // "侦破刑事案件、行政案件和刑事打击处理人员数量": an item that ends in a kind of
         // events is a whole name too.
         let whole = m.chars().last() == last.last().copied() || KIND_HEADS.iter().any(|h| m.ends_with(h));
-        k <= MAX_MODIFIER && (room == 0 || k + room <= last.len()) && !m.contains(head.as_str()) && !whole
+        k <= longest && (room == 0 || k + room <= last.len()) && !m.contains(head.as_str()) && !whole
     });
     if !short || head.chars().count() < 2 {
         return;
@@ -793,6 +791,9 @@ const PREDICATE_ADJECTIVES: [&str; 6] = ["突出", "较快", "明显", "显著",
 /// The noun of such a predicate, what the figures after it measure.
 const PREDICATE_NOUNS: [&str; 4] = ["贡献", "增长", "增速", "表现"];
 
+/// The longest item that takes a head noun the last item names (农副食品加工业), in chars.
+const MAX_NAMED_ITEM: usize = 12;
+
 /// Head nouns a list's last item names for all of them ("蔬菜及食用菌、瓜果产量").
 pub(super) const HEAD_NOUNS: [&str; 6] = ["产量", "产值", "增加值", "播种面积", "营业收入", "利润总额"];
 
@@ -809,6 +810,13 @@ fn from_to(label: &str) -> Option<usize> {
     let rest = &label[k + '由'.len_utf8()..];
     let glued = "自理经缘事来".contains(before) || rest.starts_with('于');
     (!glued && (rest.contains('到') || rest.contains('至'))).then_some(k)
+}
+
+/// "1—9月份", "9月", "上月": a month or a span of months, as a comparison's base.
+fn names_months(words: &str) -> bool {
+    let rest = words.trim_end_matches('份');
+    let Some(span) = rest.strip_suffix('月') else { return false };
+    span == "上" || (!span.is_empty() && span.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '—' | '–' | '~')))
 }
 
 /// Tidies a label: "第一产业实现增加值" → "第一产业增加值" (the verb between a subject and
@@ -830,6 +838,10 @@ fn tidy(label: &str) -> String {
         if events.chars().count() >= 2 && !events.ends_with('率') {
             out = events.to_string();
         }
+    }
+    // "增速比1—9月份", "增速较上月": the base of the change is no part of the name.
+    if let Some(k) = out.rfind(['比', '较']).filter(|&k| k > 0 && names_months(&out[k + 3..])) {
+        out.truncate(k);
     }
     // "生产总值(2)": a footnote mark is no part of the name.
     while let Some(k) = out.find('(') {
