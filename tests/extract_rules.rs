@@ -1522,3 +1522,11 @@ fn a_named_head_noun_reaches_longer_items() {
         ["金属制品业增加值", "农副食品加工业增加值", "纺织服装服饰业增加值", "专用设备制造业增加值"]
     );
 }
+
+#[test]
+fn shares_after_a_group_of_figures_are_each_ones() {
+    assert_eq!(
+        labels("第一产业51.55万人,第二产业24.94万人,第三产业54.79万人,占比分别为:39.3%、19.0%、41.7%。")[3..],
+        ["第一产业占比", "第二产业占比", "第三产业占比"]
+    );
+}

@@ -281,6 +281,10 @@ impl Scanner<'_> {
             all_items: Vec::new(),
             plain: None,
         };
+        if let Some(names) = self.shares_of_group(f, r) {
+            label.run_names = Some(names);
+            return label;
+        }
         if !(r.flags.each || r.all) && self.pairs_with_group_before(f, r) {
             // "A、B和C分别实现增加值63.46亿元、17.77亿元和67.07亿元，增长36.9%、24.5%和
             // 12.3%": a list of changes right after a list of levels, one for each.
@@ -402,6 +406,21 @@ impl Scanner<'_> {
         let units: Vec<&str> = self.group.iter().filter_map(|&g| self.out.get(g)).map(|c| c.unit.as_str()).collect();
         let levels = units.first().is_some_and(|u| *u != "%" && units.iter().all(|x| x == u));
         starts_list && levels && r.core.is_empty() && !r.cont && is_percent_change(f, r) && self.group_just_before(r.ps)
+    }
+
+    /// "第一产业51.55万人,…第三产业54.79万人,占比分别为:39.3%、…": the shares of the
+    /// group of figures just before, one each.
+    fn shares_of_group(&self, f: &Found, r: &Reading) -> Option<Vec<String>> {
+        let l = self.last.as_ref().filter(|l| self.group.len() >= 2 && l.end <= f.start && !r.cont)?;
+        let gap = self.doc.norm_str(l.end, f.start);
+        let said = [SHARE_WORD, SHARE].iter().any(|w| gap.contains(w)) && gap.contains("分别");
+        let near = said && gap.chars().count() <= MAX_SHARE_GAP && !gap.contains(['。', ';', '\n']);
+        let percent = f.unit.as_ref().is_some_and(|u| u.text == "%");
+        if !(near && percent && r.core.is_empty()) {
+            return None;
+        }
+        let names = self.group.iter().filter_map(|&g| self.out.get(g)).map(|c| format!("{}{SHARE_WORD}", c.label));
+        Some(names.collect())
     }
 
     fn group_just_before(&self, ps: usize) -> bool {
@@ -683,6 +702,9 @@ fn is_percent_change(f: &Found, r: &Reading) -> bool {
 
 /// How many records back the level a qualified figure restates may be.
 const MAX_LEVEL_BACK: usize = 3;
+
+/// The longest gap between a group of figures and the shares of them that follow, in chars.
+const MAX_SHARE_GAP: usize = 8;
 
 /// The longest modifier with 的 kept before a counted noun, in chars.
 const MAX_DE_MODIFIER: usize = 14;
