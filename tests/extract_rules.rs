@@ -1492,18 +1492,6 @@ fn what_is_new_is_every_items_of_its_list() {
 }
 
 #[test]
-fn two_items_joined_by_he_share_the_last_ones_unit() {
-    assert_eq!(
-        figs("第二、第三产业占地区生产总值的比重分别回落2.16和1.66个百分点。"),
-        vec![
-            f("第二产业占地区生产总值的比重", -2.16, "个百分点", Change, false),
-            f("第三产业占地区生产总值的比重", -1.66, "个百分点", Change, false),
-        ]
-    );
-    assert_eq!(figs("守住发展和生态两条底线。").len(), 0);
-}
-
-#[test]
 fn a_span_of_months_with_a_dash_is_a_base_not_a_ratio() {
     let got = figs("1—10月份,全市规模以上工业增加值同比增长3.4%,增速比1—9月份加快0.5个百分点。");
     assert_eq!(

@@ -34,7 +34,6 @@ pub(crate) static FIXED_TERMS: &[&str] = &[
     "三个务必",
     "两个大局",
     "两个结合",
-    "两条底线",
     "五个必由之路",
     "三个区分开来",
     // Vehicles named by their wheels, not a count of rounds (三轮车侧翻).

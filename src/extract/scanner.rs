@@ -405,7 +405,7 @@ impl<'a> Scanner<'a> {
             // "下降0.8、提高2.3、下降1.5个百分点": each item may say its own direction.
             let dir = super::trailing::DIRECTION_WORDS.iter().find(|w| doc.starts_with(j + 1, w));
             let k = j + 1 + dir.map_or(0, |w| w.chars().count());
-            if !matches!(doc.c(j), '、' | '和') || !doc.c(k).is_ascii_digit() {
+            if doc.c(j) != '、' || !doc.c(k).is_ascii_digit() {
                 return None;
             }
             let end = scan_arabic(doc, k).end;
