@@ -310,7 +310,7 @@ fn labels_from_the_words_before() {
     // A bare verb before the next figure is that figure's.
     assert_eq!(figs("8类严重暴力案件破案率实现100%。")[0].0, "严重暴力案件破案率");
     // Years: at the start of a label they are dropped, inside it they stay.
-    assert_eq!(one("2022年全市税务部门组织税费收入1236.8亿元。").label, "税务部门组织税费收入");
+    assert_eq!(one("2022年全市税务部门组织税费收入1236.8亿元。").label, "税费收入");
     assert_eq!(one("恢复到2019年同期的78.6%；").label, "恢复到2019年");
     // Cut at the clause boundary: ，、；。：
     for sep in ["，", "、", "；", "。", "：", ",", ";", ":"] {
@@ -747,9 +747,10 @@ fn glued_verbs_actors_and_run_in_headings_are_stripped() {
     assert_eq!(one("全国市场监管部门共查办各类违法案件140.62万件。").label, "查办各类违法案件");
     assert_eq!(one("全国各级市场监管部门2023年查办民生领域违法案件56.5万件。").label, "查办民生领域违法案件");
     assert_eq!(one("一、综合\n粮食全年农作物播种面积324.3万亩。").label, "农作物播种面积");
-    // The verb is what a completion rate measures; an actor doing the counting stays.
+    // The verb is what a completion rate measures; the office collecting revenue is no
+    // part of what was collected.
     assert_eq!(one("完成年度计划的108.2%。").label, "完成年度计划");
-    assert_eq!(one("2022年全市税务部门组织税费收入1236.8亿元。").label, "税务部门组织税费收入");
+    assert_eq!(one("2022年全市税务部门组织税费收入1236.8亿元。").label, "税费收入");
 }
 
 #[test]
@@ -1516,5 +1517,68 @@ fn shares_after_a_group_of_figures_are_each_ones() {
     assert_eq!(
         labels("第一产业51.55万人,第二产业24.94万人,第三产业54.79万人,占比分别为:39.3%、19.0%、41.7%。")[3..],
         ["第一产业占比", "第二产业占比", "第三产业占比"]
+    );
+}
+
+#[test]
+fn a_definition_listing_what_it_takes_in_is_no_part_of_the_name() {
+    assert_eq!(
+        figs("全区共接报有效警情(含交通类、移车类)39665起,同比下降4.49%。"),
+        vec![f("接报有效警情", 39665.0, "起", Count, false), f("接报有效警情", -4.49, "%", YoyChange, false)]
+    );
+    // A list in brackets that defines nothing still ends the words before it.
+    assert_eq!(labels("共造成127个县(市、区)638.1万人次不同程度受灾。")[1], "不同程度受灾");
+}
+
+#[test]
+fn a_base_compared_with_xiangbi_or_yu_xiangbi_is_no_part_of_the_name() {
+    assert_eq!(
+        figs("全区共有医疗机构787间,相比2021年末增加66间;学校87所,与2021年末相比增加6所;医院78间,相比上年增加5间。"),
+        vec![
+            f("医疗机构", 787.0, "间", Count, false),
+            f("医疗机构", 66.0, "间", Change, false),
+            f("学校", 87.0, "所", Count, false),
+            f("学校", 6.0, "所", Change, false),
+            f("医院", 78.0, "间", Count, false),
+            f("医院", 5.0, "间", Change, false),
+        ]
+    );
+}
+
+#[test]
+fn revenue_collected_and_its_increase() {
+    let got = figs(
+        "全国共完成税收收入19843亿元,同比增长20.9%。农税征收机关还组织农业税收731亿元,同比增长22.2%,增收133亿元。",
+    );
+    assert_eq!(
+        got,
+        vec![
+            f("全国税收收入", 1.9843e12, "元", Money, false),
+            f("全国税收收入", 20.9, "%", YoyChange, false),
+            f("农业税收", 7.31e10, "元", Money, false),
+            f("农业税收", 22.2, "%", YoyChange, false),
+            f("农业税收", 1.33e10, "元", Change, false),
+        ]
+    );
+    // A forecast: 将 is no part of the name.
+    assert_eq!(labels("预计全年收入将超过20000亿元。"), ["收入"]);
+}
+
+#[test]
+fn a_period_before_its_figures_is_no_figure() {
+    assert_eq!(labels("前11个月,全国组织社保费收入1502亿元。"), ["社保费收入"]);
+}
+
+#[test]
+fn how_a_change_went_is_no_part_of_the_name() {
+    assert_eq!(labels("辖区居民健康素养水平稳步提升,2022年达38.2%。"), ["居民健康素养水平"]);
+    assert_eq!(labels("全系统共有医务人员1.86万人。"), ["医务人员"]);
+}
+
+#[test]
+fn a_part_counted_by_the_wholes_verb() {
+    assert_eq!(
+        labels("查处各类交通违法5.9万起,其中酒驾475起(醉驾132起)。"),
+        ["查处各类交通违法", "查处酒驾", "查处醉驾"]
     );
 }

@@ -186,17 +186,22 @@ impl Scanner<'_> {
         let doc = self.doc;
         let mut o = q;
         let mut k = 0;
+        let mut listed = false;
         while o > self.floor && k < MAX_DEFINITION_PAREN {
             o -= 1;
             k += 1;
             let d = doc.c(o);
-            if d == '(' || is_boundary(d) || d.is_ascii_digit() && !super::scanner::is_footnote(doc, o, q) {
+            listed |= d == '、';
+            // "(含交通类、移车类)": a list inside a definition is no boundary.
+            if d == '(' || is_boundary(d) && d != '、' || d.is_ascii_digit() && !super::scanner::is_footnote(doc, o, q)
+            {
                 break;
             }
         }
         // "农林牧渔业(包括农林牧渔专业及辅助性活动)增加值": a longer one that says what the
-        // name takes in.
-        let short = k < MAX_PAREN || DEFINITION_STARTS.iter().any(|w| doc.starts_with(o + 1, w));
+        // name takes in. ("县(市、区)": a list that is not one is a boundary, as before.)
+        let defines = DEFINITION_STARTS.iter().any(|w| doc.starts_with(o + 1, w));
+        let short = (k < MAX_PAREN && !listed) || defines;
         (doc.c(o) == '(' && o + 1 < q && o >= self.floor && !doc.is_masked(o) && short).then_some(o)
     }
 

@@ -245,6 +245,10 @@ impl Scanner<'_> {
         if class == Some(UnitClass::Duration) && doc.c(f.end) == '的' {
             return true;
         }
+        // "前11个月,全国…", "提前8个月": the period a figure is over, not a figure.
+        if class == Some(UnitClass::Duration) && f.start > 0 && doc.before(f.start) == '前' {
+            return true;
+        }
         let Some((pa, pb)) = post else { return false };
         let post_text = doc.norm_str(pa, pb);
         let cut = post_text.split('等').next().unwrap_or("");

@@ -825,6 +825,9 @@ const BUILD_VERBS: [&str; 7] = ["建立", "开展", "设立", "实施", "建设"
 /// Verbs of a bulletin that sit between a subject and the amount it names.
 const GLUED_VERBS: [&str; 2] = ["实现", "完成"];
 
+/// The verb between the office that collects revenue and the revenue (地税局组织社保费收入).
+const COLLECT_VERB: &str = "组织";
+
 /// Where "由…到" starts in a label with at least two chars before it (not 自由, 理由, 由于).
 fn from_to(label: &str) -> Option<usize> {
     let (k, _) = label.char_indices().skip(2).find(|&(_, c)| c == '由')?;
@@ -909,14 +912,24 @@ fn tidy(label: &str) -> String {
             out.truncate(name.len());
         }
     }
-    let amount = ["值", "额", "收入", "利润", "产量"].iter().any(|w| out.ends_with(w));
+    let amount = ["值", "额", "收入", "利润", "产量", "税收"].iter().any(|w| out.ends_with(w));
+    // "省一级地税局组织社保费收入", "征收机关组织农业税收": the office that collects it is
+    // no part of what was collected.
+    // (Not "负责征收…的地税局组织…": a counted office described before its predicate.)
+    if let Some(k) = out.find(COLLECT_VERB).filter(|&k| amount && !out[..k].contains('的')) {
+        if out[k + COLLECT_VERB.len()..].chars().count() >= 2 {
+            out.replace_range(..k + COLLECT_VERB.len(), "");
+        }
+    }
     if amount {
         for v in GLUED_VERBS {
             if let Some(k) = out.find(v) {
                 let before = out[..k].chars().count();
                 let after = out[k + v.len()..].chars().count();
                 if before >= 2 && after >= 2 {
-                    out.replace_range(k..k + v.len(), "");
+                    // "全国共完成税收收入": 共 before the verb goes with it.
+                    let a = if out[..k].ends_with('共') && before >= 3 { k - '共'.len_utf8() } else { k };
+                    out.replace_range(a..k + v.len(), "");
                 }
             }
         }

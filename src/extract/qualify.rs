@@ -157,7 +157,11 @@ impl Scanner<'_> {
             // "发生较大以上事故8起，死亡30人；其中重大事故1起": the whole is the figure
             // before 其中 in this one's unit.
             let unit = f.unit.as_ref().map(|u| u.text.as_str()).unwrap_or("");
-            let whole = self.whole_in_unit(*k, unit).unwrap_or_else(|| whole.clone());
+            let in_unit = self.whole_in_unit(*k, unit);
+            // "查处各类交通违法5.9万起，其中酒驾475起": a part in the whole's unit, the whole
+            // counted by its verb, is counted by the same verb.
+            let verb_first = in_unit.as_deref().is_some_and(|w| !verb.is_empty() && w.starts_with(verb));
+            let whole = in_unit.unwrap_or_else(|| whole.clone());
             let whole = EVENT_VERBS.iter().find_map(|v| whole.strip_prefix(v)).unwrap_or(&whole);
             if !same_sentence {
                 self.sub = None;
@@ -166,6 +170,12 @@ impl Scanner<'_> {
                 && !CASE_VERBS.iter().any(|v| text.contains(v))
             {
                 // "办理各类案件42248件，其中刑事案件34528件": the whole's verb is the part's.
+                return Some(format!("{verb}{text}"));
+            } else if same_sentence
+                && verb_first
+                && !CASE_VERBS.iter().any(|v| text.contains(v))
+                && !TOLLS.contains(&text)
+            {
                 return Some(format!("{verb}{text}"));
             } else if TOLLS.contains(&text) {
                 // A toll takes its events' name (below).

@@ -57,6 +57,10 @@ static TRAILING: &[(&str, Eff)] = &[
     ("同去年相比", Yoy),
     ("与上年同期相比", Yoy),
     ("与去年同期相比", Yoy),
+    ("相比上年", Yoy),
+    ("相比去年", Yoy),
+    ("相比上年同期", Yoy),
+    ("相比去年同期", Yoy),
     ("环比", Chain),
     // 比上一个五年分别上升30.76%: a five-year report against the five years before.
     ("比上一个五年", Chain),
@@ -115,6 +119,9 @@ static TRAILING: &[(&str, Eff)] = &[
     ("提升", Up),
     ("提高", Up),
     ("增加", Up),
+    // "社保费收入1502亿元,同比增长34.2%,增收321亿元": revenue's own word for more.
+    ("增收", Up),
+    ("减收", Down),
     ("上涨", Up),
     ("增幅", Up),
     ("涨幅", Up),
@@ -173,6 +180,15 @@ static TRAILING: &[(&str, Eff)] = &[
     ("仅", Filler),
     ("只", Filler),
     ("已", Filler),
+    // "健康素养水平稳步提升": how a change went, no part of what changed.
+    ("稳步", Filler),
+    ("逐步", Filler),
+    ("大幅", Filler),
+    ("持续", Filler),
+    ("不断", Filler),
+    ("进一步", Filler),
+    // "预计全年收入将超过20000亿元": what a forecast will be.
+    ("将", Filler),
     ("的", Filler),
     ("从", Filler),
     ("完成", Filler),
@@ -232,8 +248,24 @@ pub(super) static DIRECTION_WORDS: &[&str] = &[
 ];
 
 /// Direction words that bulletins use bare for the change on last year (增长 3.2%).
-pub(crate) static BULLETIN_VERBS: &[&str] =
-    &["增长", "负增长", "下降", "上升", "减少", "增加", "回落", "下滑", "上涨", "下跌", "减产", "增产", "增幅", "降幅"];
+pub(crate) static BULLETIN_VERBS: &[&str] = &[
+    "增长",
+    "负增长",
+    "下降",
+    "上升",
+    "减少",
+    "增加",
+    "回落",
+    "下滑",
+    "上涨",
+    "下跌",
+    "减产",
+    "增产",
+    "增幅",
+    "降幅",
+    "增收",
+    "减收",
+];
 
 /// Which way a change goes, as the words before the figure say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -411,14 +443,27 @@ const MAX_BASE: usize = 8;
 /// 较“十三五”末, 比2020年底, 比年初: a comparison with a named base other than last
 /// year ending at `e`; returns where its 比/较 starts.
 fn other_base(doc: &Doc, start: usize, e: usize) -> Option<usize> {
+    // "与2021年末相比": the base between 与 and 相比.
+    if e >= start + 2 && doc.ends_with(e, "相比") {
+        let b = other_base_with(doc, start, e - 2, &['与'])?;
+        return (b + 1 < e - 2).then_some(b);
+    }
     if e <= start || !matches!(doc.before(e), '末' | '初' | '底') {
         return None;
     }
+    // "相比2021年末": 相 is part of the word.
+    other_base_with(doc, start, e, &['比', '较']).map(|b| if b > start && doc.before(b) == '相' { b - 1 } else { b })
+}
+
+/// Where the comparison word (one of `words`) of a base ending at `e` stands, if no
+/// boundary comes first and the base is not last year's.
+fn other_base_with(doc: &Doc, start: usize, e: usize, words: &[char]) -> Option<usize> {
     for k in 2..=MAX_BASE.min(e - start) {
         let c = doc.c(e - k);
-        if matches!(c, '比' | '较') {
+        if words.contains(&c) {
             let base = doc.norm_str(e - k + 1, e);
-            return (!matches!(base.as_str(), "上年末" | "去年末" | "上年底" | "去年底")).then_some(e - k);
+            return (!matches!(base.as_str(), "上年末" | "去年末" | "上年底" | "去年底" | "上年" | "去年"))
+                .then_some(e - k);
         }
         if super::text::is_boundary(c) {
             return None;
