@@ -1582,3 +1582,18 @@ fn a_part_counted_by_the_wholes_verb() {
         ["查处各类交通违法", "查处酒驾", "查处醉驾"]
     );
 }
+
+#[test]
+fn a_crackdowns_crime_names_the_figures_after_it() {
+    assert_eq!(
+        labels("重拳打击盗掘、盗窃、倒卖等文物犯罪,先后破获案件40余起,打掉团伙18个,刑事拘留143人,收缴各类文物384件。"),
+        ["破获文物犯罪案件", "打掉文物犯罪团伙", "刑事拘留（文物犯罪）", "收缴各类文物"]
+    );
+    // Prosecution takes the crime as its object; how the crackdown goes is no part of it.
+    assert_eq!(
+        labels("坚决遏制电信网络诈骗犯罪高压态势,批捕251人,起诉254人。突出惩治集资诈骗等涉众型经济犯罪,批捕785人。"),
+        ["批捕电信网络诈骗犯罪", "起诉电信网络诈骗犯罪", "批捕涉众型经济犯罪"]
+    );
+    // Not past the sentence.
+    assert_eq!(labels("严厉打击毒品犯罪。起诉254人。"), ["起诉"]);
+}
