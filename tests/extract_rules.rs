@@ -1115,7 +1115,12 @@ fn a_part_of_the_year_is_said() {
 fn colliding_labels_take_a_qualifier_from_their_sentence() {
     assert_eq!(
         labels("严惩杀人、抢劫、强奸等严重暴力犯罪，办结案件691件。严厉打击电信网络诈骗犯罪，办结案件1203件。"),
-        ["办结案件（严重暴力犯罪）", "办结案件（严厉打击电信网络诈骗犯罪）"]
+        ["办结严重暴力犯罪案件", "办结电信网络诈骗犯罪案件"],
+        "a crackdown's crime names its figures before any qualifier is needed"
+    );
+    assert_eq!(
+        labels("聚焦严重暴力犯罪，办结案件691件。聚焦电信网络诈骗犯罪，办结案件1203件。"),
+        ["办结案件（聚焦严重暴力犯罪）", "办结案件（聚焦电信网络诈骗犯罪）"]
     );
     // The clause before states a figure of its own: the words before it.
     assert_eq!(
