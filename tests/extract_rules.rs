@@ -1602,3 +1602,19 @@ fn a_crackdowns_crime_names_the_figures_after_it() {
     // Not past the sentence.
     assert_eq!(labels("严厉打击毒品犯罪。起诉254人。"), ["起诉"]);
 }
+
+#[test]
+fn what_befell_the_counted_is_said_before_them() {
+    assert_eq!(
+        labels("143名民警英勇负伤,7名民警因公殉职。30起命案积案昭雪。22项长期任务取得阶段性成效。"),
+        ["英勇负伤的民警", "因公殉职的民警", "昭雪的命案积案", "取得阶段性成效的长期任务"]
+    );
+}
+
+#[test]
+fn prosecuted_suspects_of_a_crackdowns_crime() {
+    assert_eq!(
+        labels("加大打击破坏市场经济秩序犯罪力度,批准逮捕犯罪嫌疑人4395人,提起公诉3792人。"),
+        ["批准逮捕破坏市场经济秩序犯罪嫌疑人", "提起公诉破坏市场经济秩序犯罪嫌疑人"]
+    );
+}

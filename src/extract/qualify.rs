@@ -97,7 +97,10 @@ const MAX_CAMPAIGN_SENTENCE: usize = 80;
 const MAX_CRIME: usize = 16;
 
 /// Words after a crackdown's crime that say how, not what (…犯罪高压态势, …犯罪工作).
-const CAMPAIGN_TAILS: [&str; 4] = ["高压态势", "工作", "专项行动", "活动"];
+const CAMPAIGN_TAILS: [&str; 5] = ["高压态势", "工作", "专项行动", "活动", "力度"];
+
+/// Suspects of a crime, as a prosecution counts them.
+const SUSPECTS: &str = "犯罪嫌疑人";
 
 /// Verbs of prosecution that take a crackdown's crime as their object (起诉毒品犯罪).
 const PROSECUTIONS: [&str; 7] = ["批捕", "起诉", "逮捕", "批准逮捕", "提起公诉", "公诉", "审结"];
@@ -385,6 +388,10 @@ impl Scanner<'_> {
         }
         if PROSECUTIONS.contains(&text) {
             return Some(format!("{text}{crime}"));
+        }
+        // "批准逮捕犯罪嫌疑人" → 批准逮捕破坏市场经济秩序犯罪嫌疑人.
+        if let Some(verb) = text.strip_suffix(SUSPECTS).filter(|v| PROSECUTIONS.contains(v)) {
+            return Some(format!("{verb}{crime}嫌疑人"));
         }
         if let Some((verb, noun)) = CRIME_NOUNS.iter().find_map(|n| text.strip_suffix(n).map(|v| (v, n))) {
             let done = CASE_VERBS.iter().chain(&GROUP_VERBS).any(|v| verb == *v);
