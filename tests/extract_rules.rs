@@ -1618,3 +1618,17 @@ fn prosecuted_suspects_of_a_crackdowns_crime() {
         ["批准逮捕破坏市场经济秩序犯罪嫌疑人", "提起公诉破坏市场经济秩序犯罪嫌疑人"]
     );
 }
+
+#[test]
+fn mortality_rates_share_their_head_noun() {
+    assert_eq!(
+        labels("新生儿、婴儿和5岁以下儿童死亡率分别为0.93‰、1.62‰、1.93‰。"),
+        ["新生儿死亡率", "婴儿死亡率", "5岁以下儿童死亡率"]
+    );
+}
+
+#[test]
+fn among_the_counted_is_no_part_of_their_name() {
+    assert_eq!(labels("收、结案数在全国412个中级法院中均位居第6。")[0], "全国中级法院");
+    assert_eq!(labels("规模以上工业37个大类行业中有30个行业增加值增长。")[0], "规模以上工业大类行业");
+}

@@ -29,6 +29,8 @@ const DONE_PREDICATES: &[&str] = &["完成", "实现"];
 const HANDOUT: &str = "发放";
 /// The longest noun joined to a counted one ("集体和个人"), in chars.
 const MAX_JOINED_NOUN: usize = 4;
+/// What follows 中 when it says "among" the counted (…中均位居, …中有).
+const AMONG_NEXT: [&str; 6] = ["均", "有", "位", "居", "排", "名列"];
 /// The longest predicate read after a counted noun, in chars.
 const MAX_PREDICATE: usize = 24;
 /// The longest parenthetical read as part of the words (价格指数（CPI）), in chars.
@@ -247,6 +249,11 @@ impl Scanner<'_> {
             // "11.08万套保交房任务全面完成": the noun ends where its predicate starts.
             // "2700名公安民警在市委…的号召声下": a place or time phrase starts the predicate.
             let preposition = doc.c(p) == '在' && !doc.starts_with(p, "在建");
+            // "412个中级法院中均位居第6", "89个乡镇中有12个": 中 says "among" them.
+            let among = doc.c(p) == '中' && AMONG_NEXT.iter().any(|w| doc.starts_with(p + 1, w));
+            if among {
+                break;
+            }
             if p > from
                 && (preposition || doc.longest_at(p, PREDICATE_STARTS).or(doc.longest_at(p, PREDICATE_VERBS)).is_some())
             {

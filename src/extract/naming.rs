@@ -467,7 +467,9 @@ impl Scanner<'_> {
                 label.qs = r.core_end.min(f.start);
                 label.qe = label.qe.max(vb);
             } else if !r.core.is_empty() && pre_len <= SHORT_PRE {
-                label.text = format!("{}{}", r.core, doc.raw_str(pa, pb));
+                // "收、结案数在全国412个中级法院中": where they are counted, not the subject.
+                let core = after_place_word(&r.core);
+                label.text = format!("{}{}", core, doc.raw_str(pa, pb));
             } else if self.modifies_the_noun(f, r) {
                 // "省高院评估考核的51项指标": which of them.
                 label.text = format!("{}的{}", r.core, doc.raw_str(pa, pb));
@@ -757,6 +759,19 @@ fn share_subject(names: &mut [String]) {
     }
 }
 
+/// What follows 在 in words before a count ("全国" of "结案数在全国"), or the words as they
+/// are when 在 opens none (在建, 在校…).
+fn after_place_word(core: &str) -> &str {
+    let Some(k) = core.rfind('在').filter(|&k| k > 0) else { return core };
+    let rest = &core[k + '在'.len_utf8()..];
+    let word = ["建", "园", "读", "校", "押", "册", "岗", "编", "职", "线"].iter().any(|w| rest.starts_with(w));
+    if word || rest.chars().count() < 2 {
+        core
+    } else {
+        rest
+    }
+}
+
 /// Measures named bare in a list after the first item's subject.
 const MEASURES: [&str; 8] = ["起数", "死亡人数", "受伤人数", "人数", "件数", "金额", "户数", "数量"];
 
@@ -816,8 +831,9 @@ const PREDICATE_NOUNS: [&str; 4] = ["贡献", "增长", "增速", "表现"];
 /// The longest item that takes a head noun the last item names (农副食品加工业), in chars.
 const MAX_NAMED_ITEM: usize = 12;
 
-/// Head nouns a list's last item names for all of them ("蔬菜及食用菌、瓜果产量").
-pub(super) const HEAD_NOUNS: [&str; 6] = ["产量", "产值", "增加值", "播种面积", "营业收入", "利润总额"];
+/// Head nouns a list's last item names for all of them ("蔬菜及食用菌、瓜果产量", "新生儿、婴儿和5岁以下
+/// 儿童死亡率").
+pub(super) const HEAD_NOUNS: [&str; 7] = ["产量", "产值", "增加值", "播种面积", "营业收入", "利润总额", "死亡率"];
 
 /// Verbs of building and organising at the start of a label, before what they made.
 const BUILD_VERBS: [&str; 7] = ["建立", "开展", "设立", "实施", "建设", "发展", "培育"];
