@@ -382,22 +382,23 @@ impl Scanner<'_> {
     /// crackdowns' (破获文物犯罪案件, 打掉文物犯罪团伙, 刑事拘留（文物犯罪）; 批捕, 起诉 take it
     /// as their object: 起诉电信网络诈骗犯罪).
     fn crime_of_campaign(&self, r: &Reading, text: &str) -> Option<String> {
-        let crime = self.campaign_crime(r.ps)?;
-        if text.contains(&crime) || text.contains("犯罪案件") {
+        // The shape of the label first: reading the sentence back costs more.
+        let verb_noun = CRIME_NOUNS.iter().find_map(|n| text.strip_suffix(n).map(|v| (v, *n)));
+        let verb_noun = verb_noun.filter(|(v, _)| CASE_VERBS.iter().chain(&GROUP_VERBS).any(|c| v == c));
+        let suspects = text.strip_suffix(SUSPECTS).filter(|v| PROSECUTIONS.contains(v));
+        let bare = PROSECUTIONS.contains(&text);
+        let persons = PERSONS_DEALT_WITH.contains(&text);
+        if verb_noun.is_none() && suspects.is_none() && !bare && !persons {
             return None;
         }
-        if PROSECUTIONS.contains(&text) {
-            return Some(format!("{text}{crime}"));
-        }
-        // "批准逮捕犯罪嫌疑人" → 批准逮捕破坏市场经济秩序犯罪嫌疑人.
-        if let Some(verb) = text.strip_suffix(SUSPECTS).filter(|v| PROSECUTIONS.contains(v)) {
-            return Some(format!("{verb}{crime}嫌疑人"));
-        }
-        if let Some((verb, noun)) = CRIME_NOUNS.iter().find_map(|n| text.strip_suffix(n).map(|v| (v, n))) {
-            let done = CASE_VERBS.iter().chain(&GROUP_VERBS).any(|v| verb == *v);
-            return done.then(|| format!("{verb}{crime}{noun}"));
-        }
-        PERSONS_DEALT_WITH.contains(&text).then(|| format!("{text}（{crime}）"))
+        let crime = self.campaign_crime(r.ps)?;
+        Some(match (verb_noun, suspects) {
+            _ if bare => format!("{text}{crime}"),
+            // "批准逮捕犯罪嫌疑人" → 批准逮捕破坏市场经济秩序犯罪嫌疑人.
+            (_, Some(verb)) => format!("{verb}{crime}嫌疑人"),
+            (Some((verb, noun)), _) => format!("{verb}{crime}{noun}"),
+            _ => format!("{text}（{crime}）"),
+        })
     }
 
     /// The crime a crackdown before `ps` in its sentence names ("…等文物犯罪"), if any.

@@ -3,6 +3,8 @@
 //! 均), the base of a comparison (较“十三五”末) and filler words (达, 为, 累计…).
 
 use super::text::Doc;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// What a word before the number says about the figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +32,25 @@ pub(crate) enum Eff {
 }
 
 use Eff::*;
+
+/// A trailing word, what it does, and its length in chars.
+type Trailing = (&'static str, Eff, usize);
+
+/// The trailing words that end in `c`, each with its length in chars: matching only these
+/// is most of what strip_trailing saves (the list is long and read for every figure).
+fn trailing_ending_in(c: char) -> &'static [Trailing] {
+    static BY_LAST: OnceLock<HashMap<char, Vec<Trailing>>> = OnceLock::new();
+    let by_last = BY_LAST.get_or_init(|| {
+        let mut m: HashMap<char, Vec<_>> = HashMap::new();
+        for &(p, eff) in TRAILING {
+            if let Some(last) = p.chars().last() {
+                m.entry(last).or_default().push((p, eff, p.chars().count()));
+            }
+        }
+        m
+    });
+    by_last.get(&c).map_or(&[], Vec::as_slice)
+}
 
 static TRAILING: &[(&str, Eff)] = &[
     // comparisons
@@ -376,16 +397,13 @@ pub(crate) fn strip_trailing(doc: &Doc, start: usize, end: usize, report_year: i
             e = a;
             continue;
         }
-        let mut best: Option<(&str, Eff)> = None;
-        let last = doc.before(e);
-        // The last char first: counting every pattern's chars is most of the cost here.
-        for &(p, eff) in TRAILING.iter().filter(|(p, _)| p.ends_with(last)) {
-            let m = p.chars().count();
-            if e >= start + m && doc.ends_with(e, p) && best.is_none_or(|(b, _)| m > b.chars().count()) {
-                best = Some((p, eff));
+        let mut best: Option<(&str, Eff, usize)> = None;
+        for &(p, eff, m) in trailing_ending_in(doc.before(e)) {
+            if e >= start + m && doc.ends_with(e, p) && best.is_none_or(|(_, _, b)| m > b) {
+                best = Some((p, eff, m));
             }
         }
-        let Some((word, eff)) = best else {
+        let Some((word, eff, _)) = best else {
             // "农村低保标准从年标准1680元提高到2760元": 从 and the subject restated after it.
             if let Some(k) = restated_from(doc, start, e) {
                 t.from = true;
