@@ -31,6 +31,7 @@ mod figure;
 mod labels;
 mod leading;
 mod link;
+mod lists;
 mod naming;
 mod numbers;
 mod overrides;
@@ -39,6 +40,7 @@ mod repeats;
 mod scanner;
 mod sections;
 mod text;
+mod tidy;
 mod trailing;
 mod units;
 

@@ -1,12 +1,13 @@
 //! Naming a figure: its label (the words before it, the noun after its counter, a name
 //! handed out by a 分别 list, the subject of the figure before) and its quote.
 
-use super::clause::{DEFINITION_STARTS, MAX_LABEL_BACK};
+use super::clause::MAX_LABEL_BACK;
 use super::figure::Reading;
 use super::leading::{is_period, period_at_start, strip_leading};
-use super::qualify::{verb_prefix, CASE_VERBS, KIND_HEADS};
+use super::qualify::{verb_prefix, CASE_VERBS};
 use super::scanner::{Found, Scanner};
 use super::text::is_boundary;
+use super::tidy::tidy;
 use super::trailing::{strip_trailing, Direction};
 use super::units::UnitClass;
 use crate::model::Kind;
@@ -266,167 +267,6 @@ impl Scanner<'_> {
         }
     }
 
-    /// The quote's first bounds, and the list the figure's words name: 分别 hands out
-    /// names one per figure ("A、B分别增长", or the group of figures just before), 均
-    /// gives every item the figure. The label itself is still empty.
-    fn lists(&self, f: &Found, r: &Reading) -> Label {
-        let doc = self.doc;
-        let qs = if r.core.is_empty() { r.core_end.min(f.start) } else { r.core_start };
-        let mut label = Label {
-            text: String::new(),
-            qs,
-            qe: f.end,
-            run_names: None,
-            run_alt: Vec::new(),
-            all_items: Vec::new(),
-            plain: None,
-        };
-        if let Some(names) = self.shares_of_group(f, r) {
-            label.run_names = Some(names);
-            return label;
-        }
-        if !(r.flags.each || r.all) && self.pairs_with_group_before(f, r) {
-            // "A、B和C分别实现增加值63.46亿元、17.77亿元和67.07亿元，增长36.9%、24.5%和
-            // 12.3%": a list of changes right after a list of levels, one for each.
-            let names = self.group.iter().filter_map(|&g| self.out.get(g).map(|c| c.label.clone())).collect();
-            label.run_names = Some(names);
-            return label;
-        }
-        if !(r.flags.each || r.all) {
-            // "A、B与C试点分别发放贷款671亿元、86亿元": 分别 then a verb, before the figures.
-            if let Some((ls, names, alt)) = self.each_then_verb(r) {
-                label.qs = ls;
-                label.run_names = Some(names);
-                label.run_alt = alt;
-            }
-            return label;
-        }
-        let starts_run = r.flags.each && !r.cont;
-        let (ls, items) = self.list_items(r.ps, r.core_end);
-        let mut names: Vec<String> = items.iter().map(|&(a, b)| doc.raw_str(a, b).trim().to_string()).collect();
-        share_head(&mut names);
-        if r.all && names.len() >= 2 {
-            label.all_items = names.clone();
-            label.qs = ls;
-        }
-        if starts_run && names.len() == 1 {
-            // "城乡居民人均可支配收入分别达到68745元和41236元": a paired word names two.
-            if let Some(pair) = names.first().and_then(|n| split_pair(n)) {
-                names = pair;
-            }
-        }
-        if starts_run {
-            if names.len() >= 2 {
-                label.qs = ls;
-                label.run_names = Some(names);
-                let s = strip_leading(doc, ls, r.core_end);
-                let mut alt: Vec<String> = doc
-                    .raw_str(s, r.core_end)
-                    .split('、')
-                    .map(|n| n.trim().to_string())
-                    .filter(|n| !n.is_empty())
-                    .collect();
-                share_head(&mut alt);
-                label.run_alt = alt;
-            } else if r.core.is_empty() && self.group_just_before(r.ps) {
-                // "58起、死亡49人，同比分别下降17.1%、12.5%": the names of the figures just before.
-                let names = self.group.iter().filter_map(|&g| self.out.get(g).map(|c| c.label.clone())).collect();
-                label.run_names = Some(names);
-            } else if r.core.is_empty() {
-                label.run_names = self.names_in_clause_before(r.ps);
-            }
-        }
-        label
-    }
-
-    /// "A、B分别发放贷款671亿元、86亿元": the names a 分别 inside the words hands out
-    /// (each item with the verb after 分别), the same split at 、 only, and where the list
-    /// starts.
-    fn each_then_verb(&self, r: &Reading) -> Option<(usize, Vec<String>, Vec<String>)> {
-        let doc = self.doc;
-        if r.cont {
-            return None;
-        }
-        let k = (r.core_start..r.core_end).find(|&k| doc.starts_with(k, "分别"))?;
-        let verb = doc.raw_str(k + 2, r.core_end).trim().to_string();
-        let (ls, items) = self.list_items(r.ps, k);
-        if verb.is_empty() || items.len() < 2 {
-            return None;
-        }
-        let with_verb = |n: &str| format!("{}{verb}", n.trim());
-        let mut names: Vec<String> = items.iter().map(|&(a, b)| doc.raw_str(a, b)).collect();
-        share_head(&mut names);
-        let names = names.iter().map(|n| with_verb(n)).collect();
-        let s = strip_leading(doc, ls, k);
-        let alt = doc.raw_str(s, k).split('、').filter(|n| !n.trim().is_empty()).map(with_verb).collect();
-        Some((ls, names, alt))
-    }
-
-    /// A group of two or more figures ends right before `ps` (one char between at most).
-    /// "三次产业结构比为7.9:60.2:31.9，分别较上年下降0.8、提高2.3…": the terms of the ratio
-    /// before; "其中工业、建筑业、商贸贡献突出，分别为61.4%、11.1%…": the list before, its
-    /// predicate dropped, with what the figure before measured (对经济增长的贡献率).
-    fn names_in_clause_before(&self, ps: usize) -> Option<Vec<String>> {
-        let doc = self.doc;
-        if ps < 2 || doc.before(ps) != ',' {
-            return None;
-        }
-        // The ratio's colons are boundaries to back_scan: read back to a comma or a stop.
-        let from = (ps.saturating_sub(MAX_LABEL_BACK)..ps - 1)
-            .rev()
-            .find(|&k| matches!(doc.c(k), ',' | '。' | ';' | '\n'))
-            .map_or(ps.saturating_sub(MAX_LABEL_BACK), |k| k + 1);
-        let clause = doc.norm_str(from, ps - 1);
-        let is_ratio = clause.matches(':').count() >= 2 && ["结构", "构成"].iter().any(|w| clause.contains(w));
-        if is_ratio && clause.contains(THREE_INDUSTRIES) {
-            return Some(INDUSTRIES.iter().map(|i| format!("{i}{SHARE}")).collect());
-        }
-        let s = self.back_scan(ps - 1, false, MAX_LABEL_BACK);
-        let (_, items) = self.list_items(s, ps - 1);
-        let mut names: Vec<String> = items.iter().map(|&(a, b)| doc.raw_str(a, b).trim().to_string()).collect();
-        if names.len() < 2 {
-            return None;
-        }
-        let last = names.last_mut()?;
-        let adj = PREDICATE_ADJECTIVES.iter().find_map(|a| last.strip_suffix(a))?;
-        let (subject, noun) = PREDICATE_NOUNS.iter().find_map(|n| adj.strip_suffix(n).map(|s| (s, *n)))?;
-        *last = subject.to_string();
-        // 第三产业对经济增长的贡献率 → 对经济增长的贡献率: what each of them measures.
-        let measure = self.last.as_ref().and_then(|l| l.label.find('对').map(|k| l.label[k..].to_string()));
-        let measure = measure.filter(|m| m.contains(noun)).unwrap_or_default();
-        let plain = names.iter().all(|n| (1..=MAX_MODIFIER).contains(&n.chars().count()));
-        plain.then(|| names.iter().map(|n| format!("{n}{measure}")).collect())
-    }
-
-    /// The figure starts a list of per-cent changes (增长36.9%、24.5%…) right after a list of
-    /// levels in one unit, with no words of its own.
-    fn pairs_with_group_before(&self, f: &Found, r: &Reading) -> bool {
-        let doc = self.doc;
-        let starts_list = matches!(doc.c(f.end), '、' | '和') && doc.c(f.end + 1).is_ascii_digit();
-        let units: Vec<&str> = self.group.iter().filter_map(|&g| self.out.get(g)).map(|c| c.unit.as_str()).collect();
-        let levels = units.first().is_some_and(|u| *u != "%" && units.iter().all(|x| x == u));
-        starts_list && levels && r.core.is_empty() && !r.cont && is_percent_change(f, r) && self.group_just_before(r.ps)
-    }
-
-    /// "第一产业51.55万人,…第三产业54.79万人,占比分别为:39.3%、…": the shares of the
-    /// group of figures just before, one each.
-    fn shares_of_group(&self, f: &Found, r: &Reading) -> Option<Vec<String>> {
-        let l = self.last.as_ref().filter(|l| self.group.len() >= 2 && l.end <= f.start && !r.cont)?;
-        let gap = self.doc.norm_str(l.end, f.start);
-        let said = [SHARE_WORD, SHARE].iter().any(|w| gap.contains(w)) && gap.contains("分别");
-        let near = said && gap.chars().count() <= MAX_SHARE_GAP && !gap.contains(['。', ';', '\n']);
-        let percent = f.unit.as_ref().is_some_and(|u| u.text == "%");
-        if !(near && percent && r.core.is_empty()) {
-            return None;
-        }
-        let names = self.group.iter().filter_map(|&g| self.out.get(g)).map(|c| format!("{}{SHARE_WORD}", c.label));
-        Some(names.collect())
-    }
-
-    fn group_just_before(&self, ps: usize) -> bool {
-        self.group.len() >= 2 && self.last.as_ref().is_some_and(|l| l.end + 1 >= ps && l.end <= ps)
-    }
-
     /// The label from the figure's own words: the one before for a continuation (or the
     /// next name of its 分别 list), the first name of a list it starts, the noun after
     /// the counter (with a short verb before it), else the words before.
@@ -636,41 +476,14 @@ fn is_time_phrase(core: &str) -> bool {
     ["连续", "再次", "首次", "继续", "仍", "依然", "多年", "历史上", "首度"].iter().any(|w| core.starts_with(w))
 }
 
-/// Words that pair two things, and the two ("城乡" → 城镇, 农村), in their order.
-const PAIRS: [(&str, [&str; 2]); 4] = [
-    ("城乡", ["城镇", "农村"]),
-    ("中小学", ["中学", "小学"]),
-    ("男女", ["男性", "女性"]),
-    // "破结案率分别提高30.8、16.5个百分点": the clearance and the closing rate.
-    ("破结案", ["破案", "结案"]),
-];
-
-/// "城乡居民人均可支配收入" → 城镇居民人均可支配收入, 农村居民人均可支配收入: a label whose
-/// paired word a 分别 splits in two.
-fn split_pair(name: &str) -> Option<Vec<String>> {
-    // 城乡居民收入比: one figure of both, not two.
-    if name.ends_with('比') || name.ends_with("差距") {
-        return None;
-    }
-    // "三次产业对经济增长的贡献率分别为…": the three industries, in order.
-    if name.contains(THREE_INDUSTRIES) {
-        return Some(INDUSTRIES.iter().map(|i| name.replacen(THREE_INDUSTRIES, i, 1)).collect());
-    }
-    let (word, [a, b]) = PAIRS.iter().find(|(w, _)| name.contains(w))?;
-    Some(vec![name.replacen(word, a, 1), name.replacen(word, b, 1)])
-}
-
 /// The end of a level's name (省级, 国家级), which shares the head noun of a list.
 const LEVEL: char = '级';
 
 /// The word of a share that a change in points keeps.
-const SHARE_WORD: &str = "占比";
+pub(super) const SHARE_WORD: &str = "占比";
 
 /// What a share is called in a label ("城镇人口比重").
-const SHARE: &str = "比重";
-
-/// Names that end in 中 without meaning "among" (高中 schools, 集中 供养…).
-const NOUNS_IN_ZHONG: [&str; 6] = ["高中", "初中", "集中", "华中", "空中", "期中"];
+pub(super) const SHARE: &str = "比重";
 
 /// The longest time phrase ("春节期间", "疫情防控期间") taken for a time, in chars.
 const MAX_TIME_PHRASE: usize = 8;
@@ -697,16 +510,13 @@ fn is_population_group(label: &str) -> bool {
 }
 
 /// A change in per cent (增长5%, 同比下降15.6%), not a level nor a change in points.
-fn is_percent_change(f: &Found, r: &Reading) -> bool {
+pub(super) fn is_percent_change(f: &Found, r: &Reading) -> bool {
     let percent = f.unit.as_ref().is_some_and(|u| u.text == "%");
     percent && r.flags.dir != Direction::Unstated && !r.flags.share
 }
 
 /// How many records back the level a qualified figure restates may be.
 const MAX_LEVEL_BACK: usize = 3;
-
-/// The longest gap between a group of figures and the shares of them that follow, in chars.
-const MAX_SHARE_GAP: usize = 8;
 
 /// The longest modifier with 的 kept before a counted noun, in chars.
 const MAX_DE_MODIFIER: usize = 14;
@@ -733,32 +543,6 @@ fn names_a_rate(label: &str) -> bool {
     ["率", SHARE, SHARE_WORD, "比例", "份额"].iter().any(|w| label.ends_with(w))
 }
 
-/// The three industries of a statistics bulletin, named together and one by one.
-const THREE_INDUSTRIES: &str = "三次产业";
-const INDUSTRIES: [&str; 3] = ["第一产业", "第二产业", "第三产业"];
-
-/// The longest list item taken for a bare modifier of the head noun the last item carries.
-const MAX_MODIFIER: usize = 6;
-
-/// "城镇和农村居民人均可支配收入分别增长": the last item carries the head noun the
-/// others share (农村 + 居民人均可支配收入); each other item gets it. The head is what
-/// the last item has beyond the length of the item before it, and is taken only when
-/// every other item is a short modifier that does not already contain it.
-/// "较大事故起数和死亡人数": a bare measure after the first item is of the first item's
-/// subject (较大事故死亡人数).
-fn share_subject(names: &mut [String]) {
-    let Some(first) = names.first() else { return };
-    let Some(subject) = MEASURES.iter().find_map(|m| first.strip_suffix(m)).filter(|s| s.chars().count() >= 2) else {
-        return;
-    };
-    let subject = subject.to_string();
-    for m in names.iter_mut().skip(1) {
-        if MEASURES.contains(&m.as_str()) {
-            m.insert_str(0, &subject);
-        }
-    }
-}
-
 /// What follows 在 in words before a count ("全国" of "结案数在全国"), or the words as they
 /// are when 在 opens none (在建, 在校…).
 fn after_place_word(core: &str) -> &str {
@@ -770,185 +554,4 @@ fn after_place_word(core: &str) -> &str {
     } else {
         rest
     }
-}
-
-/// Measures named bare in a list after the first item's subject.
-const MEASURES: [&str; 8] = ["起数", "死亡人数", "受伤人数", "人数", "件数", "金额", "户数", "数量"];
-
-fn share_head(names: &mut [String]) {
-    share_subject(names);
-    share_verb(names);
-    let n = names.len();
-    let Some(last) = names.last().filter(|_| n >= 2) else { return };
-    let last: Vec<char> = last.chars().collect();
-    let prev_len = names.get(n - 2).map(|p| p.chars().count()).unwrap_or(0);
-    // "蔬菜及食用菌、瓜果产量", "金属制品业、农副食品加工业…专用设备制造业增加值": a head
-    // noun named is every item's; else what the last has beyond the item before's length.
-    let text: String = last.iter().collect();
-    let named = HEAD_NOUNS.iter().find(|h| text.ends_with(*h) && text.len() > h.len()).map(|h| h.to_string());
-    let by_length = || (prev_len > 0 && last.len() >= prev_len + 2).then(|| last.iter().skip(prev_len).collect());
-    // An item shorter than the last by the head's length at least, unless the head is named.
-    let (head, room, longest): (String, usize, usize) = match named {
-        Some(h) => (h, 0, MAX_NAMED_ITEM),
-        None => match by_length() {
-            Some(h) => (h, 2, MAX_MODIFIER),
-            None => return,
-        },
-    };
-    let short = names[..n - 1].iter().all(|m| {
-        let k = m.chars().count();
-        // "破案数、抓获犯罪嫌疑人数": an item that ends as the last does is a whole name.
-        // "侦破刑事案件、行政案件和刑事打击处理人员数量": an item that ends in a kind of
-        // events is a whole name too.
-        let whole = m.chars().last() == last.last().copied() || KIND_HEADS.iter().any(|h| m.ends_with(h));
-        k <= longest && (room == 0 || k + room <= last.len()) && !m.contains(head.as_str()) && !whole
-    });
-    if !short || head.chars().count() < 2 {
-        return;
-    }
-    for m in names.iter_mut().take(n - 1) {
-        m.push_str(&head);
-    }
-}
-
-/// "侦破刑事案件、行政案件…": the case verb of the first item is that of every item
-/// that names a kind of events without a verb of its own.
-fn share_verb(names: &mut [String]) {
-    let Some(verb) = names.first().map(|m| verb_prefix(m).to_string()).filter(|v| !v.is_empty()) else { return };
-    for m in names.iter_mut().skip(1) {
-        let events = KIND_HEADS.iter().any(|h| m.ends_with(h));
-        if events && !CASE_VERBS.iter().any(|v| m.contains(v)) {
-            m.insert_str(0, &verb);
-        }
-    }
-}
-
-/// What a list's predicate says of its items (贡献突出, 增长较快), without a figure.
-const PREDICATE_ADJECTIVES: [&str; 6] = ["突出", "较快", "明显", "显著", "强劲", "领先"];
-/// The noun of such a predicate, what the figures after it measure.
-const PREDICATE_NOUNS: [&str; 4] = ["贡献", "增长", "增速", "表现"];
-
-/// The longest item that takes a head noun the last item names (农副食品加工业), in chars.
-const MAX_NAMED_ITEM: usize = 12;
-
-/// Head nouns a list's last item names for all of them ("蔬菜及食用菌、瓜果产量", "新生儿、婴儿和5岁以下
-/// 儿童死亡率").
-pub(super) const HEAD_NOUNS: [&str; 7] = ["产量", "产值", "增加值", "播种面积", "营业收入", "利润总额", "死亡率"];
-
-/// Verbs of building and organising at the start of a label, before what they made.
-const BUILD_VERBS: [&str; 7] = ["建立", "开展", "设立", "实施", "建设", "发展", "培育"];
-
-/// Verbs of a bulletin that sit between a subject and the amount it names.
-const GLUED_VERBS: [&str; 2] = ["实现", "完成"];
-
-/// The verb between the office that collects revenue and the revenue (地税局组织社保费收入).
-const COLLECT_VERB: &str = "组织";
-
-/// Where "由…到" starts in a label with at least two chars before it (not 自由, 理由, 由于).
-fn from_to(label: &str) -> Option<usize> {
-    let (k, _) = label.char_indices().skip(2).find(|&(_, c)| c == '由')?;
-    let before = label[..k].chars().last()?;
-    let rest = &label[k + '由'.len_utf8()..];
-    let glued = "自理经缘事来".contains(before) || rest.starts_with('于');
-    (!glued && (rest.contains('到') || rest.contains('至'))).then_some(k)
-}
-
-/// "1—9月份", "9月", "上月": a month or a span of months, as a comparison's base.
-fn names_months(words: &str) -> bool {
-    let rest = words.trim_end_matches('份');
-    let Some(span) = rest.strip_suffix('月') else { return false };
-    span == "上" || (!span.is_empty() && span.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '—' | '–' | '~')))
-}
-
-/// Tidies a label: "第一产业实现增加值" → "第一产业增加值" (the verb between a subject and
-/// an amount: 值, 额, 收入, 利润, 产量).
-fn tidy(label: &str) -> String {
-    let mut out = label.trim().to_string();
-    // "各级法院共受理各类案件", "共批准逮捕": 共 before a case verb says "in all", no part
-    // of the name.
-    let verb_after = |k: usize| {
-        let rest = out.get(k + '共'.len_utf8()..).unwrap_or("");
-        CASE_VERBS.iter().chain(&["批准", "提起"]).any(|v| rest.starts_with(v))
-    };
-    if let Some(k) = out.char_indices().find(|&(k, c)| c == '共' && verb_after(k)).map(|(k, _)| k) {
-        out.replace_range(k..k + '共'.len_utf8(), "");
-    }
-    // "发生生产安全事故5起", "发生1起森林火灾事故": the events are counted, not their
-    // happening (发生率 is a rate and stays).
-    if let Some(events) = ["共发生", "发生"].iter().find_map(|v| out.strip_prefix(v)) {
-        if events.chars().count() >= 2 && !events.ends_with('率') {
-            out = events.to_string();
-        }
-    }
-    // "增速比1—9月份", "增速较上月": the base of the change is no part of the name.
-    if let Some(k) = out.rfind(['比', '较']).filter(|&k| k > 0 && names_months(&out[k + 3..])) {
-        out.truncate(k);
-    }
-    // "生产总值(2)": a footnote mark is no part of the name.
-    while let Some(k) = out.find('(') {
-        let inner = out[k + 1..].split(')').next().unwrap_or("");
-        let footnote = !inner.is_empty() && inner.len() <= 2 && inner.bytes().all(|b| b.is_ascii_digit());
-        if !footnote || !out[k + 1 + inner.len()..].starts_with(')') {
-            break;
-        }
-        out.replace_range(k..k + inner.len() + 2, "");
-    }
-    // "农林牧渔业(包括农林牧渔专业及辅助性活动)增加值": what the name takes in is no part of it.
-    let opens = |k: usize| DEFINITION_STARTS.iter().any(|w| out[k..].trim_start_matches(['(', '（']).starts_with(w));
-    if let Some(k) = out.find(['(', '（']).filter(|&k| opens(k)) {
-        if let Some((len, c)) = out[k..].char_indices().find(|&(_, c)| c == ')' || c == '）') {
-            out.replace_range(k..k + len + c.len_utf8(), "");
-        }
-    }
-    // "地区生产总值(GDP)", "居民消费价格指数（CPI）": the abbreviation adds nothing to the name.
-    if let Some(open) = out.rfind(['(', '（']) {
-        let inner = out[open..].trim_start_matches(['(', '（']);
-        if let Some(abbr) = inner.strip_suffix([')', '）']) {
-            if open > 0 && !abbr.is_empty() && abbr.chars().all(|c| c.is_ascii_alphabetic()) {
-                out.truncate(open);
-            }
-        }
-    }
-    // "建立150项年度任务清单", "实施农村电网升级改造工程13项": what was built is counted,
-    // not the building (verbs of case handling stay: 查办违法案件, 起诉…).
-    // ("建立跟踪服务机制的创新企业" names the things that did it: the verb stays.)
-    if let Some(v) = BUILD_VERBS.iter().find(|v| out.starts_with(*v) && !out.contains('的')) {
-        if out.chars().count() >= v.chars().count() + 3 {
-            out.replace_range(..v.len(), "");
-        }
-    }
-    // "农民专业合作社由十年前的不足百个发展到目前": a change told as from…to — the
-    // subject is what is counted.
-    if let Some(k) = from_to(&out) {
-        out.truncate(k);
-    }
-    // "设有合理区间的12项指标中，11项…": 中 says "among", no part of the name.
-    if let Some(name) = out.strip_suffix("中") {
-        if !NOUNS_IN_ZHONG.iter().any(|w| out.ends_with(w)) && name.chars().count() >= 2 {
-            out.truncate(name.len());
-        }
-    }
-    let amount = ["值", "额", "收入", "利润", "产量", "税收"].iter().any(|w| out.ends_with(w));
-    // "省一级地税局组织社保费收入", "征收机关组织农业税收": the office that collects it is
-    // no part of what was collected.
-    // (Not "负责征收…的地税局组织…": a counted office described before its predicate.)
-    if let Some(k) = out.find(COLLECT_VERB).filter(|&k| amount && !out[..k].contains('的')) {
-        if out[k + COLLECT_VERB.len()..].chars().count() >= 2 {
-            out.replace_range(..k + COLLECT_VERB.len(), "");
-        }
-    }
-    if amount {
-        for v in GLUED_VERBS {
-            if let Some(k) = out.find(v) {
-                let before = out[..k].chars().count();
-                let after = out[k + v.len()..].chars().count();
-                if before >= 2 && after >= 2 {
-                    // "全国共完成税收收入": 共 before the verb goes with it.
-                    let a = if out[..k].ends_with('共') && before >= 3 { k - '共'.len_utf8() } else { k };
-                    out.replace_range(a..k + v.len(), "");
-                }
-            }
-        }
-    }
-    out
 }

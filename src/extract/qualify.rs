@@ -429,7 +429,7 @@ impl Scanner<'_> {
         let growths = p.unit == "%" && matches!(p.kind, Kind::YoyChange | Kind::Change);
         let percent =
             f.unit.as_ref().is_some_and(|u| u.text == "%") && r.flags.dir != super::trailing::Direction::Unstated;
-        let head = super::naming::HEAD_NOUNS.iter().find(|h| l.label.ends_with(*h) && l.label.len() > h.len())?;
+        let head = super::lists::HEAD_NOUNS.iter().find(|h| l.label.ends_with(*h) && l.label.len() > h.len())?;
         let bare = text.chars().count() >= 2 && !text.ends_with(|c| MEASURE_ENDS.contains(c)) && !text.contains(head);
         (growths && percent && bare).then(|| format!("{text}{head}"))
     }
