@@ -1632,3 +1632,19 @@ fn among_the_counted_is_no_part_of_their_name() {
     assert_eq!(labels("收、结案数在全国412个中级法院中均位居第6。")[0], "全国中级法院");
     assert_eq!(labels("规模以上工业37个大类行业中有30个行业增加值增长。")[0], "规模以上工业大类行业");
 }
+
+#[test]
+fn you_to_and_forecasts() {
+    assert_eq!(labels("平均结案时间由88天下降到80天。"), ["平均结案时间（期初）", "平均结案时间"]);
+    assert_eq!(labels("居民人均可支配收入预计4.6万元,增长10%。"), ["居民人均可支配收入", "居民人均可支配收入"]);
+}
+
+#[test]
+fn a_mark_passed_after_the_exact_figure_is_no_figure() {
+    assert_eq!(
+        figs("全年地区生产总值完成602.5亿元,首次突破600亿元大关,同比增长5.5%。"),
+        vec![f("地区生产总值", 6.025e10, "元", Money, false), f("地区生产总值", 5.5, "%", YoyChange, false),]
+    );
+    // A larger round figure after it is another figure.
+    assert_eq!(figs("产值完成602.5亿元,突破700亿元。").len(), 2);
+}

@@ -279,6 +279,22 @@ impl Scanner<'_> {
             let n = self.out.len();
             self.group.retain(|&g| g < n);
         }
+        // "地区生产总值完成602.5亿元，首次突破600亿元大关": the mark passed, after the exact
+        // figure, is no figure of its own.
+        let passed_after = r.approx
+            && r.core.is_empty()
+            && self.run.is_none()
+            && self.last.as_ref().is_some_and(|l| l.end <= r.ps && r.ps - l.end <= 1)
+            && self.out.last().is_some_and(|p| {
+                !p.approx && p.label == label.text && p.unit == c.unit && p.kind == c.kind && c.value <= p.value
+            });
+        if passed_after {
+            if let Some(l) = self.last.as_mut() {
+                l.end = f.end;
+            }
+            self.floor = self.floor.max(f.end);
+            return;
+        }
         // "受理25.4万件,办结23.1万件,同比分别上升…", "接待游客1200万人次，旅游收入100亿元，
         // 分别增长15%和18%": figures joined by a comma are a group too (a 分别 after it takes
         // the names of its last figures).

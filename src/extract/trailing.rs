@@ -212,6 +212,10 @@ static TRAILING: &[(&str, Eff)] = &[
     ("将", Filler),
     ("的", Filler),
     ("从", Filler),
+    // "平均结案时间由88天下降到80天": 由 as 从.
+    ("由", Filler),
+    // "居民人均可支配收入预计4.6万元": a figure not yet final.
+    ("预计", Filler),
     ("完成", Filler),
     ("实现", Filler),
     ("保持", Filler),
@@ -427,7 +431,7 @@ pub(crate) fn strip_trailing(doc: &Doc, start: usize, end: usize, report_year: i
         if eff == Level && doc.longest_ending(e - 1, DIRECTION_WORDS).is_none() {
             break;
         }
-        t.from = t.from || word == "从";
+        t.from = t.from || matches!(word, "从" | "由");
         t.yearly = t.yearly || matches!(word, "年均" | "年平均" | "两年平均" | "三年平均");
         if matches!(word, "稳定在" | "保持在" | "控制在" | "维持在" | "保持") {
             t.bound_verb = true;
