@@ -1648,3 +1648,19 @@ fn a_mark_passed_after_the_exact_figure_is_no_figure() {
     // A larger round figure after it is another figure.
     assert_eq!(figs("产值完成602.5亿元,突破700亿元。").len(), 2);
 }
+
+#[test]
+fn a_total_is_of_the_things_just_counted() {
+    assert_eq!(labels("全年谋划实施项目382个,总投资1048亿元。"), ["谋划实施项目", "谋划实施项目总投资"]);
+    assert_eq!(
+        labels("省级引导基金引导设立基金24只、总规模934亿元。"),
+        ["省级引导基金引导设立基金", "省级引导基金引导设立基金总规模"]
+    );
+}
+
+#[test]
+fn what_was_done_before_the_next_figure_is_its_name() {
+    assert_eq!(labels("137个市重点项目完成投资236.8亿元。"), ["市重点项目", "市重点项目完成投资"]);
+    // Any other predicate still says which of them.
+    assert_eq!(labels("175家企业发行各类债券1193只。")[0], "发行各类债券的企业");
+}

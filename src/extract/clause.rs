@@ -301,6 +301,10 @@ impl Scanner<'_> {
         // "8类严重暴力案件破案率实现100%": a verb with nothing after it but the next
         // figure is that figure's, not a predicate of the counted noun.
         let bare = p - start <= verb.chars().count() && doc.c(p).is_ascii_digit();
+        // "137个市重点项目完成投资236.8亿元": what was done is the next figure's name.
+        if DONE_PREDICATES.contains(&verb) && doc.c(p).is_ascii_digit() {
+            return None;
+        }
         (p > start + 1 && !bare).then_some((start, p))
     }
 

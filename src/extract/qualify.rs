@@ -52,6 +52,9 @@ const MAX_SUBJECT_VERB: usize = 8;
 const ALL_KINDS: &str = "各类";
 
 /// Attributes of the cases the figure before counts ("罚没金额" of "查办食品案件").
+/// Totals of the things counted just before (项目…个，总投资…).
+const TOTALS: [&str; 4] = ["总投资", "计划总投资", "总规模", "投资总额"];
+
 static ATTRIBUTES: &[&str] = &[
     "罚没金额",
     "罚没款",
@@ -226,6 +229,11 @@ impl Scanner<'_> {
         }
         if let Some(q) = self.compared(f, text) {
             return Some(q);
+        }
+        // "全年谋划实施项目382个，总投资1048亿元": the total of the things just counted.
+        let counted = self.out.last().is_some_and(|p| p.kind == Kind::Count && p.label == l.label);
+        if TOTALS.contains(&text) && counted && l.label.chars().count() >= 2 {
+            return Some(format!("{}{text}", l.label));
         }
         let verb_in_before = CASE_VERBS.iter().filter_map(|v| l.label.find(v).map(|k| (k, *v))).min();
         // Only a figure in the unit of the one before counts the same things (抓获15人
