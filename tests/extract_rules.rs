@@ -1664,3 +1664,21 @@ fn what_was_done_before_the_next_figure_is_its_name() {
     // Any other predicate still says which of them.
     assert_eq!(labels("175家企业发行各类债券1193只。")[0], "发行各类债券的企业");
 }
+
+#[test]
+fn an_industry_after_a_breakdown_is_that_part_of_the_quantity() {
+    assert_eq!(
+        labels("全县固定资产投资增长9.7%。分产业看,第一产业增长129.2%;第二产业增长33.5%;第三产业下降1.8%。"),
+        ["固定资产投资", "第一产业投资", "第二产业投资", "第三产业投资"]
+    );
+    // Without 分…看 an industry is the industry's own figure.
+    assert_eq!(labels("全县固定资产投资增长9.7%。第一产业增长3.5%。")[1], "第一产业");
+}
+
+#[test]
+fn the_same_money_in_another_currency_keeps_its_name() {
+    assert_eq!(
+        labels("人均地区生产总值38214元,按2019年平均汇率计算为5686美元。"),
+        ["人均地区生产总值", "人均地区生产总值"]
+    );
+}

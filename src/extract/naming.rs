@@ -214,6 +214,10 @@ impl Scanner<'_> {
         if is_qualifier(q) && !names_a_rate_of(q) && r.flags.dir == Direction::Unstated {
             if let Some(l) = self.level_in_unit_before(f) {
                 label.text = format!("{}（{}）", untagged(&l), label.text.trim());
+            } else if let Some(l) = self.money_just_before(f, r) {
+                // "人均地区生产总值38214元，按2019年平均汇率计算为5686美元": the same
+                // figure in another currency, which its unit tells apart.
+                label.text = untagged(&l).to_string();
             }
         }
     }
@@ -421,6 +425,15 @@ impl Scanner<'_> {
         let levels = !matches!(c.kind, Kind::YoyChange | Kind::Change);
         let same_sentence = c.qe <= f.start && !self.doc.norm_str(c.qe, f.start).contains(['。', '\n']);
         (levels && same_sentence).then(|| c.label.clone())
+    }
+
+    /// The label of the money figure just before this money figure in another currency,
+    /// in its sentence.
+    fn money_just_before(&self, f: &Found, r: &Reading) -> Option<String> {
+        let unit = f.unit.as_ref().map(|u| u.text.as_str())?;
+        let c = self.out.last().filter(|c| c.kind == Kind::Money && c.unit != unit)?;
+        let same_sentence = c.qe <= f.start && !self.doc.norm_str(c.qe, f.start).contains(['。', '\n', ';']);
+        (r.class == Some(UnitClass::Money) && same_sentence).then(|| c.label.clone())
     }
 
     /// The record just before is a change in per cent (增长5.2%).

@@ -52,6 +52,18 @@ const MAX_SUBJECT_VERB: usize = 8;
 const ALL_KINDS: &str = "各类";
 
 /// Attributes of the cases the figure before counts ("罚没金额" of "查办食品案件").
+/// Parts a quantity is broken down into after 分…看 (分产业看，第一产业…).
+const BREAKDOWN_PARTS: [&str; 3] = ["第一产业", "第二产业", "第三产业"];
+
+/// Head nouns of a quantity broken down so, which its parts take.
+const BREAKDOWN_HEADS: [&str; 4] = ["投资", "增加值", "就业人员", "从业人员"];
+
+/// How far back the 分…看 of a breakdown is looked for, in chars.
+const MAX_BREAKDOWN_BACK: usize = 60;
+
+/// The most chars between the quantity and its 分…看.
+const MAX_BREAKDOWN_GAP: usize = 2;
+
 /// Totals of the things counted just before (项目…个，总投资…).
 const TOTALS: [&str; 4] = ["总投资", "计划总投资", "总规模", "投资总额"];
 
@@ -218,6 +230,9 @@ impl Scanner<'_> {
             return Some(q);
         }
         if let Some(q) = self.crime_of_campaign(r, text) {
+            return Some(q);
+        }
+        if let Some(q) = self.part_of_breakdown(r, text) {
             return Some(q);
         }
         let l = self.last.as_ref()?;
@@ -407,6 +422,26 @@ impl Scanner<'_> {
             (Some((verb, noun)), _) => format!("{verb}{crime}{noun}"),
             _ => format!("{text}（{crime}）"),
         })
+    }
+
+    /// "固定资产投资增长9.7%。分产业看，第一产业增长129.2%": an industry named bare after
+    /// 分…看 is that part of the quantity broken down (第一产业投资).
+    fn part_of_breakdown(&self, r: &Reading, text: &str) -> Option<String> {
+        if !BREAKDOWN_PARTS.contains(&text) {
+            return None;
+        }
+        let doc = self.doc;
+        let a = r.ps.saturating_sub(MAX_BREAKDOWN_BACK);
+        let words = doc.norm_str(a, r.ps);
+        let k = words.rfind('分')?;
+        if !words[k..].contains('看') || words[k..].contains('\n') {
+            return None;
+        }
+        let at = a + words[..k].chars().count();
+        let whole = self.out.iter().rev().find(|c| c.qe <= at)?;
+        let near = at - whole.qe <= MAX_BREAKDOWN_GAP && !doc.norm_str(whole.qe, at).contains('\n');
+        let head = BREAKDOWN_HEADS.iter().find(|h| whole.label.ends_with(*h) && whole.label.len() > h.len())?;
+        near.then(|| format!("{text}{head}"))
     }
 
     /// The crime a crackdown before `ps` in its sentence names ("…等文物犯罪"), if any.
