@@ -1682,3 +1682,11 @@ fn the_same_money_in_another_currency_keeps_its_name() {
         ["人均地区生产总值", "人均地区生产总值"]
     );
 }
+
+#[test]
+fn a_change_after_a_bare_number_is_of_that_numbers_words() {
+    let got = scan("抓获逃犯101人;查处各类治安案件1326,同比上升48.6%。", &ExtractOptions::default()).indicators;
+    let change = got.last().expect("the change");
+    assert_eq!(change.label, "查处各类治安案件");
+    assert_eq!(change.quote, "查处各类治安案件1326,同比上升48.6%");
+}

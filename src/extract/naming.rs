@@ -161,6 +161,13 @@ impl Scanner<'_> {
             return;
         }
         let Some(l) = &self.last else { return };
+        // "抓获逃犯101人;查处各类治安案件1326,同比上升48.6%": a number read as no figure
+        // stands between, so the change is of the words before that number.
+        if let Some((words, a)) = self.words_before_bare_number(l.end, r.ps) {
+            label.text = words;
+            label.qs = label.qs.min(a);
+            return;
+        }
         label.text = untagged(&l.label).to_string();
         label.qs = label.qs.min(l.qs);
         // "发生一般事故110起、死亡105人，同比减少39起…": a change in a unit is of the
@@ -425,6 +432,23 @@ impl Scanner<'_> {
         let levels = !matches!(c.kind, Kind::YoyChange | Kind::Change);
         let same_sentence = c.qe <= f.start && !self.doc.norm_str(c.qe, f.start).contains(['。', '\n']);
         (levels && same_sentence).then(|| c.label.clone())
+    }
+
+    /// "…;查处各类治安案件1326,": the words before a bare number (a figure with no unit the
+    /// scan left out) in the clause just before `ps`, when one stands between `from` and it.
+    fn words_before_bare_number(&self, from: usize, ps: usize) -> Option<(String, usize)> {
+        let doc = self.doc;
+        if ps == 0 || from >= ps || doc.before(ps) != ',' {
+            return None;
+        }
+        let end = ps - 1;
+        let digits = (from..end).rev().take_while(|&k| doc.c(k).is_ascii_digit()).count();
+        let start = end - digits;
+        let a = self.back_scan(start, false, MAX_LABEL_BACK).max(from);
+        let a = (a..start).find(|&k| !matches!(doc.c(k), ';' | ',' | '、' | ' ')).unwrap_or(start);
+        let words = doc.norm_str(a, start);
+        let plain = digits > 0 && words.chars().count() >= 2 && !words.chars().any(|c| c.is_ascii_digit());
+        plain.then_some((words, a))
     }
 
     /// The label of the money figure just before this money figure in another currency,
