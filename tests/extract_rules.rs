@@ -1690,3 +1690,9 @@ fn a_change_after_a_bare_number_is_of_that_numbers_words() {
     assert_eq!(change.label, "查处各类治安案件");
     assert_eq!(change.quote, "查处各类治安案件1326,同比上升48.6%");
 }
+
+#[test]
+fn how_or_in_which_case_it_was_done_is_no_part_of_the_name() {
+    assert_eq!(labels("按照“4个100%”要求检查校园233家次。"), ["检查校园"]);
+    assert_eq!(labels("“107”专案打掉异地黑恶势力性质组织1个。"), ["打掉异地黑恶势力性质组织"]);
+}

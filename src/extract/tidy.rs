@@ -36,7 +36,8 @@ fn names_months(words: &str) -> bool {
 /// Tidies a label: each step drops words that are no part of a name, in this order.
 pub(super) fn tidy(label: &str) -> String {
     let mut out = label.trim().to_string();
-    let steps: [fn(&mut String); 10] = [
+    let steps: [fn(&mut String); 11] = [
+        drop_manner,
         drop_gong_before_case_verb,
         drop_happening,
         drop_month_base,
@@ -53,6 +54,25 @@ pub(super) fn tidy(label: &str) -> String {
     }
     out
 }
+
+/// "按照“4个100%”要求检查校园", "“107”专案打掉…组织": how or in which case it was done is no
+/// part of what was done.
+fn drop_manner(out: &mut String) {
+    for (open, close) in MANNERS {
+        if let Some(rest) = out.strip_prefix(open) {
+            if let Some(k) = rest.find(close).filter(|&k| k > 0) {
+                let done = &rest[k + close.len()..];
+                if done.chars().count() >= 2 {
+                    *out = done.to_string();
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// The words that open and close a phrase of manner at a label's start (按照…要求).
+const MANNERS: [(&str, &str); 3] = [("按照", "要求"), ("“", "”专案"), ("\"", "\"专案")];
 
 /// "各级法院共受理各类案件", "共批准逮捕": 共 before a case verb says "in all".
 fn drop_gong_before_case_verb(out: &mut String) {
