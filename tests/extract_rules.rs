@@ -1696,3 +1696,12 @@ fn how_or_in_which_case_it_was_done_is_no_part_of_the_name() {
     assert_eq!(labels("按照“4个100%”要求检查校园233家次。"), ["检查校园"]);
     assert_eq!(labels("“107”专案打掉异地黑恶势力性质组织1个。"), ["打掉异地黑恶势力性质组织"]);
 }
+
+#[test]
+fn industries_after_an_an_fen_breakdown_and_a_ceiling_kept_to() {
+    assert_eq!(
+        labels("全市年末城乡就业人员131.28万人。按产业划分,第一产业51.55万人,第二产业24.94万人。")[1..],
+        ["第一产业就业人员", "第二产业就业人员"]
+    );
+    assert_eq!(labels("城镇登记失业率3.47%,控制在4.0%以内。"), ["城镇登记失业率", "城镇登记失业率控制线"]);
+}

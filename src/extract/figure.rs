@@ -15,6 +15,9 @@ use crate::model::MAX_ABS_VALUE;
 
 /// The longest quote, in chars: a list of figures sharing one label ("23起28人") or one
 /// direction gets quotes reaching back to its start only this far.
+/// The name of a ceiling a figure is kept within (控制在4.0%以内).
+const CEILING: &str = "控制线";
+
 const MAX_QUOTE: usize = 64;
 /// The longest noun after an amount of money that names it ("国债"), in chars.
 const MAX_MONEY_NOUN: usize = 4;
@@ -95,7 +98,7 @@ impl Scanner<'_> {
         }
 
         let Some(mut r) = self.read(&f, suf) else { return self.skip_to(resume) };
-        let label = self.label_and_quote(&f, &mut r);
+        let mut label = self.label_and_quote(&f, &mut r);
         let c = match classify(&f, &r, &label.text) {
             Verdict::Figure(c) => c,
             // Not a figure, and no floor (labels stop at digits anyway, and
@@ -107,6 +110,10 @@ impl Scanner<'_> {
         if r.bound_verb && suf.end > suf.unit_end && self.doc.longest_at(suf.unit_end, &["以上", "以下"]).is_some()
         {
             return self.skip_to(resume);
+        }
+        // "城镇登记失业率3.47%，控制在4.0%以内": the ceiling kept to, named so.
+        if r.bound_verb && self.doc.starts_with(suf.unit_end, "以内") && !label.text.ends_with(CEILING) {
+            label.text.push_str(CEILING);
         }
         self.record(&f, r, label, c);
         resume

@@ -425,7 +425,8 @@ impl Scanner<'_> {
     }
 
     /// "固定资产投资增长9.7%。分产业看，第一产业增长129.2%": an industry named bare after
-    /// 分…看 is that part of the quantity broken down (第一产业投资).
+    /// 分…看 or 按…分 is that part of the quantity broken down (第一产业投资; "城乡就业人员
+    /// 131.28万人。按产业划分，第一产业51.55万人" → 第一产业就业人员).
     fn part_of_breakdown(&self, r: &Reading, text: &str) -> Option<String> {
         if !BREAKDOWN_PARTS.contains(&text) {
             return None;
@@ -433,8 +434,14 @@ impl Scanner<'_> {
         let doc = self.doc;
         let a = r.ps.saturating_sub(MAX_BREAKDOWN_BACK);
         let words = doc.norm_str(a, r.ps);
+        // 分产业看, 按产业划分: where the phrase starts.
         let k = words.rfind('分')?;
-        if !words[k..].contains('看') || words[k..].contains('\n') {
+        let k = match words[..k].rfind('按') {
+            _ if words[k..].contains('看') => k,
+            Some(b) if !words[b..k].contains([',', ';', '。']) => b,
+            _ => return None,
+        };
+        if words[k..].contains('\n') {
             return None;
         }
         let at = a + words[..k].chars().count();
