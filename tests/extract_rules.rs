@@ -1705,3 +1705,14 @@ fn industries_after_an_an_fen_breakdown_and_a_ceiling_kept_to() {
     );
     assert_eq!(labels("城镇登记失业率3.47%,控制在4.0%以内。"), ["城镇登记失业率", "城镇登记失业率控制线"]);
 }
+
+#[test]
+fn a_completion_rate_is_its_sentences_level() {
+    assert_eq!(
+        labels("全市城镇新增就业50801人,增长20.61%,完成省民生工程目标任务的130.26%,市民生工程目标任务的127%;失业人员再就业12089人,完成目标任务的157%。")
+            [2..],
+        ["城镇新增就业完成省民生工程目标任务", "城镇新增就业完成市民生工程目标任务", "失业人员再就业", "失业人员再就业完成目标任务"]
+    );
+    // A sentence of several levels names no one subject.
+    assert_eq!(labels("新开工3512套,基本建成2786套,完成年度目标任务的112.5%。")[2], "完成年度目标任务");
+}

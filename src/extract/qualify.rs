@@ -64,6 +64,12 @@ const MAX_BREAKDOWN_BACK: usize = 60;
 /// The most chars between the quantity and its 分…看.
 const MAX_BREAKDOWN_GAP: usize = 2;
 
+/// What a completion rate is of (完成年度计划的108%, 完成目标任务的157%).
+const COMPLETION_TARGETS: [&str; 3] = ["任务", "计划", "目标"];
+
+/// The verb of a completion.
+const COMPLETED: &str = "完成";
+
 /// Totals of the things counted just before (项目…个，总投资…).
 const TOTALS: [&str; 4] = ["总投资", "计划总投资", "总规模", "投资总额"];
 
@@ -233,6 +239,9 @@ impl Scanner<'_> {
             return Some(q);
         }
         if let Some(q) = self.part_of_breakdown(r, text) {
+            return Some(q);
+        }
+        if let Some(q) = self.completion_of(f, text) {
             return Some(q);
         }
         let l = self.last.as_ref()?;
@@ -449,6 +458,34 @@ impl Scanner<'_> {
         let near = at - whole.qe <= MAX_BREAKDOWN_GAP && !doc.norm_str(whole.qe, at).contains('\n');
         let head = BREAKDOWN_HEADS.iter().find(|h| whole.label.ends_with(*h) && whole.label.len() > h.len())?;
         near.then(|| format!("{text}{head}"))
+    }
+
+    /// "城镇新增就业50801人，…，完成省民生工程目标任务的130.26%，市民生工程目标任务的127%":
+    /// a completion rate is that of the level before it in its sentence, and a target
+    /// named right after a completion is completed by the same.
+    fn completion_of(&self, f: &Found, text: &str) -> Option<String> {
+        let percent = f.unit.as_ref().is_some_and(|u| u.text == "%");
+        if !percent || !COMPLETION_TARGETS.iter().any(|t| text.ends_with(t)) {
+            return None;
+        }
+        let n = self.out.len();
+        let i = (n.saturating_sub(MAX_BACK_RECORDS)..n)
+            .rev()
+            .find(|&i| self.out[i].unit != "%" && !matches!(self.out[i].kind, Kind::YoyChange | Kind::Change))?;
+        let level = &self.out[i];
+        let ends = |a: usize, b: usize| a > b || self.doc.norm_str(a, b).contains(['。', ';', '\n']);
+        // The level is its sentence's subject: the first figure in it ("棚户区改造新开工3512套，
+        // 基本建成2786套，完成…" names no one subject).
+        let first = i == 0 || ends(self.out[i - 1].qe, level.qs);
+        if ends(level.qe, f.start) || !first || text.contains(&level.label) {
+            return None;
+        }
+        if text.starts_with(COMPLETED) {
+            return Some(format!("{}{text}", level.label));
+        }
+        let completed = format!("{}{COMPLETED}", level.label);
+        let after_completion = self.out.last().is_some_and(|p| p.unit == "%" && p.label.starts_with(&completed));
+        after_completion.then(|| format!("{completed}{text}"))
     }
 
     /// The crime a crackdown before `ps` in its sentence names ("…等文物犯罪"), if any.
