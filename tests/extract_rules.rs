@@ -1716,3 +1716,13 @@ fn a_completion_rate_is_its_sentences_level() {
     // A sentence of several levels names no one subject.
     assert_eq!(labels("新开工3512套,基本建成2786套,完成年度目标任务的112.5%。")[2], "完成年度目标任务");
 }
+
+#[test]
+fn a_case_verb_reaches_items_past_a_count_in_another_unit() {
+    assert_eq!(
+        labels("审结涉黑案件33件490人、涉恶案件108件739人。"),
+        ["审结涉黑案件", "审结涉黑案件", "审结涉恶案件", "审结涉恶案件"]
+    );
+    // A case verb opening the first of two items does not make it long.
+    assert_eq!(labels("维护公平交易投资环境,审结涉外、涉港澳台案件1359件。"), ["审结涉外、涉港澳台案件"]);
+}

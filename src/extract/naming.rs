@@ -359,7 +359,9 @@ impl Scanner<'_> {
         let inner = items.get(1..items.len().saturating_sub(1)).unwrap_or(&[]);
         // "审、执结": one char is a verb shortened, not a name. Of two items the first is a
         // name too ("国控、省控…", "庆阳、酒泉…"), not a clause ("加强防控、发现隐患").
-        let first = items.first().map_or(0, |&(a, b)| b - a);
+        // "审结涉外、涉港澳台案件": the case verb opening the first item is every item's.
+        let verb = |a: usize| self.doc.longest_at(a, CASE_VERBS).map_or(0, |v| v.chars().count());
+        let first = items.first().map_or(0, |&(a, b)| (b - a).saturating_sub(verb(a)));
         let first_fits = if items.len() == 2 { (2..MAX_SHORT_ITEM).contains(&first) } else { first >= 2 };
         items.len() >= 2 && first_fits && inner.iter().all(|&(a, b)| b - a <= MAX_SHORT_ITEM)
     }

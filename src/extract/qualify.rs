@@ -263,7 +263,10 @@ impl Scanner<'_> {
         // Only a figure in the unit of the one before counts the same things (抓获15人
         // after 查处案件12起 counts people, not cases).
         let unit = f.unit.as_ref().map(|u| u.text.as_str()).unwrap_or("");
-        let same_unit = self.out.last().is_some_and(|p| p.unit == unit);
+        // "审结涉黑案件33件490人、涉恶案件108件739人": the item before in this unit, past its
+        // other unit.
+        let same_unit = self.out.last().is_some_and(|p| p.unit == unit)
+            || self.out.iter().rev().nth(1).is_some_and(|p| p.unit == unit && p.label == l.label);
         // "破获传统侵财案件1787起、电信网络诈骗案件1295起": the verb that opens a 、-list
         // of figures is every item's.
         // "济南公安打掉涉黑组织1个、恶势力犯罪集团7个": the verb, without its subject.
