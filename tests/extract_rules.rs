@@ -1726,3 +1726,12 @@ fn a_case_verb_reaches_items_past_a_count_in_another_unit() {
     // A case verb opening the first of two items does not make it long.
     assert_eq!(labels("维护公平交易投资环境,审结涉外、涉港澳台案件1359件。"), ["审结涉外、涉港澳台案件"]);
 }
+
+#[test]
+fn inline_headings_and_lists_of_one_char_names() {
+    assert_eq!(
+        labels("人均生产总值达到1108美元。 一、农业 农业全年实现农、林、牧、渔业总产值135.5亿元。")[1],
+        "农、林、牧、渔业总产值"
+    );
+    assert_eq!(labels("失业率控制在2.0%。 二、农 业 全年全县农作物种植面积8521.9公顷。")[1], "农作物种植面积");
+}

@@ -349,7 +349,12 @@ static RUN_IN_HEADINGS: &[&str] = &[
 /// "人口年末常住人口…", "粮食全年农作物播种面积…": a bulletin's heading at the start of
 /// a line, run into the sentence (a scope or time word follows it); returns its length.
 fn run_in_heading_at(doc: &Doc, s: usize, end: usize) -> Option<usize> {
-    if !(s == 0 || matches!(doc.before(s), '\n' | '\r')) {
+    // "二、农 业 全年全县…": a heading spaced out, a char at a time.
+    if s > 0 && matches!(doc.before(s), ' ' | '、') && doc.c(s + 1) == ' ' && s + 3 < end {
+        return Some(2);
+    }
+    // (A line start, or a space after an inline heading: "。 一、农业 农业全年实现…".)
+    if !(s == 0 || matches!(doc.before(s), '\n' | '\r' | ' ')) {
         return None;
     }
     let h = doc.longest_at(s, RUN_IN_HEADINGS)?;

@@ -362,7 +362,10 @@ impl Scanner<'_> {
         // "审结涉外、涉港澳台案件": the case verb opening the first item is every item's.
         let verb = |a: usize| self.doc.longest_at(a, CASE_VERBS).map_or(0, |v| v.chars().count());
         let first = items.first().map_or(0, |&(a, b)| (b - a).saturating_sub(verb(a)));
-        let first_fits = if items.len() == 2 { (2..MAX_SHORT_ITEM).contains(&first) } else { first >= 2 };
+        // "农、林、牧、渔业": one char each is a list of one-char names.
+        let one_char_names = first == 1 && inner.iter().all(|&(a, b)| b - a == 1);
+        let first_fits =
+            if items.len() == 2 { (2..MAX_SHORT_ITEM).contains(&first) } else { first >= 2 || one_char_names };
         items.len() >= 2 && first_fits && inner.iter().all(|&(a, b)| b - a <= MAX_SHORT_ITEM)
     }
 
