@@ -271,31 +271,23 @@ impl Scanner<'_> {
         if !r.cont {
             self.close_run();
         }
-        // "地方一般公共预算收入突破4000亿元、达到4211亿元": the mark passed, then the figure
-        // itself — one figure, the exact one.
-        let restates = !r.approx
-            && r.core.is_empty()
+        // The same quantity stated just before, with no words of its own between: one of the
+        // two is a round mark passed, the other the figure.
+        let same_just_before = r.core.is_empty()
             && self.run.is_none()
             && self.last.as_ref().is_some_and(|l| l.end <= r.ps && r.ps - l.end <= 1)
-            && self
-                .out
-                .last()
-                .is_some_and(|p| p.approx && p.label == label.text && p.unit == c.unit && p.kind == c.kind);
-        if restates {
+            && self.out.last().is_some_and(|p| p.label == label.text && p.unit == c.unit && p.kind == c.kind);
+        let before = self.out.last().filter(|_| same_just_before).map(|p| (p.approx, p.value));
+        // "地方一般公共预算收入突破4000亿元、达到4211亿元": the mark passed, then the figure
+        // itself — one figure, the exact one.
+        if before.is_some_and(|(approx, _)| approx && !r.approx) {
             self.out.pop();
             let n = self.out.len();
             self.group.retain(|&g| g < n);
         }
         // "地区生产总值完成602.5亿元，首次突破600亿元大关": the mark passed, after the exact
         // figure, is no figure of its own.
-        let passed_after = r.approx
-            && r.core.is_empty()
-            && self.run.is_none()
-            && self.last.as_ref().is_some_and(|l| l.end <= r.ps && r.ps - l.end <= 1)
-            && self.out.last().is_some_and(|p| {
-                !p.approx && p.label == label.text && p.unit == c.unit && p.kind == c.kind && c.value <= p.value
-            });
-        if passed_after {
+        if before.is_some_and(|(approx, value)| !approx && r.approx && c.value <= value) {
             if let Some(l) = self.last.as_mut() {
                 l.end = f.end;
             }
