@@ -342,6 +342,20 @@ describe('在原文中查看 and 返回图表', () => {
     });
   });
 
+  test('at the foot of the page, 返回图表 covers none of the report', TIMEOUT, async () => {
+    await withPhone({}, async (page) => {
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await page.waitForFunction(() => !document.getElementById('back-to-chart').hidden, null, { timeout: 5000 });
+      const back = await page.locator('#back-to-chart').boundingBox();
+      const text = await page.evaluate(() => {
+        const ps = document.querySelectorAll('.report-text p');
+        const r = ps[ps.length - 1].getBoundingClientRect();
+        return { bottom: r.bottom };
+      });
+      assert.ok(text.bottom <= back.y, `the report's last line (bottom ${text.bottom}) ends above 返回图表 (top ${back.y})`);
+    });
+  });
+
   test('a figure tapped in the text selects its bar without a jump', TIMEOUT, async () => {
     await withPhone({}, async (page) => {
       const fig = page.locator('.fig').nth(20);
