@@ -1735,3 +1735,61 @@ fn inline_headings_and_lists_of_one_char_names() {
     );
     assert_eq!(labels("失业率控制在2.0%。 二、农 业 全年全县农作物种植面积8521.9公顷。")[1], "农作物种植面积");
 }
+
+#[test]
+fn a_list_of_measures_before_a_comma_names_the_changes_after_it() {
+    assert_eq!(
+        labels("破获案件数、抓获作案成员数、追赃挽损数,同比去年分别上升46.1%、30.1%和15%。"),
+        ["破获案件数", "抓获作案成员数", "追赃挽损数"]
+    );
+    // The quote reaches back to the list, so each figure's source names it.
+    let v = scan("破获案件数、抓获作案成员数,同比分别上升46.1%、30.1%。", &ExtractOptions::default()).indicators;
+    assert!(v.iter().all(|i| i.quote.starts_with("破获案件数、")), "{v:#?}");
+    // 同比去年 is 同比: the change is year-on-year.
+    assert_eq!(one("追赃挽损数同比去年上升15%。").kind, YoyChange);
+}
+
+#[test]
+fn a_list_item_that_names_a_kind_of_cases_takes_the_measure_the_last_item_names() {
+    assert_eq!(labels("刑事案件、侵财案件破案数同比分别上升32.6%、41.1%。"), ["刑事案件破案数", "侵财案件破案数"]);
+    // A kind of cases before an item that names something else stays whole.
+    assert_eq!(
+        labels("侦破刑事案件、行政案件和刑事打击处理人员数量同比分别上升5%、6%和7%。"),
+        ["侦破刑事案件", "侦破行政案件", "刑事打击处理人员数量"]
+    );
+}
+
+#[test]
+fn a_list_of_months_names_one_figure_each() {
+    assert_eq!(labels("10月、11月立案数同比分别下降17.8%和31.5%。"), ["10月立案数", "11月立案数"]);
+    // A span of months is one period, no list.
+    assert_eq!(labels("1-10月立案数同比分别下降17.8%和31.5%。"), ["立案数", "立案数"]);
+}
+
+#[test]
+fn figures_glued_to_a_start_are_starts_too() {
+    assert_eq!(
+        labels("全县贫困人口由13677户49479人减至887户1472人。"),
+        ["贫困人口（期初）", "贫困人口（期初）", "贫困人口", "贫困人口"]
+    );
+}
+
+#[test]
+fn cases_of_that_kind_are_the_crackdowns_crime() {
+    assert_eq!(
+        labels("开展打击“两抢一盗”犯罪专项审判,审结该类案件88件。开展打击严重破坏市场经济秩序犯罪专项审判,审结该类案件32件。"),
+        ["审结“两抢一盗”犯罪案件", "审结严重破坏市场经济秩序犯罪案件"]
+    );
+}
+
+#[test]
+fn parts_under_a_breakdown_heading_take_the_quantitys_head_noun() {
+    let text = "全县规模以上工业增加值同比增长2.3%。产品产销率为92.3%。\n分经济类型看,国有企业同比下降16.1%,私营企业下降5.6%。\n从三大门类看,采矿业同比下降9.5%,制造业增长7.0%。";
+    assert_eq!(
+        labels(text),
+        ["规模以上工业增加值", "产品产销率", "国有企业增加值", "私营企业增加值", "采矿业增加值", "制造业增加值"],
+        "and the number of parts a heading names is no figure"
+    );
+    // Without a heading, a bare part stays as written.
+    assert_eq!(labels("全县规模以上工业增加值同比增长2.3%。产品产销率为92.3%。国有企业同比下降16.1%。")[2], "国有企业");
+}

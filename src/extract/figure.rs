@@ -23,6 +23,8 @@ const MAX_QUOTE: usize = 64;
 const MAX_MONEY_NOUN: usize = 4;
 /// The farthest a congress's 届 stands before the number of its session ("十四届人大三次会议").
 const MAX_SESSION_GAP: usize = 6;
+/// The longest breakdown heading after its 从/分/按 ("从三大门类看"), in chars.
+const MAX_HEADING: usize = 10;
 /// A 、-joined group of figures longer than this is not a list anyone names one by one.
 const MAX_GROUP: usize = 64;
 
@@ -127,6 +129,9 @@ impl Scanner<'_> {
         if !f.rank && (self.is_definition(f.start) || self.is_rank_bound(f, suf) || self.is_fixed_name(f, suf)) {
             return None;
         }
+        if self.in_breakdown_heading(f) {
+            return None;
+        }
         let class = f.unit.as_ref().map(|u| u.class);
         let mut flags = Flags::from_trail(&before.trail);
         if before.cont {
@@ -217,6 +222,18 @@ impl Scanner<'_> {
             _ => false,
         };
         Before { ps, trail, core_start, core_end, cont }
+    }
+
+    /// "从三大门类看，采矿业…", "分三次产业看": the number of parts a breakdown's heading
+    /// names, no figure.
+    fn in_breakdown_heading(&self, f: &Found) -> bool {
+        let doc = self.doc;
+        if f.start == 0 || !matches!(doc.before(f.start), '从' | '分' | '按') {
+            return false;
+        }
+        let end = (f.start + MAX_HEADING).min(doc.len());
+        let k = (f.start..end).find(|&k| !doc.c(k).is_alphanumeric() || doc.c(k) == '看');
+        k.is_some_and(|k| doc.c(k) == '看' && matches!(doc.c(k + 1), ',' | '，' | ':' | '：'))
     }
 
     /// "居全国前10位" (a bound on a ranking) and "保持两位数增长" (a number of digits): no
@@ -323,8 +340,9 @@ impl Scanner<'_> {
             self.group = vec![first_idx];
         }
         // What the next figure borrows is the quantity, not where its change started.
+        let start = text.ends_with(super::naming::START_TAG);
         let label = plain.unwrap_or_else(|| super::naming::untagged(&text).to_string());
-        self.last = Some(Last { end: f.end, qs, label, flags: r.flags });
+        self.last = Some(Last { end: f.end, qs, label, flags: r.flags, start });
         self.floor = self.floor.max(f.end);
     }
 }

@@ -8,6 +8,7 @@ use super::leading::strip_leading;
 use super::naming::{is_percent_change, Label, SHARE, SHARE_WORD};
 use super::qualify::{verb_prefix, CASE_VERBS, KIND_HEADS};
 use super::scanner::{Found, Scanner};
+use super::text::Doc;
 
 impl Scanner<'_> {
     /// The quote's first bounds, and the list the figure's words name: 分别 hands out
@@ -54,9 +55,13 @@ impl Scanner<'_> {
             label.qs = ls;
         }
         if starts_run && names.len() == 1 {
-            // "城乡居民人均可支配收入分别达到68745元和41236元": a paired word names two.
+            // "城乡居民人均可支配收入分别达到68745元和41236元": a paired word names two;
+            // "10月、11月立案数同比分别下降…": a list of months names one each.
+            let months = months_before(doc, r.ps);
             if let Some(pair) = names.first().and_then(|n| split_pair(n)) {
                 names = pair;
+            } else if months.len() >= 2 {
+                names = months.iter().map(|m| format!("{m}{}", names[0])).collect();
             }
         }
         if starts_run {
@@ -77,7 +82,10 @@ impl Scanner<'_> {
                 let names = self.group.iter().filter_map(|&g| self.out.get(g).map(|c| c.label.clone())).collect();
                 label.run_names = Some(names);
             } else if r.core.is_empty() {
-                label.run_names = self.names_in_clause_before(r.ps);
+                if let Some((s, names)) = self.names_in_clause_before(r.ps) {
+                    label.qs = label.qs.min(s);
+                    label.run_names = Some(names);
+                }
             }
         }
         label
@@ -110,7 +118,7 @@ impl Scanner<'_> {
     /// "三次产业结构比为7.9:60.2:31.9，分别较上年下降0.8、提高2.3…": the terms of the ratio
     /// before; "其中工业、建筑业、商贸贡献突出，分别为61.4%、11.1%…": the list before, its
     /// predicate dropped, with what the figure before measured (对经济增长的贡献率).
-    fn names_in_clause_before(&self, ps: usize) -> Option<Vec<String>> {
+    fn names_in_clause_before(&self, ps: usize) -> Option<(usize, Vec<String>)> {
         let doc = self.doc;
         if ps < 2 || doc.before(ps) != ',' {
             return None;
@@ -123,18 +131,31 @@ impl Scanner<'_> {
         let clause = doc.norm_str(from, ps - 1);
         let is_ratio = clause.matches(':').count() >= 2 && ["结构", "构成"].iter().any(|w| clause.contains(w));
         if is_ratio && clause.contains(THREE_INDUSTRIES) {
-            return Some(INDUSTRIES.iter().map(|i| format!("{i}{SHARE}")).collect());
+            return Some((from, INDUSTRIES.iter().map(|i| format!("{i}{SHARE}")).collect()));
         }
         let s = self.back_scan(ps - 1, false, MAX_LABEL_BACK);
-        let (_, items) = self.list_items(s, ps - 1);
+        let (ls, items) = self.list_items(s, ps - 1);
         let mut names: Vec<String> = items.iter().map(|&(a, b)| doc.raw_str(a, b).trim().to_string()).collect();
         if names.len() < 2 {
             return None;
         }
-        let last = names.last_mut()?;
-        let adj = PREDICATE_ADJECTIVES.iter().find_map(|a| last.strip_suffix(a))?;
-        let (subject, noun) = PREDICATE_NOUNS.iter().find_map(|n| adj.strip_suffix(n).map(|s| (s, *n)))?;
-        *last = subject.to_string();
+        if let Some(last) = names.last_mut().and_then(|l| PREDICATE_ADJECTIVES.iter().find_map(|a| l.strip_suffix(a))) {
+            let last = last.to_string();
+            return self.measures_of_predicate(names, &last).map(|n| (ls, n));
+        }
+        // "破获案件数、抓获作案成员数、追赃挽损数,同比分别上升…": a list of measures, the clause
+        // before the comma, names the figures one by one.
+        let measures = !clause.chars().any(|c| c.is_ascii_digit())
+            && names.iter().all(|n| (2..=MAX_NAMED_ITEM).contains(&n.chars().count()));
+        share_head(&mut names);
+        measures.then_some((ls, names))
+    }
+
+    /// "其中工业、建筑业、商贸贡献突出，分别为…": the list's items, each with what the figure
+    /// before measures (`last` is the last item without its adjective).
+    fn measures_of_predicate(&self, mut names: Vec<String>, last: &str) -> Option<Vec<String>> {
+        let (subject, noun) = PREDICATE_NOUNS.iter().find_map(|n| last.strip_suffix(n).map(|s| (s, *n)))?;
+        *names.last_mut()? = subject.to_string();
         // 第三产业对经济增长的贡献率 → 对经济增长的贡献率: what each of them measures.
         let measure = self.last.as_ref().and_then(|l| l.label.find('对').map(|k| l.label[k..].to_string()));
         let measure = measure.filter(|m| m.contains(noun)).unwrap_or_default();
@@ -197,6 +218,28 @@ fn share_subject(names: &mut [String]) {
     }
 }
 
+/// "10月、11月" right before `ps`: the months of a list, in order (none when the words
+/// before are not such a list).
+fn months_before(doc: &Doc, ps: usize) -> Vec<String> {
+    let is_part = |c: char| c.is_ascii_digit() || matches!(c, '月' | '、' | '和');
+    let from = (ps.saturating_sub(MAX_MONTH_LIST)..ps).rev().take_while(|&k| is_part(doc.c(k))).last();
+    let Some(from) = from else { return Vec::new() };
+    let words = doc.raw_str(from, ps);
+    let months: Vec<String> = words.split(['、', '和']).map(str::to_string).collect();
+    let is_month = |m: &String| {
+        let n = m.strip_suffix('月').unwrap_or_default();
+        !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit())
+    };
+    if months.iter().all(is_month) {
+        months
+    } else {
+        Vec::new()
+    }
+}
+
+/// The longest list of months read before a 分别 list's name, in chars.
+const MAX_MONTH_LIST: usize = 24;
+
 /// Words that pair two things, and the two ("城乡" → 城镇, 农村), in their order.
 const PAIRS: [(&str, [&str; 2]); 4] = [
     ("城乡", ["城镇", "农村"]),
@@ -248,12 +291,16 @@ fn share_head(names: &mut [String]) {
             None => return,
         },
     };
+    // What the last item names before the head (侵财案件 of 侵财案件破案数).
+    let stem: String = text.strip_suffix(head.as_str()).unwrap_or_default().to_string();
     let short = names[..n - 1].iter().all(|m| {
         let k = m.chars().count();
         // "破案数、抓获犯罪嫌疑人数": an item that ends as the last does is a whole name.
         // "侦破刑事案件、行政案件和刑事打击处理人员数量": an item that ends in a kind of
-        // events is a whole name too.
-        let whole = m.chars().last() == last.last().copied() || KIND_HEADS.iter().any(|h| m.ends_with(h));
+        // events is a whole name too, unless the last item's stem ends in the same kind
+        // ("刑事案件、侵财案件破案数": 破案数 is of both).
+        let events = KIND_HEADS.iter().any(|h| m.ends_with(h) && !stem.ends_with(h));
+        let whole = m.chars().last() == last.last().copied() || events;
         k <= longest && (room == 0 || k + room <= last.len()) && !m.contains(head.as_str()) && !whole
     });
     if !short || head.chars().count() < 2 {

@@ -138,7 +138,9 @@ impl Scanner<'_> {
             }
         }
         // "规模以上工业企业从1832户增加到3382户": the first is where the change starts.
-        if r.from && !label.text.is_empty() {
+        // "由13677户49479人减至887户1472人": a figure glued to a start is a start too.
+        let glued_to_start = self.last.as_ref().is_some_and(|l| l.end == f.start && l.start);
+        if (r.from || glued_to_start) && !label.text.is_empty() && !label.text.ends_with(START_TAG) {
             label.text.push_str(START_TAG);
         }
         if label.run_names.is_none() && label.all_items.is_empty() && !r.cont {

@@ -61,6 +61,9 @@ const BREAKDOWN_HEADS: [&str; 4] = ["投资", "增加值", "就业人员", "从�
 /// How far back the 分…看 of a breakdown is looked for, in chars.
 const MAX_BREAKDOWN_BACK: usize = 60;
 
+/// The longest heading of a breakdown (分经济类型看, 从重点行业看), in chars.
+const MAX_HEADING_WORDS: usize = 10;
+
 /// The most chars between the quantity and its 分…看.
 const MAX_BREAKDOWN_GAP: usize = 2;
 
@@ -118,7 +121,10 @@ const MAX_CAMPAIGN_SENTENCE: usize = 80;
 const MAX_CRIME: usize = 16;
 
 /// Words after a crackdown's crime that say how, not what (…犯罪高压态势, …犯罪工作).
-const CAMPAIGN_TAILS: [&str; 5] = ["高压态势", "工作", "专项行动", "活动", "力度"];
+const CAMPAIGN_TAILS: [&str; 6] = ["高压态势", "工作", "专项行动", "专项审判", "活动", "力度"];
+
+/// Words that point back to the kind of cases named before (审结该类案件).
+const DEMONSTRATIVES: [&str; 3] = ["该类", "此类", "这类"];
 
 /// Suspects of a crime, as a prosecution counts them.
 const SUSPECTS: &str = "犯罪嫌疑人";
@@ -239,6 +245,9 @@ impl Scanner<'_> {
             return Some(q);
         }
         if let Some(q) = self.part_of_breakdown(r, text) {
+            return Some(q);
+        }
+        if let Some(q) = self.part_under_heading(f, r, text) {
             return Some(q);
         }
         if let Some(q) = self.completion_of(f, text) {
@@ -418,6 +427,11 @@ impl Scanner<'_> {
     /// as their object: 起诉电信网络诈骗犯罪).
     fn crime_of_campaign(&self, r: &Reading, text: &str) -> Option<String> {
         // The shape of the label first: reading the sentence back costs more.
+        // "开展打击“两抢一盗”犯罪专项审判，审结该类案件88件": 该类 is the crackdown's crime.
+        let pointed = DEMONSTRATIVES.iter().find_map(|d| text.split_once(d));
+        let pointed =
+            pointed.filter(|(v, n)| CASE_VERBS.contains(v) && CRIME_NOUNS.contains(n)).map(|(v, n)| v.to_string() + n);
+        let text = pointed.as_deref().unwrap_or(text);
         let verb_noun = CRIME_NOUNS.iter().find_map(|n| text.strip_suffix(n).map(|v| (v, *n)));
         let verb_noun = verb_noun.filter(|(v, _)| CASE_VERBS.iter().chain(&GROUP_VERBS).any(|c| v == c));
         let suspects = text.strip_suffix(SUSPECTS).filter(|v| PROSECUTIONS.contains(v));
@@ -461,6 +475,30 @@ impl Scanner<'_> {
         let near = at - whole.qe <= MAX_BREAKDOWN_GAP && !doc.norm_str(whole.qe, at).contains('\n');
         let head = BREAKDOWN_HEADS.iter().find(|h| whole.label.ends_with(*h) && whole.label.len() > h.len())?;
         near.then(|| format!("{text}{head}"))
+    }
+
+    /// "规模以上工业增加值同比增长2.3%。…\n分经济类型看，国有企业同比下降16.1%": a part
+    /// named bare, changing in a sentence headed 分…看 or 从…看, is that part of the last
+    /// quantity of its section that grew in per cent (国有企业增加值).
+    fn part_under_heading(&self, f: &Found, r: &Reading, text: &str) -> Option<String> {
+        let percent =
+            f.unit.as_ref().is_some_and(|u| u.text == "%") && r.flags.dir != super::trailing::Direction::Unstated;
+        if !percent || text.chars().count() < 2 || text.ends_with(|c| MEASURE_ENDS.contains(c)) {
+            return None;
+        }
+        let words = self.doc.norm_str(r.ps.saturating_sub(MAX_BREAKDOWN_BACK), r.ps);
+        let sentence = words.rsplit(['。', '\n', ';']).next()?;
+        let heading = sentence.split(',').next().filter(|h| h.starts_with(['分', '从']) && h.ends_with('看'))?;
+        if heading.chars().count() > MAX_HEADING_WORDS {
+            return None;
+        }
+        let at = r.ps - sentence.chars().count();
+        let section = self.section_at(at);
+        let growth = |c: &&Cand| c.unit == "%" && matches!(c.kind, Kind::YoyChange | Kind::Change);
+        let whole = self.out.iter().rev().take(MAX_BACK_RECORDS).filter(|c| c.qe <= at).find(growth)?;
+        let head =
+            super::lists::HEAD_NOUNS.iter().find(|h| whole.label.ends_with(*h) && whole.label.len() > h.len())?;
+        (whole.section == section && !text.contains(head)).then(|| format!("{text}{head}"))
     }
 
     /// "城镇新增就业50801人，…，完成省民生工程目标任务的130.26%，市民生工程目标任务的127%":

@@ -52,6 +52,8 @@ pub(super) struct Last {
     pub label: String,
     /// What it said beyond its value.
     pub flags: Flags,
+    /// It is where a change starts ("由13677户…减至").
+    pub start: bool,
 }
 
 /// A 分别 list in progress: the names to hand out, and the figures so far.

@@ -55,6 +55,9 @@ fn trailing_ending_in(c: char) -> &'static [Trailing] {
 static TRAILING: &[(&str, Eff)] = &[
     // comparisons
     ("同比", Yoy),
+    // "同比去年分别上升46.1%": 同比 with the year it is against.
+    ("同比去年", Yoy),
+    ("同比上年", Yoy),
     ("比上年", Yoy),
     ("较上年", Yoy),
     ("比去年", Yoy),
