@@ -1793,3 +1793,18 @@ fn parts_under_a_breakdown_heading_take_the_quantitys_head_noun() {
     // Without a heading, a bare part stays as written.
     assert_eq!(labels("全县规模以上工业增加值同比增长2.3%。产品产销率为92.3%。国有企业同比下降16.1%。")[2], "国有企业");
 }
+
+#[test]
+fn a_one_char_case_verb_goes_after_the_cases() {
+    assert_eq!(labels("全区共发刑事案件1546起。立电信网络诈骗案775起。"), ["刑事案件发案", "电信网络诈骗立案"]);
+    // 发放, 立足… are other words.
+    assert_eq!(labels("发放救助金30万元。"), ["发放救助金"]);
+}
+
+#[test]
+fn an_earlier_month_is_a_base_not_a_name() {
+    let v = figs("其中10月份增加值同比增长7.3%,比9月份加快0.9个百分点。");
+    assert_eq!(v[1].0, "增加值增速");
+    assert_eq!((v[1].2.as_str(), v[1].3), ("个百分点", Change));
+    assert_eq!(labels("增加值同比增长7.3%,增速较1—9月加快0.5个百分点。")[1], "增加值增速");
+}

@@ -36,8 +36,9 @@ fn names_months(words: &str) -> bool {
 /// Tidies a label: each step drops words that are no part of a name, in this order.
 pub(super) fn tidy(label: &str) -> String {
     let mut out = label.trim().to_string();
-    let steps: [fn(&mut String); 11] = [
+    let steps: [fn(&mut String); 12] = [
         drop_manner,
+        cases_before_their_verb,
         drop_gong_before_case_verb,
         drop_happening,
         drop_month_base,
@@ -70,6 +71,29 @@ fn drop_manner(out: &mut String) {
         }
     }
 }
+
+/// "发刑事案件", "立电信网络诈骗案": a police report's one-char verb before the cases reads
+/// as a name with the cases first (刑事案件发案, 电信网络诈骗立案).
+fn cases_before_their_verb(out: &mut String) {
+    for (verb, noun, not_after) in ONE_CHAR_CASE_VERBS {
+        let Some(rest) = out.strip_prefix(verb) else { continue };
+        if rest.starts_with(not_after) || rest.chars().count() < 3 {
+            continue;
+        }
+        let cases = if rest.ends_with("案件") { Some(rest) } else { rest.strip_suffix('案') };
+        if let Some(cases) = cases {
+            *out = format!("{cases}{noun}");
+            return;
+        }
+    }
+}
+
+/// One-char case verbs, the noun each makes after the cases, and the chars after it that
+/// make another word (发生, 发放, 立足, 立项…).
+const ONE_CHAR_CASE_VERBS: [(char, &str, [char; 10]); 2] = [
+    ('发', "发案", ['生', '放', '布', '现', '展', '出', '行', '挥', '起', '动']),
+    ('立', "立案", ['足', '即', '项', '法', '功', '志', '体', '案', '下', '刻']),
+];
 
 /// The words that open and close a phrase of manner at a label's start (按照…要求).
 const MANNERS: [(&str, &str); 3] = [("按照", "要求"), ("“", "”专案"), ("\"", "\"专案")];

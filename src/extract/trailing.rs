@@ -371,6 +371,30 @@ fn restated_from(doc: &Doc, start: usize, e: usize) -> Option<usize> {
     (!stuck && plain && k > start).then_some(k)
 }
 
+/// Where 比/较 stands before a month base ending at `e` ("比9月份", "较1—9月"), if any.
+fn month_base(doc: &Doc, start: usize, e: usize) -> Option<usize> {
+    let mut k = e;
+    if k > start && doc.before(k) == '份' {
+        k -= 1;
+    }
+    if k <= start || doc.before(k) != '月' {
+        return None;
+    }
+    k -= 1;
+    let digits_end = k;
+    // The month's digits may stand before `start` (the scanner read "9" of 比9月份 as a
+    // date): the base then takes all the words.
+    let floor = start.saturating_sub(MAX_MONTH_DIGITS);
+    while k > floor && (doc.before(k).is_ascii_digit() || matches!(doc.before(k), '-' | '—' | '–' | '至')) {
+        k -= 1;
+    }
+    let months = digits_end > k && doc.c(k).is_ascii_digit();
+    (months && k > 0 && matches!(doc.before(k), '比' | '较')).then(|| (k - 1).max(start))
+}
+
+/// The most chars of a month base's digits before the words read ("1—9" of 比1—9月份).
+const MAX_MONTH_DIGITS: usize = 5;
+
 /// The most words between 从 and a figure that restate its subject, in chars.
 const MAX_RESTATED: usize = 4;
 
@@ -397,6 +421,12 @@ pub(crate) fn strip_trailing(doc: &Doc, start: usize, end: usize, report_year: i
                 t.chain = true; // 较2020年 in a 2022 report: a change over two years
             }
             e -= 6;
+            continue;
+        }
+        // 比9月份 / 较1—9月: against an earlier month or months of the year.
+        if let Some(b) = month_base(doc, start, e) {
+            t.chain = true;
+            e = b;
             continue;
         }
         // "连续6年", "近5年": the span the figure is over, not what it measures.
