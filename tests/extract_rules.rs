@@ -368,10 +368,11 @@ fn ranks() {
     assert_eq!(
         figs("全市机动车、行人守法率,及斑马线礼让率均列全省第一。"),
         vec![
-            f("机动车", 1.0, "名次", Rank, false),
-            f("行人守法率", 1.0, "名次", Rank, false),
-            f("斑马线礼让率", 1.0, "名次", Rank, false),
-        ]
+            f("机动车全省排名", 1.0, "名次", Rank, false),
+            f("行人守法率全省排名", 1.0, "名次", Rank, false),
+            f("斑马线礼让率全省排名", 1.0, "名次", Rank, false),
+        ],
+        "each item ranked among the scope, as a single rank is"
     );
     // A ranking with no subject of its own ranks what the clause before measured.
     assert_eq!(
@@ -1807,4 +1808,30 @@ fn an_earlier_month_is_a_base_not_a_name() {
     assert_eq!(v[1].0, "增加值增速");
     assert_eq!((v[1].2.as_str(), v[1].3), ("个百分点", Change));
     assert_eq!(labels("增加值同比增长7.3%,增速较1—9月加快0.5个百分点。")[1], "增加值增速");
+}
+
+#[test]
+fn a_rank_all_the_figures_before_share_is_each_ones() {
+    let text = "全市蓝莓面积7万亩、瓜蒌面积6万亩,均居全省第1位,油茶面积87万亩。";
+    let v = scan(text, &ExtractOptions::default()).indicators;
+    let ranks: Vec<(&str, &str)> =
+        v.iter().filter(|i| i.kind == Rank).map(|i| (i.label.as_str(), i.quote.as_str())).collect();
+    assert_eq!(
+        ranks,
+        [
+            ("蓝莓面积全省排名", "蓝莓面积7万亩、瓜蒌面积6万亩,均居全省第1位"),
+            ("瓜蒌面积全省排名", "蓝莓面积7万亩、瓜蒌面积6万亩,均居全省第1位")
+        ]
+    );
+    // A list named in words gets the rank's scope too.
+    assert_eq!(labels("蓝莓、瓜蒌面积均居全省第1位。"), ["蓝莓面积全省排名", "瓜蒌面积全省排名"]);
+}
+
+#[test]
+fn two_ranks_of_different_things_are_no_repeat() {
+    let opts = ExtractOptions::default();
+    let ds = extract("一、打击\n养老诈骗打击总量列全省第一。\n二、交通\n机动车守法率列全省第一。", &opts).unwrap();
+    assert!(ds.indicators().iter().all(|i| i.repeat_of.is_none()), "{:#?}", ds.indicators());
+    assert!(!indicator_chart::extract::labels_overlap("养老诈骗打击总量全省排名", "机动车守法率全省排名"));
+    assert!(indicator_chart::extract::labels_overlap("刑事案件全省排名", "刑事案件破案数全省排名"));
 }

@@ -79,10 +79,12 @@ pub(crate) static MONEY_WORDS: &[&str] = &[
 ];
 
 /// Do two labels share a two-char run (ignoring punctuation), or does one contain the
-/// other?
+/// other? A rank's "全省排名" is no part of what is ranked: two ranks overlap only by
+/// what they rank.
 pub fn labels_overlap(a: &str, b: &str) -> bool {
-    let clean =
-        |s: &str| -> Vec<char> { s.chars().map(super::text::normalize).filter(|c| c.is_alphanumeric()).collect() };
+    let clean = |s: &str| -> Vec<char> {
+        ranked_subject(s).chars().map(super::text::normalize).filter(|c| c.is_alphanumeric()).collect()
+    };
     let (a, b) = (clean(a), clean(b));
     if a.is_empty() || b.is_empty() {
         return false;
@@ -95,3 +97,13 @@ pub fn labels_overlap(a: &str, b: &str) -> bool {
         a.windows(2).filter_map(|w| Some((*w.first()?, *w.get(1)?))).collect();
     b.windows(2).filter_map(|w| Some((*w.first()?, *w.get(1)?))).any(|g| grams.contains(&g))
 }
+
+/// What a rank's label ranks: the label without its trailing "排名" and the scope before it
+/// (养老诈骗打击总量全省排名 → 养老诈骗打击总量).
+fn ranked_subject(label: &str) -> &str {
+    let Some(rest) = label.strip_suffix("排名") else { return label };
+    RANK_SCOPES.iter().find_map(|s| rest.strip_suffix(s)).unwrap_or(rest)
+}
+
+/// The scopes a rank is among, as labels name them before 排名.
+const RANK_SCOPES: [&str; 7] = ["全国", "全省", "全市", "全区", "全县", "全州", "全球"];

@@ -53,6 +53,11 @@ impl Scanner<'_> {
         if r.all && names.len() >= 2 {
             label.all_items = names.clone();
             label.qs = ls;
+        } else if r.all && f.rank && self.group_just_before(r.ps) && ["", "数量"].contains(&r.core.trim()) {
+            // "蓝莓面积7万亩、瓜蒌面积6万亩,均居全省第1位": a rank of each figure just before.
+            let figures: Vec<_> = self.group.iter().filter_map(|&g| self.out.get(g)).collect();
+            label.all_items = figures.iter().map(|c| c.label.clone()).collect();
+            label.qs = figures.iter().map(|c| c.qs).min().unwrap_or(label.qs);
         }
         if starts_run && names.len() == 1 {
             // "城乡居民人均可支配收入分别达到68745元和41236元": a paired word names two;

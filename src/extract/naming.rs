@@ -248,13 +248,19 @@ impl Scanner<'_> {
             }
         }
         // "经营主体总量居全国第四": a rank among whom (经营主体总量全国排名).
-        if f.rank && !label.text.is_empty() && !label.text.ends_with(RANKING) {
+        if f.rank {
             let words = self.doc.norm_str(f.pre_end, f.start);
             let verb = super::scanner::RANK_VERBS.iter().filter(|v| words.starts_with(*v)).max_by_key(|v| v.len());
             let scope = verb.map_or("", |v| &words[v.len()..]).trim();
-            if (2..=MAX_RANK_SCOPE).contains(&scope.chars().count()) && !label.text.contains(scope) {
-                label.text = format!("{}{scope}{RANKING}", label.text);
-            }
+            let ranked = |name: &mut String| {
+                let plain = !name.is_empty() && !name.ends_with(RANKING) && !name.contains(scope);
+                if plain && (2..=MAX_RANK_SCOPE).contains(&scope.chars().count()) {
+                    name.push_str(scope);
+                    name.push_str(RANKING);
+                }
+            };
+            ranked(&mut label.text);
+            label.all_items.iter_mut().for_each(ranked);
         }
         // "因灾死亡78人": a toll of people counts people (因灾死亡人数).
         let people = f.unit.as_ref().is_some_and(|u| u.text == "人");
