@@ -1835,3 +1835,10 @@ fn two_ranks_of_different_things_are_no_repeat() {
     assert!(!indicator_chart::extract::labels_overlap("养老诈骗打击总量全省排名", "机动车守法率全省排名"));
     assert!(indicator_chart::extract::labels_overlap("刑事案件全省排名", "刑事案件破案数全省排名"));
 }
+
+#[test]
+fn a_bare_verb_takes_the_object_the_figure_before_named_with_it() {
+    assert_eq!(labels("共排查化解纠纷12196起,化解12008起,化解率为98.5%。")[1], "化解纠纷");
+    // Another sentence, or another unit, lends nothing.
+    assert_eq!(labels("共排查化解纠纷12196起。化解12008起。")[1], "化解");
+}

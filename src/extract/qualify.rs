@@ -238,6 +238,9 @@ impl Scanner<'_> {
         if let Some(q) = self.object_from_before(f, r, text) {
             return Some(q);
         }
+        if let Some(q) = self.object_of_verb_before(f, r, text) {
+            return Some(q);
+        }
         if let Some(q) = self.object_of_campaign(r, text) {
             return Some(q);
         }
@@ -597,6 +600,26 @@ impl Scanner<'_> {
             .then(|| format!("{text}{object}"))
     }
 }
+
+impl Scanner<'_> {
+    /// "共排查化解纠纷12196起,化解12008起": a bare two-char verb that the figure just before
+    /// (same unit, same sentence) named with its object takes that object (化解纠纷).
+    fn object_of_verb_before(&self, f: &Found, r: &Reading, text: &str) -> Option<String> {
+        if text.chars().count() != 2 || !text.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+            return None;
+        }
+        let unit = f.unit.as_ref().map(|u| u.text.as_str()).filter(|u| !u.is_empty())?;
+        let c = self.out.last().filter(|c| c.unit == unit && c.kind == Kind::Count)?;
+        let near = c.qe <= r.ps && r.ps - c.qe <= MAX_GAP && !self.doc.norm_str(c.qe, r.ps).contains(['。', '\n', ';']);
+        let k = c.label.find(text)?;
+        let object = &c.label[k + text.len()..];
+        let n = object.chars().count();
+        (near && (2..=MAX_VERB_OBJECT).contains(&n)).then(|| format!("{text}{object}"))
+    }
+}
+
+/// The longest object a bare verb takes from the figure before (纠纷 of 排查化解纠纷), in chars.
+const MAX_VERB_OBJECT: usize = 8;
 
 /// Head nouns of kinds of events ("…事故，其中较大事故…", "办理各类案件…，其中刑事案件").
 pub(super) const KIND_HEADS: [&str; 3] = ["事故", "案件", "犯罪"];
