@@ -56,7 +56,7 @@ const HALVES: [&str; 2] = ["dev", "heldout"];
 
 /// The genre of a corpus file, from the start of its name.
 fn genre_of(name: &str) -> &'static str {
-    const GENRES: [(&str, &str); 15] = [
+    const GENRES: [(&str, &str); 16] = [
         ("gwr-", "政府工作报告"),
         ("tjgb-", "统计公报"),
         ("stats-", "统计分析"),
@@ -70,6 +70,7 @@ fn genre_of(name: &str) -> &'static str {
         ("transport-", "部门总结"),
         ("tax-", "部门总结"),
         ("health-", "部门总结"),
+        ("ecology-", "部门总结"),
         ("agriculture-", "部门总结"),
         // A sector's statistics bulletin (教育事业发展统计公报).
         ("education-", "统计公报"),
