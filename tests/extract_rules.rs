@@ -1842,3 +1842,73 @@ fn a_bare_verb_takes_the_object_the_figure_before_named_with_it() {
     // Another sentence, or another unit, lends nothing.
     assert_eq!(labels("共排查化解纠纷12196起。化解12008起。")[1], "化解");
 }
+
+#[test]
+fn sessions_listed_before_a_plenum_are_no_figures() {
+    assert!(figs("认真落实市委六届二次、三次、四次全会精神,办理案件97023件。").iter().all(|x| x.2 != "次"));
+    // Times an action was done still count.
+    assert_eq!(figs("开展两次督查。"), vec![f("开展督查", 2.0, "次", Count, false)]);
+}
+
+#[test]
+fn a_count_pointing_back_and_a_numeral_inside_a_noun_are_no_figures() {
+    assert_eq!(labels("服务业增加值增长10.1%,这5个增幅全省第一。"), ["服务业增加值"]);
+    assert_eq!(labels("1786个六大攻坚战项目。"), ["六大攻坚战项目"]);
+}
+
+#[test]
+fn a_list_of_figures_then_fenbie_and_a_verb_names_each_figures_share() {
+    let v = scan(
+        "302个省大中型项目、146个市重点工程、1786个六大攻坚战项目分别完成年度投资计划的115%、129%和155%。",
+        &ExtractOptions::default(),
+    )
+    .indicators;
+    let names: Vec<&str> = v.iter().map(|i| i.label.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "省大中型项目",
+            "市重点工程",
+            "六大攻坚战项目",
+            "省大中型项目完成年度投资计划",
+            "市重点工程完成年度投资计划",
+            "六大攻坚战项目完成年度投资计划"
+        ]
+    );
+    assert!(v[3].quote.starts_with("302个省大中型项目、"), "{}", v[3].quote);
+}
+
+#[test]
+fn changes_listed_after_levels_in_several_units_pair_one_each() {
+    assert_eq!(
+        labels("全市发生城乡火灾17435起、死亡69人、直接财产损失1.27亿元,同比下降42.1%、43.9%、46%。"),
+        [
+            "城乡火灾",
+            "城乡火灾死亡人数",
+            "城乡火灾直接财产损失",
+            "城乡火灾",
+            "城乡火灾死亡人数",
+            "城乡火灾直接财产损失"
+        ]
+    );
+    assert_eq!(
+        labels("全市共发生森林火灾2起,受害森林面积19.4亩,同比下降93.3%、99.4%。")[2..],
+        ["森林火灾", "受害森林面积"]
+    );
+    // Fewer changes than levels: no pairing.
+    assert_eq!(labels("发生火灾12起、死亡3人,同比下降5%。")[2], "火灾死亡人数");
+    // A loss after an area names no events.
+    assert_eq!(labels("林地受灾面积1352.3公顷;直接经济损失18433.78万元。")[1], "直接经济损失");
+}
+
+#[test]
+fn a_level_after_a_change_is_where_the_quantity_got_to() {
+    assert_eq!(labels("“社会治安”满意度较2018年上升12个百分点,达到86%。"), ["“社会治安”满意度", "“社会治安”满意度"]);
+    let v = figs("强降水天气较常年增加72%。");
+    assert_eq!((v[0].0.as_str(), v[0].3), ("强降水天气", Change), "常年 is another base");
+}
+
+#[test]
+fn a_predicate_right_after_the_counter_is_no_noun() {
+    assert_eq!(labels("2人荣获全国行政执法先进个人。"), ["荣获全国行政执法先进个人"]);
+}

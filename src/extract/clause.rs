@@ -6,7 +6,9 @@
 use super::labels;
 use super::leading::{is_range_mark, strip_leading};
 use super::scanner::Scanner;
-use super::text::{is_boundary, is_strong_boundary};
+use super::text::{is_boundary, is_strong_boundary, Doc};
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// How far back a label may reach, in chars.
 pub(super) const MAX_LABEL_BACK: usize = 32;
@@ -22,6 +24,18 @@ const PREDICATE_VERBS: &[&str] = &[
     "荣立", "接受", "加入", "完成", "获", "进驻", "支持", "用于", "取得", "英勇", "因公", "负伤", "牺牲", "殉职",
     "昭雪",
 ];
+/// The verb of [`PREDICATE_VERBS`] (the longest) or adverb of [`PREDICATE_STARTS`] at `p`: the
+/// first char is looked up first, as most chars start neither.
+fn predicate_at(doc: &Doc, p: usize) -> Option<&'static str> {
+    static FIRSTS: OnceLock<HashSet<char>> = OnceLock::new();
+    let firsts = FIRSTS
+        .get_or_init(|| PREDICATE_VERBS.iter().chain(PREDICATE_STARTS).filter_map(|w| w.chars().next()).collect());
+    if !firsts.contains(&doc.c(p)) {
+        return None;
+    }
+    doc.longest_at(p, PREDICATE_STARTS).or(doc.longest_at(p, PREDICATE_VERBS))
+}
+
 /// A predicate that only says the counted thing was done names nothing more ("11.08万套
 /// 保交房任务全面完成" counts 保交房任务).
 const DONE_PREDICATES: &[&str] = &["完成", "实现"];
@@ -229,7 +243,8 @@ impl Scanner<'_> {
     /// The noun after a counter ("390人电话流调队伍"), if one follows.
     pub fn post_noun(&self, from: usize) -> Option<(usize, usize)> {
         let doc = self.doc;
-        if doc.longest_at(from, labels::POST_BLOCKERS).is_some() {
+        // "2人荣获…": a predicate right after the counter, no noun.
+        if doc.longest_at(from, labels::POST_BLOCKERS).or(predicate_at(doc, from)).is_some() {
             return None;
         }
         let mut p = from;
@@ -251,12 +266,11 @@ impl Scanner<'_> {
             let preposition = doc.c(p) == '在' && !doc.starts_with(p, "在建");
             // "412个中级法院中均位居第6", "89个乡镇中有12个": 中 says "among" them.
             let among = doc.c(p) == '中' && AMONG_NEXT.iter().any(|w| doc.starts_with(p + 1, w));
-            if among {
+            // "1786个六大攻坚战项目分别完成…": 分别 starts what is said of the list.
+            if among || (p > from && doc.starts_with(p, "分别")) {
                 break;
             }
-            if p > from
-                && (preposition || doc.longest_at(p, PREDICATE_STARTS).or(doc.longest_at(p, PREDICATE_VERBS)).is_some())
-            {
+            if p > from && (preposition || predicate_at(doc, p).is_some()) {
                 break;
             }
             p += 1;

@@ -23,6 +23,8 @@ const MAX_QUOTE: usize = 64;
 const MAX_MONEY_NOUN: usize = 4;
 /// The farthest a congress's 届 stands before the number of its session ("十四届人大三次会议").
 const MAX_SESSION_GAP: usize = 6;
+/// The most sessions named in one list (二次、三次、四次全会).
+const MAX_SESSIONS: usize = 6;
 /// The longest breakdown heading after its 从/分/按 ("从三大门类看"), in chars.
 const MAX_HEADING: usize = 10;
 /// A 、-joined group of figures longer than this is not a list anyone names one by one.
@@ -129,7 +131,8 @@ impl Scanner<'_> {
         if !f.rank && (self.is_definition(f.start) || self.is_rank_bound(f, suf) || self.is_fixed_name(f, suf)) {
             return None;
         }
-        if self.in_breakdown_heading(f) {
+        // "这5个增幅全省第一": the count of figures just named, no figure of its own.
+        if self.in_breakdown_heading(f) || (f.start > 0 && doc.before(f.start) == '这') {
             return None;
         }
         let class = f.unit.as_ref().map(|u| u.class);
@@ -224,6 +227,32 @@ impl Scanner<'_> {
         Before { ps, trail, core_start, core_end, cont }
     }
 
+    /// "省十四届人大三次会议", "市委六届二次、三次、四次全会": the 次 of a session, when a 届
+    /// stands before (or the session before in the list) and a 会议/全会 after the list.
+    fn session_list_to_meeting(&self, unit_end: usize, after_jie: bool) -> bool {
+        let doc = self.doc;
+        let in_list = unit_end >= 1 && {
+            let start = (0..unit_end).rev().take(MAX_SESSION_GAP).find(|&k| doc.c(k) == '、');
+            start.is_some_and(|k| k > 0 && doc.before(k) == '次')
+        };
+        if !(after_jie || in_list) {
+            return false;
+        }
+        let mut k = unit_end;
+        for _ in 0..MAX_SESSIONS {
+            if doc.starts_with(k, "会议") || doc.starts_with(k, "全会") {
+                return true;
+            }
+            if !matches!(doc.c(k), '、' | '和') {
+                return false;
+            }
+            // The next session of the list: 、三次.
+            let Some(e) = (k + 1..(k + 4).min(doc.len())).find(|&e| doc.c(e) == '次') else { return false };
+            k = e + 1;
+        }
+        false
+    }
+
     /// "从三大门类看，采矿业…", "分三次产业看": the number of parts a breakdown's heading
     /// names, no figure.
     fn in_breakdown_heading(&self, f: &Found) -> bool {
@@ -254,7 +283,7 @@ impl Scanner<'_> {
         let next = |w: &str| doc.starts_with(suf.unit_end, w);
         let after_jie = (f.start.saturating_sub(MAX_SESSION_GAP)..f.start).any(|k| doc.c(k) == '届');
         match unit {
-            Some("次") => after_jie && (next("会议") || next("全会")),
+            Some("次") => self.session_list_to_meeting(suf.unit_end, after_jie),
             Some("类") => next("严重"),
             Some("项") => next("指数"),
             _ => false,

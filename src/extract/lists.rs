@@ -33,11 +33,19 @@ impl Scanner<'_> {
         if !(r.flags.each || r.all) && self.pairs_with_group_before(f, r) {
             // "A、B和C分别实现增加值63.46亿元、17.77亿元和67.07亿元，增长36.9%、24.5%和
             // 12.3%": a list of changes right after a list of levels, one for each.
-            let names = self.group.iter().filter_map(|&g| self.out.get(g).map(|c| c.label.clone())).collect();
-            label.run_names = Some(names);
+            let figures: Vec<_> = self.group.iter().filter_map(|&g| self.out.get(g)).collect();
+            label.run_names = Some(figures.iter().map(|c| c.label.clone()).collect());
+            label.qs = figures.iter().map(|c| c.qs).min().unwrap_or(label.qs);
             return label;
         }
         if !(r.flags.each || r.all) {
+            // "302个省大中型项目、146个市重点工程分别完成年度投资计划的115%、129%": the
+            // figures before, each with the verb after 分别.
+            if let Some((ls, names)) = self.group_then_verb(r) {
+                label.qs = ls;
+                label.run_names = Some(names);
+                return label;
+            }
             // "A、B与C试点分别发放贷款671亿元、86亿元": 分别 then a verb, before the figures.
             if let Some((ls, names, alt)) = self.each_then_verb(r) {
                 label.qs = ls;
@@ -94,6 +102,33 @@ impl Scanner<'_> {
             }
         }
         label
+    }
+
+    /// The names a 分别 right after a list of figures hands out ("302个省大中型项目、146个
+    /// 市重点工程分别完成…"): each figure's label with the verb after 分别.
+    fn group_then_verb(&self, r: &Reading) -> Option<(usize, Vec<String>)> {
+        let doc = self.doc;
+        if r.cont {
+            return None;
+        }
+        let k = (r.core_start..r.core_end).find(|&k| doc.c(k) == '分' && doc.c(k + 1) == '别')?;
+        // The list's figures, last first: each quote ends where the next item's 、 is.
+        let mut end = k;
+        let mut items = Vec::new();
+        for c in self.out.iter().rev().take(MAX_LIST_FIGURES) {
+            let gap = if c.qe <= end { doc.norm_str(c.qe, end) } else { break };
+            let gap = gap.trim();
+            if !(items.is_empty() && gap.is_empty() || !items.is_empty() && ["、", "和", "及"].contains(&gap)) {
+                break;
+            }
+            items.push(c);
+            end = c.qs;
+        }
+        let verb = doc.raw_str(k + 2, r.core_end).trim().to_string();
+        if items.len() < 2 || verb.is_empty() {
+            return None;
+        }
+        Some((end, items.iter().rev().map(|c| format!("{}{verb}", c.label)).collect()))
     }
 
     /// "A、B分别发放贷款671亿元、86亿元": the names a 分别 inside the words hands out
@@ -168,13 +203,24 @@ impl Scanner<'_> {
         plain.then(|| names.iter().map(|n| format!("{n}{measure}")).collect())
     }
 
+    /// How many per-cent figures the clause from `start` lists ("42.1%、43.9%、46%" → 3).
+    fn percents_in_clause(&self, start: usize) -> usize {
+        let doc = self.doc;
+        let end =
+            (start..(start + MAX_PERCENT_LIST).min(doc.len())).find(|&k| matches!(doc.c(k), ',' | '。' | ';' | '\n'));
+        (start..end.unwrap_or(start)).filter(|&k| doc.c(k) == '%').count()
+    }
+
     /// The figure starts a list of per-cent changes (增长36.9%、24.5%…) right after a list of
     /// levels in one unit, with no words of its own.
     fn pairs_with_group_before(&self, f: &Found, r: &Reading) -> bool {
         let doc = self.doc;
         let starts_list = matches!(doc.c(f.end), '、' | '和') && doc.c(f.end + 1).is_ascii_digit();
         let units: Vec<&str> = self.group.iter().filter_map(|&g| self.out.get(g)).map(|c| c.unit.as_str()).collect();
-        let levels = units.first().is_some_and(|u| *u != "%" && units.iter().all(|x| x == u));
+        // "城乡火灾17435起、死亡69人、直接财产损失1.27亿元,同比下降42.1%、43.9%、46%": levels in
+        // several units pair up when there are as many changes as levels.
+        let one_each = || self.percents_in_clause(f.start) == units.len();
+        let levels = units.first().is_some_and(|u| *u != "%" && (units.iter().all(|x| x == u) || one_each()));
         starts_list && levels && r.core.is_empty() && !r.cont && is_percent_change(f, r) && self.group_just_before(r.ps)
     }
 
@@ -197,6 +243,12 @@ impl Scanner<'_> {
         self.group.len() >= 2 && self.last.as_ref().is_some_and(|l| l.end + 1 >= ps && l.end <= ps)
     }
 }
+
+/// The longest list of per-cent figures read, in chars.
+const MAX_PERCENT_LIST: usize = 48;
+
+/// The most figures of a list a 分别 after it hands names to.
+const MAX_LIST_FIGURES: usize = 8;
 
 /// The longest gap between a group of figures and the shares of them that follow, in chars.
 const MAX_SHARE_GAP: usize = 8;

@@ -149,6 +149,13 @@ impl Scanner<'_> {
             }
         }
         self.name_the_measure(f, r, &mut label);
+        // "满意度较2018年上升12个百分点,达到86%": a level with no words of its own after a
+        // change is where the changed quantity got to.
+        if label.text.trim().is_empty() {
+            if let Some(l) = self.last.as_ref().filter(|l| self.just_before_in_sentence(l.end, f.start)) {
+                label.text = l.label.clone();
+            }
+        }
         if label.text.trim().is_empty() {
             label.text =
                 f.unit.as_ref().map(|u| u.text.clone()).filter(|u| !u.is_empty()).unwrap_or_else(|| "数值".to_string());
@@ -415,12 +422,15 @@ impl Scanner<'_> {
         {
             return false;
         }
-        let Some(l) = &self.last else { return false };
-        let between = self.doc.norm_str(l.end, f.start);
         // "…回落4.8个百分点；两年平均增长6.0%": a change with no subject after a semicolon
         // is still of the sentence's subject.
-        let same_sentence = !between.chars().any(|c| matches!(c, '。' | '\n' | '!' | '?'));
-        l.end <= f.start && f.start - l.end <= MAX_SUBJECT_GAP && same_sentence
+        self.last.as_ref().is_some_and(|l| self.just_before_in_sentence(l.end, f.start))
+    }
+
+    /// `end` (a figure's) is a few chars before `start` in the same sentence.
+    fn just_before_in_sentence(&self, end: usize, start: usize) -> bool {
+        let between = self.doc.norm_str(end.min(start), start);
+        end <= start && start - end <= MAX_SUBJECT_GAP && !between.chars().any(|c| matches!(c, '。' | '\n' | '!' | '?'))
     }
 
     /// The label of the level in `f`'s unit among the group of figures just before, when

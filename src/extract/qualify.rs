@@ -94,6 +94,12 @@ static ATTRIBUTES: &[&str] = &[
 
 /// What an event cost, named bare after the count of the events ("发生事故45起、死亡38人"):
 /// the label takes the events' name.
+/// The units events are counted in (火灾17435起).
+const EVENT_UNITS: [&str; 4] = ["起", "次", "场", "宗"];
+
+/// The losses of events, which take the events' name as tolls do (火灾直接财产损失).
+const LOSSES: [&str; 4] = ["直接财产损失", "直接经济损失", "财产损失", "经济损失"];
+
 pub(super) static TOLLS: &[&str] = &["死亡", "受伤", "失踪", "死亡失踪", "遇难", "伤亡", "死伤"];
 
 /// Words that open a gap between two growths ("比同期增速高", "高于全省平均水平").
@@ -360,7 +366,14 @@ impl Scanner<'_> {
         // "发生火灾1200起，死亡5人，受伤8人": the toll takes the events' name; so does
         // the count of a toll ("…火灾起数下降12.5%，死亡人数下降28.6%").
         let toll = TOLLS.iter().any(|t| text == *t || text.strip_prefix(*t).is_some_and(|r| TOLL_COUNTS.contains(&r)));
-        if toll || text == EVENT_COUNT {
+        // "城乡火灾17435起、死亡69人、直接财产损失1.27亿元": so does a loss, after a count of
+        // events or of their toll (not after an area: 林地受灾面积…;直接经济损失).
+        let after_events = self
+            .out
+            .last()
+            .is_some_and(|p| EVENT_UNITS.contains(&p.unit.as_str()) || TOLLS.iter().any(|t| p.label.contains(t)));
+        let loss = LOSSES.contains(&text) && after_events;
+        if toll || text == EVENT_COUNT || loss {
             let events = EVENT_VERBS.iter().find_map(|v| l.label.strip_prefix(v)).unwrap_or(&l.label);
             // The figure before may be a toll or a count itself (火灾死亡, 火灾起数).
             let events = TOLL_COUNTS.iter().find_map(|t| events.strip_suffix(t)).unwrap_or(events);

@@ -454,12 +454,9 @@ impl<'a> Scanner<'a> {
         // "华南快速路二期", "7号线二期建成开通": a project's phase, not a count (分两期投放 is).
         let phase =
             suf.unit.as_ref().is_some_and(|u| u.text == "期") && !matches!(doc.before(i), '分' | '共' | '办' | '了');
-        // "分三大门类看": how the figures after it are grouped.
-        let grouping = doc.before(i) == '分'
-            && (suf.end..(suf.end + MAX_KINDS_NAME).min(doc.len()))
-                .take_while(|&k| !is_boundary(doc.c(k)))
-                .any(|k| doc.c(k) == '看');
-        if !ok_unit || phase || grouping || self.names_the_next(&suf) || self.opens_an_enumeration(suf.end) {
+        // "1786个六大攻坚战项目": a numeral glued to the figure before is part of its noun.
+        let in_noun = self.last.as_ref().is_some_and(|l| l.end == i);
+        if !ok_unit || phase || in_noun || self.names_the_next(&suf) || self.opens_an_enumeration(suf.end) {
             return j;
         }
         let end = suf.end;

@@ -108,6 +108,11 @@ static TRAILING: &[(&str, Eff)] = &[
     ("较上月", Chain),
     ("较年初", Chain),
     ("比年初", Chain),
+    // 较常年增加72%: against a normal year, not last year.
+    ("较常年", Chain),
+    ("比常年", Chain),
+    ("较常年同期", Chain),
+    ("比常年同期", Chain),
     // directions
     ("负增长", Down),
     ("下降", Down),
