@@ -1912,3 +1912,28 @@ fn a_level_after_a_change_is_where_the_quantity_got_to() {
 fn a_predicate_right_after_the_counter_is_no_noun() {
     assert_eq!(labels("2人荣获全国行政执法先进个人。"), ["荣获全国行政执法先进个人"]);
 }
+
+#[test]
+fn industries_after_qizhong_take_the_wholes_head_noun() {
+    let text = "全县完成农林牧渔业总产值37.42亿元,较上年增长4.5%。其中,农业29.24亿元,增长4.9%;林业0.34亿元,下降4.3%;畜牧业6.76亿元,增长3.5%。";
+    assert_eq!(
+        labels(text),
+        [
+            "农林牧渔业总产值",
+            "农林牧渔业总产值",
+            "农业产值",
+            "农业产值",
+            "林业产值",
+            "林业产值",
+            "畜牧业产值",
+            "畜牧业产值"
+        ]
+    );
+    // A court's outcomes are verbs of their own: no 审结 before them.
+    assert_eq!(labels("受理抗诉案件61件,审结59件,其中,维持32件,改判10件。")[2..], ["维持", "改判"]);
+}
+
+#[test]
+fn people_counted_by_a_case_verb_are_no_cases() {
+    assert_eq!(labels("审查起诉案件33291件46662人、立案侦查44人。")[2], "立案侦查");
+}

@@ -200,9 +200,15 @@ impl Scanner<'_> {
     pub(super) fn qualified(&mut self, f: &Found, r: &Reading, text: &str) -> Option<String> {
         let doc = self.doc;
         // 其中: remember the whole the parts that follow belong to.
-        let qizhong = (r.ps..r.core_start.max(r.ps)).find(|&k| doc.starts_with(k, "其中"));
+        // "其中农业…", "其中，农业…".
+        let qizhong = (r.ps..r.core_start.max(r.ps))
+            .find(|&k| doc.starts_with(k, "其中"))
+            .or_else(|| (r.ps >= 3 && doc.before(r.ps) == ',' && doc.starts_with(r.ps - 3, "其中")).then(|| r.ps - 3));
         if let (Some(k), Some(l)) = (qizhong, self.last.as_ref()) {
-            if l.end <= k && !doc.norm_str(l.end, k).contains(['。', '\n']) {
+            // "…总产值37.42亿元,较上年增长4.5%。其中,农业…": 其中 opening the next sentence.
+            let between = doc.norm_str(l.end, k);
+            let between = between.strip_suffix('。').unwrap_or(&between);
+            if l.end <= k && !between.contains(['。', '\n']) {
                 // "年末常住人口…，其中城镇人口": the whole is 常住人口.
                 let whole = KEPT_LEADING.iter().find_map(|w| l.label.strip_prefix(w));
                 self.sub = Some((whole.unwrap_or(&l.label).to_string(), k));
@@ -220,8 +226,18 @@ impl Scanner<'_> {
             let verb_first = in_unit.as_deref().is_some_and(|w| !verb.is_empty() && w.starts_with(verb));
             let whole = in_unit.unwrap_or_else(|| whole.clone());
             let whole = EVENT_VERBS.iter().find_map(|v| whole.strip_prefix(v)).unwrap_or(&whole);
+            // "农林牧渔业总产值37.42亿元…。其中,农业29.24亿元…;林业0.34亿元": each industry's
+            // 产值, past the semicolons of the breakdown.
+            let same_passage = *k <= f.start && !doc.norm_str(*k, f.start).contains(['。', '\n']);
+            if let Some(head) = industry_head(whole, text).filter(|_| same_passage) {
+                return Some(format!("{text}{head}"));
+            }
             if !same_sentence {
-                self.sub = None;
+                // A breakdown by industry runs on past its semicolons.
+                let by_industry = INDUSTRY_HEADS.iter().any(|(w, _)| whole.ends_with(w));
+                if !(same_passage && by_industry) {
+                    self.sub = None;
+                }
             } else if !verb.is_empty()
                 && KIND_HEADS.iter().any(|h| whole.ends_with(h) && text.ends_with(h))
                 && !CASE_VERBS.iter().any(|v| text.contains(v))
@@ -232,6 +248,7 @@ impl Scanner<'_> {
                 && verb_first
                 && !CASE_VERBS.iter().any(|v| text.contains(v))
                 && !TOLLS.contains(&text)
+                && !OUTCOMES.iter().any(|o| text.starts_with(o))
             {
                 return Some(format!("{verb}{text}"));
             } else if TOLLS.contains(&text) {
@@ -607,8 +624,9 @@ impl Scanner<'_> {
         let near = c.qe <= r.ps && r.ps - c.qe <= 2 * MAX_GAP && !self.doc.norm_str(c.qe, r.ps).contains('\n');
         let (k, v) = CASE_VERBS.iter().filter_map(|v| c.label.find(v).map(|k| (k, *v))).min()?;
         let object = c.label[k + v.len()..].trim_start_matches(ALL_KINDS);
-        // "一线法官人均结案483.99件": 结案, 立案 already name the cases.
-        let names_cases = text.ends_with('案') && object.ends_with("案件");
+        // "一线法官人均结案483.99件": 结案, 立案 already name the cases; "立案侦查44人" counts
+        // people, not cases.
+        let names_cases = (text.ends_with('案') || unit == "人") && object.ends_with("案件");
         (near && object.chars().count() >= 2 && !text.contains(object) && !names_cases)
             .then(|| format!("{text}{object}"))
     }
@@ -633,6 +651,21 @@ impl Scanner<'_> {
 
 /// The longest object a bare verb takes from the figure before (纠纷 of 排查化解纠纷), in chars.
 const MAX_VERB_OBJECT: usize = 8;
+
+/// The head noun an industry named bare after 其中 takes from the whole (农业 of
+/// 农林牧渔业总产值 → 产值), if the whole has one.
+fn industry_head(whole: &str, part: &str) -> Option<&'static str> {
+    let bare = part.ends_with('业') && part.chars().count() >= 2 && !part.contains(['值', '量', '额']);
+    let head = INDUSTRY_HEADS.iter().find(|(w, _)| whole.ends_with(w) && whole.len() > w.len())?;
+    bare.then_some(head.1)
+}
+
+/// How a court disposed of cases (审结59件，其中维持32件、改判10件): verbs of their own.
+const OUTCOMES: [&str; 6] = ["维持", "改判", "发回", "调解", "驳回", "撤诉"];
+
+/// What a whole ends with, and the head noun its industries take ("总产值" → 产值).
+const INDUSTRY_HEADS: [(&str, &str); 4] =
+    [("总产值", "产值"), ("产值", "产值"), ("增加值", "增加值"), ("总产量", "产量")];
 
 /// Head nouns of kinds of events ("…事故，其中较大事故…", "办理各类案件…，其中刑事案件").
 pub(super) const KIND_HEADS: [&str; 3] = ["事故", "案件", "犯罪"];
