@@ -1937,3 +1937,11 @@ fn industries_after_qizhong_take_the_wholes_head_noun() {
 fn people_counted_by_a_case_verb_are_no_cases() {
     assert_eq!(labels("审查起诉案件33291件46662人、立案侦查44人。")[2], "立案侦查");
 }
+
+#[test]
+fn the_office_a_place_names_before_its_verb_is_dropped() {
+    assert_eq!(labels("太原市公安机关查处“黄赌毒”案件数同比上升50.5%。"), ["查处“黄赌毒”案件数"]);
+    assert_eq!(labels("济南公安打掉涉黑组织1个。"), ["打掉涉黑组织"]);
+    // A scope keeps it: the province's work, not the bureau's.
+    assert_eq!(labels("全省公安机关破获经济犯罪案件1200起。"), ["全省公安机关破获经济犯罪案件"]);
+}

@@ -36,8 +36,9 @@ fn names_months(words: &str) -> bool {
 /// Tidies a label: each step drops words that are no part of a name, in this order.
 pub(super) fn tidy(label: &str) -> String {
     let mut out = label.trim().to_string();
-    let steps: [fn(&mut String); 12] = [
+    let steps: [fn(&mut String); 13] = [
         drop_manner,
+        drop_police_actor,
         cases_before_their_verb,
         drop_gong_before_case_verb,
         drop_happening,
@@ -71,6 +72,30 @@ fn drop_manner(out: &mut String) {
         }
     }
 }
+
+/// "太原市公安机关查处…", "甘肃公安破获…", "检察院办理…": the office that did it, named
+/// by a place before it (not a scope: 全省公安机关 tells the province's work from the
+/// bureau's), is no part of what it did.
+fn drop_police_actor(out: &mut String) {
+    for actor in ACTORS {
+        let Some(k) = out.find(actor) else { continue };
+        let place = &out[..k];
+        let rest = &out[k + actor.len()..];
+        let short_place = place.chars().count() <= MAX_ACTOR_PLACE && !place.starts_with('全');
+        let plain = !place.chars().any(|c| c.is_ascii_digit() || matches!(c, '“' | '"' | '、'));
+        let done = CASE_VERBS.iter().any(|v| rest.starts_with(v)) && rest.chars().count() >= 4;
+        if short_place && plain && done {
+            *out = rest.to_string();
+            return;
+        }
+    }
+}
+
+/// Offices of the police and the procuratorate that open a label before their verb.
+const ACTORS: [&str; 4] = ["公安机关", "公安局", "公安", "检察院"];
+
+/// The longest place named before an office ("太原市"), in chars.
+const MAX_ACTOR_PLACE: usize = 3;
 
 /// "发刑事案件", "立电信网络诈骗案": a police report's one-char verb before the cases reads
 /// as a name with the cases first (刑事案件发案, 电信网络诈骗立案).
