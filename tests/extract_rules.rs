@@ -1945,3 +1945,11 @@ fn the_office_a_place_names_before_its_verb_is_dropped() {
     // A scope keeps it: the province's work, not the bureau's.
     assert_eq!(labels("全省公安机关破获经济犯罪案件1200起。"), ["全省公安机关破获经济犯罪案件"]);
 }
+
+#[test]
+fn a_size_threshold_opening_a_list_is_every_items() {
+    assert_eq!(
+        labels("规上电气机械制造业、金属制品业和纺织行业分别实现增加值63.46亿元、17.77亿元和67.07亿元。"),
+        ["规上电气机械制造业增加值", "规上金属制品业增加值", "规上纺织行业增加值"]
+    );
+}

@@ -331,6 +331,7 @@ const MEASURES: [&str; 8] = ["起数", "死亡人数", "受伤人数", "人数",
 fn share_head(names: &mut [String]) {
     share_subject(names);
     share_verb(names);
+    share_scale(names);
     let n = names.len();
     let Some(last) = names.last().filter(|_| n >= 2) else { return };
     let last: Vec<char> = last.chars().collect();
@@ -367,6 +368,22 @@ fn share_head(names: &mut [String]) {
         m.push_str(&head);
     }
 }
+
+/// "规上电气机械制造业、金属制品业和纺织行业": the size threshold the first item opens with
+/// is every item's (规上金属制品业).
+fn share_scale(names: &mut [String]) {
+    let Some(scale) = names.first().and_then(|m| SCALES.iter().find(|s| m.starts_with(*s) && m.len() > s.len())) else {
+        return;
+    };
+    for m in names.iter_mut().skip(1) {
+        if !SCALES.iter().any(|s| m.starts_with(s)) && m.chars().count() >= 2 {
+            m.insert_str(0, scale);
+        }
+    }
+}
+
+/// Size thresholds of enterprises that open a name (规模以上工业, 限上批零业).
+const SCALES: [&str; 4] = ["规模以上", "规上", "限额以上", "限上"];
 
 /// "侦破刑事案件、行政案件…": the case verb of the first item is that of every item
 /// that names a kind of events without a verb of its own.
