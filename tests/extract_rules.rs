@@ -1953,3 +1953,24 @@ fn a_size_threshold_opening_a_list_is_every_items() {
         ["规上电气机械制造业增加值", "规上金属制品业增加值", "规上纺织行业增加值"]
     );
 }
+
+#[test]
+fn a_direction_alone_after_a_level_in_its_unit_is_the_levels_change() {
+    let v = figs("粮食作物播种面积135.7千公顷。其中,稻谷47.7千公顷,减少0.2千公顷;玉米84.8千公顷,增加1.1千公顷。");
+    assert_eq!(v[2], f("稻谷播种面积", -200.0, "公顷", Change, false));
+    assert_eq!(v[4], f("玉米播种面积", 1100.0, "公顷", Change, false));
+}
+
+#[test]
+fn products_after_qizhong_or_an_outputs_heading_are_outputs() {
+    assert_eq!(
+        labels("猪、牛、羊、禽肉产量11.4万吨,比上年增长3.6%。其中,猪肉6.2万吨,牛肉0.5万吨。")[2..],
+        ["猪肉产量", "牛肉产量"]
+    );
+    assert_eq!(
+        labels("主要产品产量:水泥125万吨,同比增长1.5%;原煤154万吨,同比下降7.6%。"),
+        ["水泥产量", "水泥产量", "原煤产量", "原煤产量"]
+    );
+    // 有色金属 is no 有 + 色金属.
+    assert_eq!(labels("有色金属压延加工业增长24.5%。"), ["有色金属压延加工业"]);
+}

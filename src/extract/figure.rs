@@ -11,7 +11,7 @@ use super::naming::Label;
 use super::scanner::{Cand, Flags, Found, Last, Run, Scanner};
 use super::trailing::{strip_trailing, Direction, Trail};
 use super::units::{Suffix, UnitClass};
-use crate::model::MAX_ABS_VALUE;
+use crate::model::{Kind, MAX_ABS_VALUE};
 
 /// The longest quote, in chars: a list of figures sharing one label ("23起28人") or one
 /// direction gets quotes reaching back to its start only this far.
@@ -171,7 +171,13 @@ impl Scanner<'_> {
             if let Some(e) = trail.dir_word_end {
                 // "优良天数增加25天": a subject, then its direction: a change in that unit.
                 // "增加泊位30个" has no subject before the verb: the verb stays in the label.
-                if core_end > core_start && !r_is_verb_object(doc, core_start, core_end) {
+                // "稻谷47.7千公顷,减少0.2千公顷": a direction alone right after a level in the
+                // same unit is that level's change.
+                let unit = f.unit.as_ref().map(|u| u.text.as_str());
+                let level_before = self.last.as_ref().is_some_and(|l| l.end <= ps && ps - l.end <= 1)
+                    && self.out.last().is_some_and(|p| Some(p.unit.as_str()) == unit && p.kind == Kind::Count);
+                let has_subject = core_end > core_start && !r_is_verb_object(doc, core_start, core_end);
+                if has_subject || (core_end == core_start && level_before) {
                     subject_change = true;
                 } else {
                     core_end = e;

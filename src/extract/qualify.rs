@@ -94,6 +94,9 @@ static ATTRIBUTES: &[&str] = &[
 
 /// What an event cost, named bare after the count of the events ("发生事故45起、死亡38人"):
 /// the label takes the events' name.
+/// What an output is called (水泥产量).
+const OUTPUT: &str = "产量";
+
 /// The units events are counted in (火灾17435起).
 const EVENT_UNITS: [&str; 4] = ["起", "次", "场", "宗"];
 
@@ -274,6 +277,9 @@ impl Scanner<'_> {
             return Some(q);
         }
         if let Some(q) = self.part_under_heading(f, r, text) {
+            return Some(q);
+        }
+        if let Some(q) = self.product_after_colon(r, text) {
             return Some(q);
         }
         if let Some(q) = self.completion_of(f, text) {
@@ -519,19 +525,38 @@ impl Scanner<'_> {
         if !percent || text.chars().count() < 2 || text.ends_with(|c| MEASURE_ENDS.contains(c)) {
             return None;
         }
-        let words = self.doc.norm_str(r.ps.saturating_sub(MAX_BREAKDOWN_BACK), r.ps);
-        let sentence = words.rsplit(['。', '\n', ';']).next()?;
-        let heading = sentence.split(',').next().filter(|h| h.starts_with(['分', '从']) && h.ends_with('看'))?;
-        if heading.chars().count() > MAX_HEADING_WORDS {
+        // The sentence's start, and its first clause: 分…看 or 从…看 (read without copying).
+        let doc = self.doc;
+        let at = (r.ps.saturating_sub(MAX_BREAKDOWN_BACK)..r.ps)
+            .rev()
+            .find(|&k| k == 0 || matches!(doc.before(k), '。' | '\n' | ';'))?;
+        let comma = (at..r.ps).find(|&k| doc.c(k) == ',')?;
+        let heading = matches!(doc.c(at), '分' | '从') && doc.before(comma) == '看';
+        if !heading || comma - at > MAX_HEADING_WORDS {
             return None;
         }
-        let at = r.ps - sentence.chars().count();
         let section = self.section_at(at);
         let growth = |c: &&Cand| c.unit == "%" && matches!(c.kind, Kind::YoyChange | Kind::Change);
         let whole = self.out.iter().rev().take(MAX_BACK_RECORDS).filter(|c| c.qe <= at).find(growth)?;
         let head =
             super::lists::HEAD_NOUNS.iter().find(|h| whole.label.ends_with(*h) && whole.label.len() > h.len())?;
         (whole.section == section && !text.contains(head)).then(|| format!("{text}{head}"))
+    }
+
+    /// "主要产品产量:水泥125万吨,…;原煤154万吨": a product named bare after a heading
+    /// of outputs and a colon, in its line, is that product's output (水泥产量).
+    fn product_after_colon(&self, r: &Reading, text: &str) -> Option<String> {
+        let bare = text.chars().count() >= 2 && !text.ends_with(|c| MEASURE_ENDS.contains(c));
+        if !bare || text.contains(['值', '额', '率']) {
+            return None;
+        }
+        // The colon in the line before, read back without copying.
+        let doc = self.doc;
+        let colon = (r.ps.saturating_sub(MAX_BREAKDOWN_BACK)..r.ps)
+            .rev()
+            .take_while(|&k| doc.c(k) != '\n')
+            .find(|&k| doc.c(k) == ':')?;
+        doc.ends_with(colon, OUTPUT).then(|| format!("{text}{OUTPUT}"))
     }
 
     /// "城镇新增就业50801人，…，完成省民生工程目标任务的130.26%，市民生工程目标任务的127%":
@@ -654,18 +679,30 @@ const MAX_VERB_OBJECT: usize = 8;
 
 /// The head noun an industry named bare after 其中 takes from the whole (农业 of
 /// 农林牧渔业总产值 → 产值), if the whole has one.
+/// Of a value (产值, 增加值) the parts are industries (农业); of an output or an area, any
+/// product named bare (其中,稻谷39.1万吨 → 稻谷产量).
 fn industry_head(whole: &str, part: &str) -> Option<&'static str> {
-    let bare = part.ends_with('业') && part.chars().count() >= 2 && !part.contains(['值', '量', '额']);
-    let head = INDUSTRY_HEADS.iter().find(|(w, _)| whole.ends_with(w) && whole.len() > w.len())?;
-    bare.then_some(head.1)
+    let (_, head) = INDUSTRY_HEADS.iter().find(|(w, _)| whole.ends_with(w) && whole.len() > w.len())?;
+    let of_value = head.ends_with('值');
+    let bare = part.chars().count() >= 2
+        && !part.ends_with(|c| MEASURE_ENDS.contains(c))
+        && !part.contains(['值', '额', '率', '“'])
+        && !part.chars().any(|c| c.is_ascii_digit());
+    (bare && (!of_value || part.ends_with('业'))).then_some(*head)
 }
 
 /// How a court disposed of cases (审结59件，其中维持32件、改判10件): verbs of their own.
 const OUTCOMES: [&str; 6] = ["维持", "改判", "发回", "调解", "驳回", "撤诉"];
 
 /// What a whole ends with, and the head noun its industries take ("总产值" → 产值).
-const INDUSTRY_HEADS: [(&str, &str); 4] =
-    [("总产值", "产值"), ("产值", "产值"), ("增加值", "增加值"), ("总产量", "产量")];
+const INDUSTRY_HEADS: [(&str, &str); 6] = [
+    ("总产值", "产值"),
+    ("产值", "产值"),
+    ("增加值", "增加值"),
+    ("总产量", "产量"),
+    ("产量", "产量"),
+    ("播种面积", "播种面积"),
+];
 
 /// Head nouns of kinds of events ("…事故，其中较大事故…", "办理各类案件…，其中刑事案件").
 pub(super) const KIND_HEADS: [&str; 3] = ["事故", "案件", "犯罪"];

@@ -77,6 +77,10 @@ fn drop_manner(out: &mut String) {
 /// by a place before it (not a scope: 全省公安机关 tells the province's work from the
 /// bureau's), is no part of what it did.
 fn drop_police_actor(out: &mut String) {
+    // Most labels name no office: a char test before the word searches.
+    if !out.contains(['公', '检']) {
+        return;
+    }
     for actor in ACTORS {
         let Some(k) = out.find(actor) else { continue };
         let place = &out[..k];
