@@ -1974,3 +1974,8 @@ fn products_after_qizhong_or_an_outputs_heading_are_outputs() {
     // 有色金属 is no 有 + 色金属.
     assert_eq!(labels("有色金属压延加工业增长24.5%。"), ["有色金属压延加工业"]);
 }
+
+#[test]
+fn a_bare_measure_after_the_first_item_is_of_its_subject() {
+    assert_eq!(labels("全市电诈案件发案数、案损额同比分别下降34%、32%。"), ["电诈案件发案数", "电诈案件案损额"]);
+}

@@ -322,7 +322,8 @@ fn split_pair(name: &str) -> Option<Vec<String>> {
 }
 
 /// Measures named bare in a list after the first item's subject.
-const MEASURES: [&str; 8] = ["起数", "死亡人数", "受伤人数", "人数", "件数", "金额", "户数", "数量"];
+const MEASURES: [&str; 11] =
+    ["起数", "死亡人数", "受伤人数", "人数", "件数", "金额", "户数", "数量", "发案数", "破案数", "案损额"];
 
 /// "城镇和农村居民人均可支配收入分别增长": the last item carries the head noun the
 /// others share (农村 + 居民人均可支配收入); each other item gets it. The head is what
