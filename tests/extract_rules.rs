@@ -1979,3 +1979,17 @@ fn products_after_qizhong_or_an_outputs_heading_are_outputs() {
 fn a_bare_measure_after_the_first_item_is_of_its_subject() {
     assert_eq!(labels("全市电诈案件发案数、案损额同比分别下降34%、32%。"), ["电诈案件发案数", "电诈案件案损额"]);
 }
+
+#[test]
+fn ranks_after_holding_verbs_and_of_a_few_indicators_named_before() {
+    assert_eq!(
+        labels("社会消费品零售总额增长18.2%,排位保持全市第二。地区生产总值增长8.7%,连续三年雄踞全市第一。"),
+        ["社会消费品零售总额", "社会消费品零售总额全市排名", "地区生产总值", "地区生产总值全市排名"]
+    );
+    assert_eq!(
+        labels("固定资产投资增长11.6%,规上工业增加值增长11.5%,两项指标稳居全市第一。"),
+        ["固定资产投资", "规上工业增加值", "固定资产投资全市排名", "规上工业增加值全市排名"]
+    );
+    // Many indicators are a count of their own.
+    assert_eq!(figs("考核的18项指标位居全市第一。")[0].1, 18.0);
+}

@@ -23,6 +23,8 @@ const MAX_QUOTE: usize = 64;
 const MAX_MONEY_NOUN: usize = 4;
 /// The farthest a congress's 届 stands before the number of its session ("十四届人大三次会议").
 const MAX_SESSION_GAP: usize = 6;
+/// What a count of ranked figures counts (两项指标稳居全市第一).
+pub(super) const RANKED: &str = "指标";
 /// The most sessions named in one list (二次、三次、四次全会).
 const MAX_SESSIONS: usize = 6;
 /// The longest breakdown heading after its 从/分/按 ("从三大门类看"), in chars.
@@ -131,8 +133,9 @@ impl Scanner<'_> {
         if !f.rank && (self.is_definition(f.start) || self.is_rank_bound(f, suf) || self.is_fixed_name(f, suf)) {
             return None;
         }
-        // "这5个增幅全省第一": the count of figures just named, no figure of its own.
-        if self.in_breakdown_heading(f) || (f.start > 0 && doc.before(f.start) == '这') {
+        // "这5个增幅全省第一": the count of figures just named, no figure of its own; so is
+        // "两项指标稳居全市第一" (the rank is theirs: see lists).
+        if self.in_breakdown_heading(f) || (f.start > 0 && doc.before(f.start) == '这') || self.counts_ranked(f, suf) {
             return None;
         }
         let class = f.unit.as_ref().map(|u| u.class);
@@ -231,6 +234,17 @@ impl Scanner<'_> {
             _ => false,
         };
         Before { ps, trail, core_start, core_end, cont }
+    }
+
+    /// "两项指标稳居全市第一": a few indicators (two to five: the figures just before) that a
+    /// rank follows ("18项指标位居全市第一" counts indicators of its own).
+    fn counts_ranked(&self, f: &Found, suf: &Suffix) -> bool {
+        let doc = self.doc;
+        if !(2.0..=5.0).contains(&f.value) {
+            return false;
+        }
+        let indicators = suf.unit.as_ref().is_some_and(|u| u.text == "项") && doc.starts_with(suf.unit_end, RANKED);
+        indicators && doc.longest_at(suf.unit_end + RANKED.chars().count(), super::scanner::RANK_VERBS).is_some()
     }
 
     /// "省十四届人大三次会议", "市委六届二次、三次、四次全会": the 次 of a session, when a 届

@@ -30,6 +30,11 @@ impl Scanner<'_> {
             label.run_names = Some(names);
             return label;
         }
+        if let Some(items) = self.ranked_indicators(f, r) {
+            // "固定资产投资增长11.6%,规上工业增加值增长11.5%,两项指标稳居全市第一".
+            label.all_items = items;
+            return label;
+        }
         if !(r.flags.each || r.all) && self.pairs_with_group_before(f, r) {
             // "A、B和C分别实现增加值63.46亿元、17.77亿元和67.07亿元，增长36.9%、24.5%和
             // 12.3%": a list of changes right after a list of levels, one for each.
@@ -201,6 +206,24 @@ impl Scanner<'_> {
         let measure = measure.filter(|m| m.contains(noun)).unwrap_or_default();
         let plain = names.iter().all(|n| (1..=MAX_MODIFIER).contains(&n.chars().count()));
         plain.then(|| names.iter().map(|n| format!("{n}{measure}")).collect())
+    }
+
+    /// The labels of the N figures before a rank of "N项指标" (two to five), in their sentence.
+    fn ranked_indicators(&self, f: &Found, r: &Reading) -> Option<Vec<String>> {
+        let doc = self.doc;
+        if !f.rank || r.core.trim() != super::figure::RANKED || r.core_start < 2 || doc.before(r.core_start) != '项' {
+            return None;
+        }
+        let n = match doc.c(r.core_start - 2) {
+            '两' | '二' | '2' => 2,
+            '三' | '3' => 3,
+            '四' | '4' => 4,
+            '五' | '5' => 5,
+            _ => return None,
+        };
+        let figures: Vec<_> = self.out.iter().rev().take(n).collect();
+        let same_sentence = figures.last().is_some_and(|c| !doc.norm_str(c.qe, f.start).contains(['。', '\n']));
+        (figures.len() == n && same_sentence).then(|| figures.iter().rev().map(|c| c.label.clone()).collect())
     }
 
     /// How many per-cent figures the clause from `start` lists ("42.1%、43.9%、46%" → 3).

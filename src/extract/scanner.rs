@@ -173,8 +173,23 @@ static YOY_MARKERS: &[&str] =
     &["同比", "比上年", "较上年", "比去年", "较去年", "与上年相比", "与去年相比", "上年同期", "去年同期"];
 
 /// Chars before a ranking's 第: the verb (列, 居, 排名…), then a scope (全省, 全国同类城市).
-pub(super) static RANK_VERBS: &[&str] =
-    &["位列", "位居", "名列", "跃居", "排名", "排在", "居于", "位于", "列", "居", "排"];
+pub(super) static RANK_VERBS: &[&str] = &[
+    "位列",
+    "位居",
+    "名列",
+    "跃居",
+    "排名",
+    "排在",
+    "居于",
+    "位于",
+    "稳居",
+    "雄踞",
+    "保持",
+    "排位保持",
+    "列",
+    "居",
+    "排",
+];
 
 /// Counters of kinds (四种, 三类).
 const KIND_COUNTERS: [&str; 2] = ["种", "类"];
