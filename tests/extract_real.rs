@@ -381,8 +381,12 @@ fn real_reports() {
         table.push('\n');
     }
     println!("\n{table}");
-    // Floors of 2026-12-02's last session: dev (58 texts) 0.993, 0.988, 0.996, 0.727, 0.000
-    // and heldout 0.981, 0.974, 0.979, 0.675, 0.016, less about 0.015.
+    // Floors of 2026-12-02's evening session: dev (76 texts) 0.988, 0.988, 0.997, 0.744, 0.000
+    // and heldout (16 texts: six untouched texts added to it that evening) 0.984, 0.974,
+    // 0.984, 0.659, 0.012, less about 0.015.
+    // Before: the floors of 2026-12-02's afternoon session, dev (58 texts) 0.993, 0.988,
+    // 0.996, 0.727, 0.000 and heldout (10 texts) 0.981, 0.974, 0.979, 0.675, 0.016, less
+    // about 0.015.
     // The dev label floor went from 0.70 to 0.67 when the twelfth round's six texts came in
     // (dev label 0.712 on 46 texts, 0.686 on 52; they measured 0.414 fresh).
     // Before: the figures of 2026-12-01's third session (35 texts: fifteen short ones
@@ -400,7 +404,7 @@ fn real_reports() {
     // 0.904, 0.947, 0.623, 0.177. Raise them as the extractor improves. Ambiguity is a ceiling.
     // (half, recall, precision, kind, label, ambiguous)
     let floors: [(&str, f64, f64, f64, f64, f64); 2] =
-        [("dev", 0.98, 0.97, 0.98, 0.71, 0.01), ("heldout", 0.97, 0.96, 0.96, 0.66, 0.02)];
+        [("dev", 0.975, 0.975, 0.98, 0.73, 0.01), ("heldout", 0.97, 0.96, 0.97, 0.645, 0.02)];
     for (half, recall, precision, kind, label, ambiguous) in floors {
         let t = totals.get(half).copied().unwrap_or_default();
         let checks = [
