@@ -1993,3 +1993,13 @@ fn ranks_after_holding_verbs_and_of_a_few_indicators_named_before() {
     // Many indicators are a count of their own.
     assert_eq!(figs("考核的18项指标位居全市第一。")[0].1, 18.0);
 }
+
+#[test]
+fn cases_that_occurred_then_were_solved() {
+    assert_eq!(
+        labels("刑事立案1027起,“五类”“两抢”案件发2起破2起;破获刑事案件530起。"),
+        ["刑事立案", "“五类”“两抢”案件发案", "破获“五类”“两抢”案件", "破获刑事案件"]
+    );
+    // A counter's noun of one char before a number stays (10大类55项).
+    assert_eq!(figs("全年10大类55项民生实事。").len(), 2);
+}

@@ -39,6 +39,8 @@ fn predicate_at(doc: &Doc, p: usize) -> Option<&'static str> {
 /// A predicate that only says the counted thing was done names nothing more ("11.08万套
 /// 保交房任务全面完成" counts 保交房任务).
 const DONE_PREDICATES: &[&str] = &["完成", "实现"];
+/// One-char verbs of a police count that open the next figure ("发2起破2起").
+const ONE_CHAR_VERBS: &str = "发破立结";
 /// The verb of a handout, whose beneficiaries are counted before it ("为243户530人发放…").
 const HANDOUT: &str = "发放";
 /// The longest noun joined to a counted one ("集体和个人"), in chars.
@@ -276,7 +278,9 @@ impl Scanner<'_> {
             p += 1;
             n += 1;
         }
-        (p > from).then_some((from, p))
+        // "发2起破2起": one char before the next number is that figure's verb, no noun.
+        let verb_of_next = p == from + 1 && doc.c(p).is_ascii_digit() && ONE_CHAR_VERBS.contains(doc.c(from));
+        (p > from && !verb_of_next).then_some((from, p))
     }
 
     /// The predicate after a counted noun that ends at `pb` ("通过上市和并购融资" of "17家企业

@@ -114,6 +114,13 @@ impl Scanner<'_> {
                 label.qe = label.qe.max(end);
             }
         }
+        // "命案发2起破2起": cases occurred, then solved: the solved are the same cases.
+        let solved = ["破", "破案"].contains(&label.text.trim());
+        if let Some(l) = self.last.as_ref().filter(|l| solved && l.end == r.ps) {
+            if let Some(cases) = l.label.strip_suffix("发案").filter(|c| !c.is_empty()) {
+                label.text = format!("破获{cases}");
+            }
+        }
         let fragment = label.text.trim().chars().count() == 1 && !r.cont;
         if label.text.trim().is_empty() || fragment {
             if let Some((text, start)) = self.clause_before_label(r.ps) {

@@ -104,6 +104,11 @@ const MAX_ACTOR_PLACE: usize = 3;
 /// "发刑事案件", "立电信网络诈骗案": a police report's one-char verb before the cases reads
 /// as a name with the cases first (刑事案件发案, 电信网络诈骗立案).
 fn cases_before_their_verb(out: &mut String) {
+    // "命案发2起": the cases, then 发 alone.
+    if let Some(cases) = out.strip_suffix('发').filter(|c| c.ends_with('案') || c.ends_with("案件")) {
+        *out = format!("{cases}发案");
+        return;
+    }
     for (verb, noun, not_after) in ONE_CHAR_CASE_VERBS {
         let Some(rest) = out.strip_prefix(verb) else { continue };
         if rest.starts_with(not_after) || rest.chars().count() < 3 {
