@@ -2003,3 +2003,15 @@ fn cases_that_occurred_then_were_solved() {
     // A counter's noun of one char before a number stays (10大类55项).
     assert_eq!(figs("全年10大类55项民生实事。").len(), 2);
 }
+
+#[test]
+fn ranks_shared_out_one_each() {
+    assert_eq!(
+        labels("油茶面积87万亩、茶叶面积55.5万亩,分居全省第2、第3位。")[2..],
+        ["油茶面积全省排名", "茶叶面积全省排名"]
+    );
+    let v = figs("油茶面积87万亩、茶叶面积55.5万亩,分居全省第2、第3位。");
+    assert_eq!((v[2].1, v[3].1), (2.0, 3.0));
+    // 得分居 is 得分 + 居.
+    assert_eq!(labels("纳税人满意度测评得分居全省第二。"), ["纳税人满意度测评得分全省排名"]);
+}

@@ -391,7 +391,7 @@ impl Scanner<'_> {
         // What the next figure borrows is the quantity, not where its change started.
         let start = text.ends_with(super::naming::START_TAG);
         let label = plain.unwrap_or_else(|| super::naming::untagged(&text).to_string());
-        self.last = Some(Last { end: f.end, qs, label, flags: r.flags, start });
+        self.last = Some(Last { end: f.end, qs, label, flags: r.flags, start, rank: f.rank });
         self.floor = self.floor.max(f.end);
     }
 }

@@ -5,7 +5,7 @@
 use super::clause::MAX_LABEL_BACK;
 use super::figure::Reading;
 use super::leading::strip_leading;
-use super::naming::{is_percent_change, Label, SHARE, SHARE_WORD};
+use super::naming::{is_percent_change, Label, RANKING, SHARE, SHARE_WORD};
 use super::qualify::{verb_prefix, CASE_VERBS, KIND_HEADS};
 use super::scanner::{Found, Scanner};
 use super::text::Doc;
@@ -27,6 +27,11 @@ impl Scanner<'_> {
             plain: None,
         };
         if let Some(names) = self.shares_of_group(f, r) {
+            label.run_names = Some(names);
+            return label;
+        }
+        if let Some(names) = self.ranks_shared_out(f, r) {
+            // "油茶面积87万亩、茶叶面积55.5万亩,分居全省第2、第3位": one rank each.
             label.run_names = Some(names);
             return label;
         }
@@ -206,6 +211,19 @@ impl Scanner<'_> {
         let measure = measure.filter(|m| m.contains(noun)).unwrap_or_default();
         let plain = names.iter().all(|n| (1..=MAX_MODIFIER).contains(&n.chars().count()));
         plain.then(|| names.iter().map(|n| format!("{n}{measure}")).collect())
+    }
+
+    /// The names 分居/分列 hands out to the figures just before, one rank each, with the
+    /// ranks' scope (油茶面积全省排名, 茶叶面积全省排名).
+    fn ranks_shared_out(&self, f: &Found, r: &Reading) -> Option<Vec<String>> {
+        let doc = self.doc;
+        if !f.rank || r.cont || !r.core.trim().is_empty() || !self.group_just_before(r.ps) {
+            return None;
+        }
+        let words = doc.norm_str(f.pre_end, f.start);
+        let scope = ["分居", "分列"].iter().find_map(|v| words.strip_prefix(v))?.trim();
+        let names = self.group.iter().filter_map(|&g| self.out.get(g));
+        Some(names.map(|c| format!("{}{scope}{RANKING}", c.label)).collect())
     }
 
     /// The labels of the N figures before a rank of "N项指标" (two to five), in their sentence.

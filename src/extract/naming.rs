@@ -589,7 +589,7 @@ const MAX_LEVEL_BACK: usize = 3;
 const MAX_DE_MODIFIER: usize = 14;
 
 /// What a rank is called in a label, after whom it is among (全省排名).
-const RANKING: &str = "排名";
+pub(super) const RANKING: &str = "排名";
 /// The longest scope of a rank (全国, 全省, 中部地区), in chars.
 const MAX_RANK_SCOPE: usize = 6;
 

@@ -54,6 +54,8 @@ pub(super) struct Last {
     pub flags: Flags,
     /// It is where a change starts ("由13677户…减至").
     pub start: bool,
+    /// It is a rank (第N).
+    pub rank: bool,
 }
 
 /// A 分别 list in progress: the names to hand out, and the figures so far.
@@ -186,10 +188,15 @@ pub(super) static RANK_VERBS: &[&str] = &[
     "雄踞",
     "保持",
     "排位保持",
+    "分居",
+    "分列",
     "列",
     "居",
     "排",
 ];
+
+/// Chars that make 分 the end of a word (得分, 积分, 评分…), not the 分 of 分居/分列.
+const WORDS_ENDING_IN_FEN: &str = "得积评部总比满学";
 
 /// Counters of kinds (四种, 三类).
 const KIND_COUNTERS: [&str; 2] = ["种", "类"];
@@ -576,11 +583,19 @@ impl<'a> Scanner<'a> {
         let mut steps = 0;
         while p > self.floor && steps < MAX_RANK_VERB_BACK {
             let c = doc.before(p);
+            // "分居全省第2、第3位": the next rank of a list of ranks.
+            let rank_before = self.last.as_ref().is_some_and(|l| l.end + 1 == p && l.rank);
+            if c == '、' && rank_before {
+                return Some(p - 1);
+            }
             if is_boundary(c) || doc.is_quoted(p - 1) || c.is_ascii_digit() {
                 return None;
             }
             if let Some(v) = doc.longest_ending(p, RANK_VERBS) {
-                return Some(p - v.chars().count());
+                let n = v.chars().count();
+                // "测评得分居全省第二": 分 of 得分 is no 分居.
+                let glued = v.starts_with('分') && WORDS_ENDING_IN_FEN.contains(doc.before(p - n));
+                return Some(p - n + usize::from(glued));
             }
             p -= 1;
             steps += 1;
