@@ -2015,3 +2015,11 @@ fn ranks_shared_out_one_each() {
     // 得分居 is 得分 + 居.
     assert_eq!(labels("纳税人满意度测评得分居全省第二。"), ["纳税人满意度测评得分全省排名"]);
 }
+
+#[test]
+fn a_bare_total_is_the_quantitys_before_it() {
+    assert_eq!(
+        labels("生产总值增长8.5%、总量突破3000亿元,固定资产投资增长10.5%。"),
+        ["生产总值", "生产总值", "固定资产投资"]
+    );
+}

@@ -157,8 +157,9 @@ impl Scanner<'_> {
         }
         self.name_the_measure(f, r, &mut label);
         // "满意度较2018年上升12个百分点,达到86%": a level with no words of its own after a
-        // change is where the changed quantity got to.
-        if label.text.trim().is_empty() {
+        // change is where the changed quantity got to; "生产总值增长8.5%、总量突破3000亿元":
+        // 总量 is that quantity's.
+        if label.text.trim().is_empty() || label.text.trim() == TOTAL {
             if let Some(l) = self.last.as_ref().filter(|l| self.just_before_in_sentence(l.end, f.start)) {
                 label.text = l.label.clone();
             }
@@ -590,6 +591,9 @@ const MAX_DE_MODIFIER: usize = 14;
 
 /// What a rank is called in a label, after whom it is among (全省排名).
 pub(super) const RANKING: &str = "排名";
+
+/// A total named bare after the quantity it totals (总量突破3000亿元).
+const TOTAL: &str = "总量";
 /// The longest scope of a rank (全国, 全省, 中部地区), in chars.
 const MAX_RANK_SCOPE: usize = 6;
 
