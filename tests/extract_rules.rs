@@ -2023,3 +2023,15 @@ fn a_bare_total_is_the_quantitys_before_it() {
         ["生产总值", "生产总值", "固定资产投资"]
     );
 }
+
+#[test]
+fn a_compound_case_verb_lends_no_subject_and_a_named_campaign_names_its_sentence() {
+    assert_eq!(labels("批准逮捕1200人,起诉1500人。"), ["批准逮捕", "起诉"]);
+    assert_eq!(labels("全市法院受理各类案件25.4万件,办结23.1万件。")[1], "全市法院办结案件");
+    assert_eq!(
+        labels("深化扫黑除恶专项斗争,批捕373人,起诉797人;追捕9人,不诉46人。"),
+        ["扫黑除恶批捕", "扫黑除恶起诉", "扫黑除恶追捕", "扫黑除恶不诉"]
+    );
+    // The campaign's sentence ends at its full stop.
+    assert_eq!(labels("深化扫黑除恶专项斗争,批捕373人。起诉797人。")[1], "起诉");
+}

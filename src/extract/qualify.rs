@@ -97,6 +97,16 @@ static ATTRIBUTES: &[&str] = &[
 /// What an output is called (水泥产量).
 const OUTPUT: &str = "产量";
 
+/// What a named campaign is called after its name (扫黑除恶专项斗争).
+const CAMPAIGN_NAMES: [&str; 3] = ["专项斗争", "专项行动", "专项整治"];
+/// Verbs that open a campaign's sentence before its name (深化扫黑除恶专项斗争).
+const CAMPAIGN_OPENERS: [&str; 6] = ["深入推进", "深入开展", "持续深化", "深化", "开展", "推进"];
+/// Prosecution verbs a campaign counts besides the case verbs (追捕, 不诉…).
+const CAMPAIGN_VERBS: [&str; 6] = ["批捕", "追捕", "追诉", "不捕", "不诉", "移送"];
+
+/// Words that make a case verb a compound one (批准逮捕, 批准和决定逮捕): no subject of it.
+const VERB_MODIFIERS: [&str; 4] = ["批准和决定", "批准", "决定", "提请"];
+
 /// The units events are counted in (火灾17435起).
 const EVENT_UNITS: [&str; 4] = ["起", "次", "场", "宗"];
 
@@ -270,6 +280,9 @@ impl Scanner<'_> {
         if let Some(q) = self.object_of_campaign(r, text) {
             return Some(q);
         }
+        if let Some(q) = self.topic_of_campaign(r, text) {
+            return Some(q);
+        }
         if let Some(q) = self.crime_of_campaign(r, text) {
             return Some(q);
         }
@@ -350,7 +363,10 @@ impl Scanner<'_> {
             // "全市法院受理各类案件…，办结…": 各类 is the first count's word; the cases
             // taken over are just 案件.
             let object = l.label[k + v.len()..].trim_start_matches(ALL_KINDS);
-            let q = format!("{}{text}{object}", &l.label[..k]);
+            // "批准逮捕1200人，起诉1500人": 批准 is part of the verb, no subject.
+            let subject = &l.label[..k];
+            let subject = VERB_MODIFIERS.iter().find_map(|m| subject.strip_suffix(m)).unwrap_or(subject);
+            let q = format!("{subject}{text}{object}");
             return (q != text).then_some(q);
         }
         // "刑事案件破案率上升2.7%，发案率下降8.5%", "农林牧渔业总产值…，增加值…": a bare
@@ -458,6 +474,24 @@ impl Scanner<'_> {
         let object = CAMPAIGNS.iter().find_map(|c| words.strip_prefix(c))?;
         let plain = object.chars().count() >= 2 && !object.chars().any(|c| c.is_ascii_digit());
         plain.then(|| format!("{text}{object}"))
+    }
+
+    /// "深化扫黑除恶专项斗争，批捕373人，起诉797人；追捕9人": a bare prosecution verb in a
+    /// sentence that opens with a named campaign is that campaign's (扫黑除恶批捕).
+    fn topic_of_campaign(&self, r: &Reading, text: &str) -> Option<String> {
+        if !(CASE_VERBS.contains(&text) || CAMPAIGN_VERBS.contains(&text)) {
+            return None;
+        }
+        let doc = self.doc;
+        let a = (r.ps.saturating_sub(MAX_CAMPAIGN_SENTENCE)..=r.ps)
+            .rev()
+            .find(|&k| k == 0 || matches!(doc.before(k), '。' | '\n' | ':'))?;
+        let comma = (a..r.ps).find(|&k| doc.c(k) == ',')?;
+        let opening = doc.norm_str(a, comma);
+        let topic = CAMPAIGN_NAMES.iter().find_map(|t| opening.strip_suffix(t))?;
+        let topic = CAMPAIGN_OPENERS.iter().find_map(|o| topic.strip_prefix(o)).unwrap_or(topic);
+        let plain = (2..=MAX_CRIME).contains(&topic.chars().count()) && !topic.contains(['，', ',', '、']);
+        plain.then(|| format!("{topic}{text}"))
     }
 
     /// "重拳打击盗掘、盗窃、倒卖等文物犯罪，先后破获案件40余起，打掉团伙18个，刑事拘留143人":
@@ -590,7 +624,7 @@ impl Scanner<'_> {
     /// The crime a crackdown before `ps` in its sentence names ("…等文物犯罪"), if any.
     fn campaign_crime(&self, ps: usize) -> Option<String> {
         let doc = self.doc;
-        let a = (ps.saturating_sub(MAX_CAMPAIGN_SENTENCE)..ps)
+        let a = (ps.saturating_sub(MAX_CAMPAIGN_SENTENCE)..=ps)
             .rev()
             .find(|&k| k == 0 || matches!(doc.before(k), '。' | ';' | '\n' | ':'))?;
         let words = doc.norm_str(a, ps);
