@@ -7,7 +7,7 @@ use super::figure::Reading;
 use super::leading::strip_leading;
 use super::naming::{is_percent_change, Label, RANKING, SHARE, SHARE_WORD};
 use super::qualify::{verb_prefix, CASE_VERBS, KIND_HEADS};
-use super::scanner::{Found, Scanner};
+use super::scanner::{Cand, Found, Scanner};
 use super::text::Doc;
 
 impl Scanner<'_> {
@@ -43,9 +43,9 @@ impl Scanner<'_> {
         if !(r.flags.each || r.all) && self.pairs_with_group_before(f, r) {
             // "A、B和C分别实现增加值63.46亿元、17.77亿元和67.07亿元，增长36.9%、24.5%和
             // 12.3%": a list of changes right after a list of levels, one for each.
-            let figures: Vec<_> = self.group.iter().filter_map(|&g| self.out.get(g)).collect();
-            label.run_names = Some(figures.iter().map(|c| c.label.clone()).collect());
-            label.qs = figures.iter().map(|c| c.qs).min().unwrap_or(label.qs);
+            let (names, qs) = self.group_labels();
+            label.run_names = Some(names);
+            label.qs = qs.unwrap_or(label.qs);
             return label;
         }
         if !(r.flags.each || r.all) {
@@ -73,9 +73,9 @@ impl Scanner<'_> {
             label.qs = ls;
         } else if r.all && f.rank && self.group_just_before(r.ps) && ["", "数量"].contains(&r.core.trim()) {
             // "蓝莓面积7万亩、瓜蒌面积6万亩,均居全省第1位": a rank of each figure just before.
-            let figures: Vec<_> = self.group.iter().filter_map(|&g| self.out.get(g)).collect();
-            label.all_items = figures.iter().map(|c| c.label.clone()).collect();
-            label.qs = figures.iter().map(|c| c.qs).min().unwrap_or(label.qs);
+            let (names, qs) = self.group_labels();
+            label.all_items = names;
+            label.qs = qs.unwrap_or(label.qs);
         }
         if starts_run && names.len() == 1 {
             // "城乡居民人均可支配收入分别达到68745元和41236元": a paired word names two;
@@ -102,8 +102,7 @@ impl Scanner<'_> {
                 label.run_alt = alt;
             } else if r.core.is_empty() && self.group_just_before(r.ps) {
                 // "58起、死亡49人，同比分别下降17.1%、12.5%": the names of the figures just before.
-                let names = self.group.iter().filter_map(|&g| self.out.get(g).map(|c| c.label.clone())).collect();
-                label.run_names = Some(names);
+                label.run_names = Some(self.group_figures().map(|c| c.label.clone()).collect());
             } else if r.core.is_empty() {
                 if let Some((s, names)) = self.names_in_clause_before(r.ps) {
                     label.qs = label.qs.min(s);
@@ -112,6 +111,17 @@ impl Scanner<'_> {
             }
         }
         label
+    }
+
+    /// The figures of the 、- or comma-joined group just before, in order.
+    fn group_figures(&self) -> impl Iterator<Item = &Cand> + '_ {
+        self.group.iter().filter_map(|&g| self.out.get(g))
+    }
+
+    /// The labels of the group's figures, and where the first one's quote starts.
+    fn group_labels(&self) -> (Vec<String>, Option<usize>) {
+        let names = self.group_figures().map(|c| c.label.clone()).collect();
+        (names, self.group_figures().map(|c| c.qs).min())
     }
 
     /// The names a 分别 right after a list of figures hands out ("302个省大中型项目、146个
@@ -222,8 +232,7 @@ impl Scanner<'_> {
         }
         let words = doc.norm_str(f.pre_end, f.start);
         let scope = ["分居", "分列"].iter().find_map(|v| words.strip_prefix(v))?.trim();
-        let names = self.group.iter().filter_map(|&g| self.out.get(g));
-        Some(names.map(|c| format!("{}{scope}{RANKING}", c.label)).collect())
+        Some(self.group_figures().map(|c| format!("{}{scope}{RANKING}", c.label)).collect())
     }
 
     /// The labels of the N figures before a rank of "N项指标" (two to five), in their sentence.
@@ -257,7 +266,7 @@ impl Scanner<'_> {
     fn pairs_with_group_before(&self, f: &Found, r: &Reading) -> bool {
         let doc = self.doc;
         let starts_list = matches!(doc.c(f.end), '、' | '和') && doc.c(f.end + 1).is_ascii_digit();
-        let units: Vec<&str> = self.group.iter().filter_map(|&g| self.out.get(g)).map(|c| c.unit.as_str()).collect();
+        let units: Vec<&str> = self.group_figures().map(|c| c.unit.as_str()).collect();
         // "城乡火灾17435起、死亡69人、直接财产损失1.27亿元,同比下降42.1%、43.9%、46%": levels in
         // several units pair up when there are as many changes as levels.
         let one_each = || self.percents_in_clause(f.start) == units.len();
@@ -276,7 +285,7 @@ impl Scanner<'_> {
         if !(near && percent && r.core.is_empty()) {
             return None;
         }
-        let names = self.group.iter().filter_map(|&g| self.out.get(g)).map(|c| format!("{}{SHARE_WORD}", c.label));
+        let names = self.group_figures().map(|c| format!("{}{SHARE_WORD}", c.label));
         Some(names.collect())
     }
 

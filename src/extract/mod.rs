@@ -24,6 +24,7 @@
 //! Pure Rust, no I/O; never panics (all text access is bounds-checked) and runs in time
 //! linear in the text.
 
+mod campaigns;
 mod classify;
 mod clause;
 mod distinguish;

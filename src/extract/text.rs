@@ -185,6 +185,12 @@ impl Doc {
         best
     }
 
+    /// Where the stretch of text ending at `p` starts: the nearest position at most `max`
+    /// back (`p` itself included) that opens the text or follows one of `stops`.
+    pub fn start_back(&self, p: usize, max: usize, stops: &[char]) -> Option<usize> {
+        (p.saturating_sub(max)..=p).rev().find(|&k| k == 0 || stops.contains(&self.before(k)))
+    }
+
     /// The longest of `pats` that the text ending at `end` ends with.
     pub fn longest_ending<'a>(&self, end: usize, pats: &[&'a str]) -> Option<&'a str> {
         let mut best: Option<&'a str> = None;
